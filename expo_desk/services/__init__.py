@@ -1,0 +1,1 @@
+"""Use cases: each one transaction, each change audited, each returning what changed."""

@@ -1,0 +1,27 @@
+"""What a use case changed, so a page refreshes only what it must (Anki's OpChanges idea)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ChangeSet:
+    inserted: dict[str, list[str]] = field(default_factory=dict)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    deleted: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, table: str, row_id: str) -> None:
+        getattr(self, kind).setdefault(table, []).append(row_id)
+
+    def merge(self, other: "ChangeSet") -> "ChangeSet":
+        for kind in ("inserted", "updated", "deleted"):
+            for table, ids in getattr(other, kind).items():
+                getattr(self, kind).setdefault(table, []).extend(ids)
+        return self
+
+    def touches(self, table: str) -> bool:
+        return any(table in getattr(self, k) for k in ("inserted", "updated", "deleted"))
+
+    def __bool__(self) -> bool:
+        return bool(self.inserted or self.updated or self.deleted)

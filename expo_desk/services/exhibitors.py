@@ -1,0 +1,174 @@
+"""Exhibitor and contact use cases: validate, write in one transaction, audit, report changes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+from expo_desk.domain.actors import Actor
+from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalise_company
+from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.services.changes import ChangeSet
+from expo_desk.store import exhibitors as exhibitor_store
+from expo_desk.store import records
+from expo_desk.store.queries import scalar
+
+
+def _duplicate_problem(db: sqlite_utils.Database, show_id: str, name: str, exclude_id: str | None) -> list[Problem]:
+    key = normalise_company(name)
+    clash = scalar(
+        db, "SELECT company_name FROM exhibitors WHERE show_id = ? AND company_key = ? AND id IS NOT ?",
+        [show_id, key, exclude_id],
+    )
+    if clash is not None:
+        return [Problem("company_name", f"本届展会已有此公司 / this show already has this company: {clash}")]
+    return []
+
+
+def _check_manager(db: sqlite_utils.Database, manager_id: str | None) -> list[Problem]:
+    if manager_id and scalar(db, "SELECT 1 FROM users WHERE id = ?", [manager_id]) is None:
+        return [Problem("account_manager_id", "客户经理不存在 / no such account manager")]
+    return []
+
+
+def create_exhibitor(db: sqlite_utils.Database, actor: Actor, show_id: str, values: dict,
+                     contacts: list[dict] | None = None) -> ChangeSet:
+    """Add an exhibitor (and its contacts) to a show; every problem reported at once."""
+    cleaned, problems = clean_exhibitor(values)
+    cleaned_contacts = []
+    for index, contact in enumerate(contacts or [], start=1):
+        c_clean, c_problems = clean_contact(contact)
+        cleaned_contacts.append(c_clean)
+        problems += [Problem(p.field, p.message, where=f"contact {index}") for p in c_problems]
+    changes = ChangeSet()
+    with db.atomic():
+        if cleaned.get("company_name"):
+            problems += _duplicate_problem(db, show_id, cleaned["company_name"], None)
+        problems += _check_manager(db, cleaned.get("account_manager_id"))
+        if problems:
+            raise ValidationError(problems)
+        now = records.utc_now()
+        row = records.insert(db, actor, "exhibitors", {
+            "show_id": show_id, **cleaned, "company_key": normalise_company(cleaned["company_name"]),
+            "created_at": now, "updated_at": now,
+        })
+        changes.add("inserted", "exhibitors", row["id"])
+        for contact in cleaned_contacts:
+            added = records.insert(db, actor, "contacts", {"exhibitor_id": row["id"], **contact})
+            changes.add("inserted", "contacts", added["id"])
+    return changes
+
+
+def update_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:
+    """Change some fields of an exhibitor; unchanged values leave no audit entry."""
+    cleaned, problems = clean_exhibitor(values, partial=True)
+    changes = ChangeSet()
+    with db.atomic():
+        current = exhibitor_store.get(db, exhibitor_id)
+        if current is None:
+            raise UserError("展商已被删除 / this exhibitor no longer exists")
+        if "company_name" in cleaned and cleaned["company_name"]:
+            problems += _duplicate_problem(db, current["show_id"], cleaned["company_name"], exhibitor_id)
+            cleaned["company_key"] = normalise_company(cleaned["company_name"])
+        problems += _check_manager(db, cleaned.get("account_manager_id"))
+        if problems:
+            raise ValidationError(problems)
+        old, new = records.update(db, actor, "exhibitors", exhibitor_id, cleaned)
+        if new:
+            db.execute("UPDATE exhibitors SET updated_at = ? WHERE id = ?", [records.utc_now(), exhibitor_id])
+            changes.add("updated", "exhibitors", exhibitor_id)
+    return changes
+
+
+def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str) -> ChangeSet:
+    """Remove an exhibitor with its contacts; refused while it has contracts."""
+    changes = ChangeSet()
+    with db.atomic():
+        current = exhibitor_store.get(db, exhibitor_id)
+        if current is None:
+            raise UserError("展商已被删除 / this exhibitor no longer exists")
+        held = exhibitor_store.contracts(db, exhibitor_id)
+        if held:
+            numbers = ", ".join(c["number"] for c in held)
+            raise UserError(
+                f"{current['company_name']} 有合同 {numbers}，不能删除；请先取消合同 / "
+                f"has contracts {numbers} and cannot be deleted; cancel them first"
+            )
+        for contact in exhibitor_store.contacts(db, exhibitor_id):
+            records.delete(db, actor, "contacts", contact["id"])
+            changes.add("deleted", "contacts", contact["id"])
+        for table in ("leads",):
+            db.execute(f"UPDATE {table} SET exhibitor_id = NULL WHERE exhibitor_id = ?", [exhibitor_id])
+        try:
+            records.delete(db, actor, "exhibitors", exhibitor_id)
+        except sqlite3.IntegrityError as exc:
+            raise UserError(f"{current['company_name']}: 仍有关联记录，不能删除 / still referenced elsewhere: {exc}") from exc
+        changes.add("deleted", "exhibitors", exhibitor_id)
+    return changes
+
+
+def add_contact(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:
+    cleaned, problems = clean_contact(values)
+    if problems:
+        raise ValidationError(problems)
+    changes = ChangeSet()
+    with db.atomic():
+        if exhibitor_store.get(db, exhibitor_id) is None:
+            raise UserError("展商已被删除 / this exhibitor no longer exists")
+        row = records.insert(db, actor, "contacts", {"exhibitor_id": exhibitor_id, **cleaned})
+        changes.add("inserted", "contacts", row["id"])
+    return changes
+
+
+def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, values: dict) -> ChangeSet:
+    cleaned, problems = clean_contact(values, partial=True)
+    if problems:
+        raise ValidationError(problems)
+    changes = ChangeSet()
+    with db.atomic():
+        try:
+            _, new = records.update(db, actor, "contacts", contact_id, cleaned)
+        except KeyError:
+            raise UserError("联系人已被删除 / this contact no longer exists") from None
+        if new:
+            changes.add("updated", "contacts", contact_id)
+    return changes
+
+
+def delete_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str) -> ChangeSet:
+    changes = ChangeSet()
+    with db.atomic():
+        try:
+            records.delete(db, actor, "contacts", contact_id)
+        except KeyError:
+            raise UserError("联系人已被删除 / this contact no longer exists") from None
+        changes.add("deleted", "contacts", contact_id)
+    return changes
+
+
+def search_exhibitors(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
+                      descending: bool = False, limit: int = 200, offset: int = 0) -> list[dict]:
+    return exhibitor_store.search(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset)
+
+
+def count_exhibitors(db: sqlite_utils.Database, show_id: str, text: str = "") -> int:
+    return exhibitor_store.count(db, show_id, text)
+
+
+def exhibitor_detail(db: sqlite_utils.Database, exhibitor_id: str) -> dict | None:
+    """Everything the detail pane shows: the record, contacts, contracts and history."""
+    row = exhibitor_store.get(db, exhibitor_id)
+    if row is None:
+        return None
+    contacts = exhibitor_store.contacts(db, exhibitor_id)
+    history = records.audit_entries(db, "exhibitors", exhibitor_id, limit=50)
+    for contact in contacts:
+        history += records.audit_entries(db, "contacts", contact["id"], limit=10)
+    history.sort(key=lambda entry: entry["at"], reverse=True)
+    return {
+        "exhibitor": row,
+        "contacts": contacts,
+        "contracts": exhibitor_store.contracts(db, exhibitor_id),
+        "history": history[:50],
+    }

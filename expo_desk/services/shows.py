@@ -1,0 +1,58 @@
+"""Creating and reading shows."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import sqlite_utils
+
+from expo_desk.domain.actors import Actor
+from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.store import records
+from expo_desk.store import shows as show_store
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$")
+
+
+def _check_date(value: str | None, field: str, problems: list[Problem]) -> None:
+    if value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            problems.append(Problem(field, f"日期应为 YYYY-MM-DD / date must be YYYY-MM-DD: '{value}'"))
+
+
+def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *, name_en: str = "",
+                venue: str = "", city: str = "", start_date: str | None = None, end_date: str | None = None,
+                currency: str = "CNY") -> dict:
+    """A new empty show; its code (e.g. ``RZ2026``) is unique in the file."""
+    code, name = (code or "").strip(), (name or "").strip()
+    problems: list[Problem] = []
+    if not _CODE.match(code):
+        problems.append(Problem("code", f"展会代码只能含字母、数字、- 和 _ / show code may hold letters, digits, - and _: '{code}'"))
+    if not name:
+        problems.append(Problem("name", "必须填写展会名称 / show name is required"))
+    _check_date(start_date, "start_date", problems)
+    _check_date(end_date, "end_date", problems)
+    if start_date and end_date and not problems and end_date < start_date:
+        problems.append(Problem("end_date", "结束日期早于开始日期 / the end date is before the start date"))
+    if problems:
+        raise ValidationError(problems)
+    with db.atomic():
+        if show_store.show_by_code(db, code):
+            raise UserError(f"展会代码 {code} 已存在 / show code {code} already exists")
+        return records.insert(db, actor, "shows", {
+            "code": code, "name": name, "name_en": name_en, "venue": venue, "city": city,
+            "start_date": start_date, "end_date": end_date, "currency": currency,
+            "created_at": records.utc_now(),
+        })
+
+
+def require_show(db: sqlite_utils.Database, code: str) -> dict:
+    """The show with this code, or a UserError listing the codes that exist."""
+    show = show_store.show_by_code(db, code)
+    if show is None:
+        known = ", ".join(s["code"] for s in show_store.list_shows(db)) or "-"
+        raise UserError(f"没有代码为 {code} 的展会 / no show with code {code} (known: {known})")
+    return show

@@ -1,0 +1,109 @@
+"""Exhibitor queries: search and sort in SQL so a 30,000-row show answers each keystroke."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from expo_desk.store.queries import like_pattern, one, rows, scalar
+
+# Columns a user may sort by, mapped to SQL (never interpolate user text).
+SORT_COLUMNS = {
+    "company_name": "e.company_name",
+    "company_name_en": "e.company_name_en COLLATE NOCASE",
+    "sector": "e.sector",
+    "account_manager": "u.display_name",
+    "contact_name": "primary_contact",
+    "phone": "e.phone",
+    "expected_value_fen": "e.expected_value_fen",
+    "booths": "booths",
+    "updated_at": "e.updated_at",
+}
+
+_SELECT = """
+SELECT e.id, e.company_name, e.company_name_en, e.sector, e.phone, e.email,
+       e.expected_value_fen, e.account_manager_id, u.display_name AS account_manager,
+       (SELECT c.name FROM contacts c WHERE c.exhibitor_id = e.id
+         ORDER BY c.is_primary DESC, c.name LIMIT 1) AS primary_contact,
+       (SELECT group_concat(b.number, ' ') FROM contract_lines l
+          JOIN contracts k ON k.id = l.contract_id JOIN booths b ON b.id = l.booth_id
+         WHERE k.exhibitor_id = e.id AND l.holds_booth = 1) AS booths,
+       e.updated_at
+FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id
+"""
+
+
+def _where(show_id: str, text: str) -> tuple[str, list]:
+    clauses, params = ["e.show_id = ?"], [show_id]
+    for word in text.split():
+        pattern = like_pattern(word)
+        clauses.append(
+            "(e.company_name LIKE ? ESCAPE '\\' OR e.company_name_en LIKE ? ESCAPE '\\'"
+            " OR e.sector LIKE ? ESCAPE '\\' OR e.phone LIKE ? ESCAPE '\\' OR e.email LIKE ? ESCAPE '\\'"
+            " OR u.display_name LIKE ? ESCAPE '\\'"
+            " OR EXISTS (SELECT 1 FROM contacts c WHERE c.exhibitor_id = e.id AND"
+            " (c.name LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\')))"
+        )
+        params += [pattern] * 8
+    return " AND ".join(clauses), params
+
+
+def search(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
+           descending: bool = False, limit: int = 200, offset: int = 0) -> list[dict]:
+    """One page of a show's exhibitors matching every word of ``text``."""
+    where, params = _where(show_id, text)
+    order = SORT_COLUMNS.get(sort, "e.company_name")
+    direction = "DESC" if descending else "ASC"
+    sql = f"{_SELECT} WHERE {where} ORDER BY {order} {direction}, e.id LIMIT ? OFFSET ?"
+    return rows(db, sql, [*params, limit, offset])
+
+
+def count(db: sqlite_utils.Database, show_id: str, text: str = "") -> int:
+    where, params = _where(show_id, text)
+    return scalar(db, f"SELECT count(*) FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id WHERE {where}", params)
+
+
+def get(db: sqlite_utils.Database, exhibitor_id: str) -> dict | None:
+    return one(
+        db,
+        "SELECT e.*, u.display_name AS account_manager FROM exhibitors e"
+        " LEFT JOIN users u ON u.id = e.account_manager_id WHERE e.id = ?",
+        [exhibitor_id],
+    )
+
+
+def by_company_keys(db: sqlite_utils.Database, show_id: str) -> dict[str, str]:
+    """company_key -> company_name of every exhibitor of a show (for duplicate checks)."""
+    cursor = db.execute("SELECT company_key, company_name FROM exhibitors WHERE show_id = ?", [show_id])
+    return dict(cursor.fetchall())
+
+
+def contacts(db: sqlite_utils.Database, exhibitor_id: str) -> list[dict]:
+    return rows(db, "SELECT * FROM contacts WHERE exhibitor_id = ? ORDER BY is_primary DESC, name", [exhibitor_id])
+
+
+def contracts(db: sqlite_utils.Database, exhibitor_id: str) -> list[dict]:
+    """The exhibitor's contracts with their booths and what has been paid."""
+    return rows(
+        db,
+        "SELECT k.id, k.number, k.status, k.total_fen, k.signed_on,"
+        " (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.contract_id = k.id) AS paid_fen,"
+        " (SELECT group_concat(b.number, ' ') FROM contract_lines l JOIN booths b ON b.id = l.booth_id"
+        "   WHERE l.contract_id = k.id AND l.kind = 'booth') AS booths"
+        " FROM contracts k WHERE k.exhibitor_id = ? ORDER BY k.number",
+        [exhibitor_id],
+    )
+
+
+def all_for_export(db: sqlite_utils.Database, show_id: str) -> list[dict]:
+    """Every exhibitor of a show with its primary contact, in name order."""
+    return rows(
+        db,
+        "SELECT e.company_name, e.company_name_en, e.sector, c.name AS contact_name,"
+        " coalesce(nullif(c.phone, ''), e.phone) AS phone, coalesce(nullif(c.email, ''), e.email) AS email,"
+        " u.display_name AS account_manager, e.expected_value_fen"
+        " FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id"
+        " LEFT JOIN contacts c ON c.id = (SELECT id FROM contacts WHERE exhibitor_id = e.id"
+        "   ORDER BY is_primary DESC, name LIMIT 1)"
+        " WHERE e.show_id = ? ORDER BY e.company_name",
+        [show_id],
+    )

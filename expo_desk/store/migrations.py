@@ -1,0 +1,287 @@
+"""The schema, as named append-only migrations (never edit one that has shipped).
+
+Keys are random UUIDs as text so rows made on two PCs never collide; money is integer
+fen; lengths in integer centimetres; dates ISO text; timestamps UTC ISO-8601.
+``PRAGMA user_version`` holds the schema version so an older Expo Desk can refuse a
+newer file.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("expo_desk")
+
+_SCHEMA_V1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('account_manager','design_supervisor',
+        'construction_executor','department_manager','administrator')),
+    password_hash TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE shows (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    venue TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    build_start TEXT,
+    start_date TEXT,
+    end_date TEXT,
+    teardown_end TEXT,
+    currency TEXT NOT NULL DEFAULT 'CNY',
+    revenue_target_fen INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE halls (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    width_cm INTEGER NOT NULL CHECK (width_cm > 0),
+    depth_cm INTEGER NOT NULL CHECK (depth_cm > 0),
+    background_path TEXT,
+    background_x_cm INTEGER NOT NULL DEFAULT 0,
+    background_y_cm INTEGER NOT NULL DEFAULT 0,
+    background_scale REAL NOT NULL DEFAULT 1.0,
+    UNIQUE (show_id, code)
+);
+CREATE TABLE exhibitors (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    company_name TEXT NOT NULL,
+    company_key TEXT NOT NULL,
+    company_name_en TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    expected_value_fen INTEGER CHECK (expected_value_fen >= 0),
+    account_manager_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (show_id, company_key)
+);
+CREATE INDEX exhibitors_show_name ON exhibitors(show_id, company_name);
+CREATE INDEX exhibitors_manager ON exhibitors(account_manager_id);
+CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitors(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    is_primary INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX contacts_exhibitor ON contacts(exhibitor_id);
+CREATE TABLE booths (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    hall_id TEXT NOT NULL REFERENCES halls(id) ON DELETE CASCADE,
+    number TEXT NOT NULL,
+    x_cm INTEGER NOT NULL,
+    y_cm INTEGER NOT NULL,
+    width_cm INTEGER NOT NULL CHECK (width_cm > 0),
+    depth_cm INTEGER NOT NULL CHECK (depth_cm > 0),
+    booth_type TEXT NOT NULL CHECK (booth_type IN ('shell','raw')),
+    status TEXT NOT NULL DEFAULT 'available'
+        CHECK (status IN ('available','reserved','sold','blocked')),
+    blocked_reason TEXT NOT NULL DEFAULT '',
+    reserved_for TEXT NOT NULL DEFAULT '',
+    reserved_until TEXT,
+    sector TEXT NOT NULL DEFAULT '',
+    UNIQUE (show_id, number)
+);
+CREATE INDEX booths_hall ON booths(hall_id);
+CREATE TABLE leads (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    exhibitor_id TEXT REFERENCES exhibitors(id) ON DELETE SET NULL,
+    prospect_name TEXT NOT NULL DEFAULT '',
+    account_manager_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    stage TEXT NOT NULL DEFAULT 'contacted'
+        CHECK (stage IN ('contacted','visit_booked','proposal','signed','lost')),
+    lost_reason TEXT NOT NULL DEFAULT '',
+    objections TEXT NOT NULL DEFAULT '',
+    expected_value_fen INTEGER CHECK (expected_value_fen >= 0),
+    next_follow_up TEXT,
+    visit_at TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX leads_manager_follow_up ON leads(account_manager_id, next_follow_up);
+CREATE TABLE follow_ups (
+    id TEXT PRIMARY KEY,
+    lead_id TEXT NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+    happened_at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'call',
+    note TEXT NOT NULL DEFAULT '',
+    user_id TEXT REFERENCES users(id) ON DELETE SET NULL
+);
+CREATE INDEX follow_ups_lead ON follow_ups(lead_id);
+CREATE TABLE service_items (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+    UNIQUE (show_id, code)
+);
+CREATE TABLE contracts (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitors(id) ON DELETE RESTRICT,
+    number TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft','signed','part_paid','paid','cancelled')),
+    account_manager_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    total_fen INTEGER NOT NULL DEFAULT 0,
+    discount_fen INTEGER NOT NULL DEFAULT 0 CHECK (discount_fen >= 0),
+    discount_approved_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    cancellation_fee_fen INTEGER NOT NULL DEFAULT 0,
+    signed_on TEXT,
+    cancelled_on TEXT,
+    fascia_text TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (show_id, number)
+);
+CREATE INDEX contracts_exhibitor ON contracts(exhibitor_id);
+CREATE TABLE contract_lines (
+    id TEXT PRIMARY KEY,
+    contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('booth','service','premium','discount','fee')),
+    booth_id TEXT REFERENCES booths(id) ON DELETE RESTRICT,
+    service_item_id TEXT REFERENCES service_items(id) ON DELETE RESTRICT,
+    description TEXT NOT NULL DEFAULT '',
+    quantity INTEGER NOT NULL DEFAULT 1,
+    unit_price_fen INTEGER NOT NULL DEFAULT 0,
+    amount_fen INTEGER NOT NULL,
+    holds_booth INTEGER NOT NULL DEFAULT 0 CHECK (holds_booth IN (0, 1)),
+    CHECK (holds_booth = 0 OR booth_id IS NOT NULL)
+);
+CREATE INDEX contract_lines_contract ON contract_lines(contract_id);
+-- A booth can hold at most one active sale: enforced here, not only in Python.
+CREATE UNIQUE INDEX one_active_sale_per_booth ON contract_lines(booth_id) WHERE holds_booth = 1;
+CREATE TABLE payment_schedule (
+    id TEXT PRIMARY KEY,
+    contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+    label TEXT NOT NULL DEFAULT '',
+    due_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0)
+);
+CREATE INDEX payment_schedule_contract ON payment_schedule(contract_id);
+CREATE TABLE payments (
+    id TEXT PRIMARY KEY,
+    contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    paid_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),
+    method TEXT NOT NULL DEFAULT 'bank_transfer',
+    reference TEXT NOT NULL DEFAULT '',
+    proof_path TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX payments_contract ON payments(contract_id);
+CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    parent_id TEXT REFERENCES tasks(id) ON DELETE CASCADE,
+    booth_id TEXT REFERENCES booths(id) ON DELETE SET NULL,
+    level TEXT NOT NULL CHECK (level IN ('milestone','event','task')),
+    role TEXT CHECK (role IN ('account_manager','design_supervisor','construction_executor')),
+    owner_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    planned_start TEXT,
+    planned_finish TEXT,
+    baseline_start TEXT,
+    baseline_finish TEXT,
+    actual_start TEXT,
+    actual_finish TEXT,
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started','in_progress','blocked','done')),
+    blocked_reason TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX tasks_show_level ON tasks(show_id, level);
+CREATE INDEX tasks_parent ON tasks(parent_id);
+CREATE INDEX tasks_owner ON tasks(owner_id, status);
+CREATE INDEX tasks_booth ON tasks(booth_id);
+CREATE TABLE task_dependencies (
+    id TEXT PRIMARY KEY,
+    predecessor_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    successor_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    lag_days INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (predecessor_id, successor_id),
+    CHECK (predecessor_id <> successor_id)
+);
+CREATE INDEX task_dependencies_successor ON task_dependencies(successor_id);
+CREATE TABLE visitor_counts (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    sector TEXT NOT NULL DEFAULT '',
+    visitors INTEGER NOT NULL CHECK (visitors >= 0),
+    UNIQUE (show_id, day, sector)
+);
+CREATE TABLE exhibitor_leads (
+    id TEXT PRIMARY KEY,
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitors(id) ON DELETE CASCADE,
+    captured_on TEXT,
+    visitor_name TEXT NOT NULL DEFAULT '',
+    visitor_company TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    interest TEXT NOT NULL DEFAULT '',
+    agreement_signed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX exhibitor_leads_exhibitor ON exhibitor_leads(exhibitor_id);
+CREATE TABLE survey_answers (
+    id TEXT PRIMARY KEY,
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitors(id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL DEFAULT '',
+    score INTEGER
+);
+CREATE INDEX survey_answers_exhibitor ON survey_answers(exhibitor_id);
+CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id TEXT,
+    user_name TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('insert','update','delete')),
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    old_values TEXT,
+    new_values TEXT
+);
+CREATE INDEX audit_log_row ON audit_log(table_name, row_id);
+CREATE INDEX audit_log_at ON audit_log(at);
+"""
+
+
+@MIGRATIONS(name="0001_initial_schema")
+def initial_schema(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_V1.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(f"PRAGMA application_id = {0x45585044}")
+    db.execute("PRAGMA user_version = 1")
+
+
+SCHEMA_VERSION = 1

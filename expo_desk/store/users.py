@@ -1,0 +1,24 @@
+"""People who use Expo Desk, and the account managers exhibitors belong to."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from expo_desk.store.queries import one, rows
+
+
+def list_users(db: sqlite_utils.Database, role: str | None = None) -> list[dict]:
+    if role:
+        return rows(db, "SELECT * FROM users WHERE role = ? ORDER BY display_name", [role])
+    return rows(db, "SELECT * FROM users ORDER BY display_name")
+
+
+def user_by_name(db: sqlite_utils.Database, name: str) -> dict | None:
+    """Match a person by login or display name, ignoring case and spaces around."""
+    name = name.strip()
+    return one(
+        db,
+        "SELECT * FROM users WHERE username = ? COLLATE NOCASE OR display_name = ? COLLATE NOCASE"
+        " ORDER BY active DESC LIMIT 1",
+        [name, name],
+    )
