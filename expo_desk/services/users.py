@@ -39,3 +39,8 @@ def find_or_add_account_manager(db: sqlite_utils.Database, actor: Actor, name: s
         "created_at": records.utc_now(),
     })
     return row, True
+
+
+def list_account_managers(db: sqlite_utils.Database) -> list[dict]:
+    """Active account managers, for pickers."""
+    return [u for u in user_store.list_users(db, Role.ACCOUNT_MANAGER.value) if u["active"]]
