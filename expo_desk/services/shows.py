@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import sqlite_utils
 
@@ -11,6 +12,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
+from expo_desk.store.db import open_database
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$")
 
@@ -56,3 +58,19 @@ def require_show(db: sqlite_utils.Database, code: str) -> dict:
         known = ", ".join(s["code"] for s in show_store.list_shows(db)) or "-"
         raise UserError(f"没有代码为 {code} 的展会 / no show with code {code} (known: {known})")
     return show
+
+
+def new_show_file(path, actor: Actor, code: str, name: str, **show_fields) -> tuple[sqlite_utils.Database, dict]:
+    """A new Expo Desk file holding one empty show; nothing is left behind on bad input."""
+    path = Path(path)
+    if path.exists():
+        raise UserError(f"{path}: 文件已存在 / the file already exists")
+    db = open_database(path)
+    try:
+        show = create_show(db, actor, code, name, **show_fields)
+    except BaseException:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    return db, show
