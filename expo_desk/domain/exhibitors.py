@@ -61,7 +61,9 @@ def clean_exhibitor(values: dict, *, partial: bool = False) -> tuple[dict, list[
     problems: list[Problem] = []
     for key, value in values.items():
         if key == "expected_value_fen":
-            if value is not None and (not isinstance(value, int) or value < 0):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                problems.append(Problem(key, "期望值应为金额 / expected value must be an amount in fen"))
+            elif value is not None and value < 0:
                 problems.append(Problem(key, "期望值不能为负数 / expected value cannot be negative"))
             cleaned[key] = value
         elif key == "account_manager_id":

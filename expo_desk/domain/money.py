@@ -24,9 +24,9 @@ def parse_yuan(text: str | int | float | Decimal | None) -> int | None:
     if not raw:
         return None
     multiplier = 1
-    if raw.endswith("万"):
-        multiplier, raw = 10_000, raw[:-1]
-    cleaned = _CLEAN.sub("", raw)
+    cleaned = _CLEAN.sub("", raw)  # before the 万 test: '1.2万元' and '¥3 万' are common
+    if cleaned.endswith("万"):
+        multiplier, cleaned = 10_000, cleaned[:-1]
     try:
         value = Decimal(cleaned) * multiplier
     except InvalidOperation:

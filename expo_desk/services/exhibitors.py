@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalise_company
@@ -12,22 +10,21 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
-from expo_desk.store.queries import scalar
+from expo_desk.store import users as user_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _duplicate_problem(db: sqlite_utils.Database, show_id: str, name: str, exclude_id: str | None) -> list[Problem]:
-    key = normalise_company(name)
-    clash = scalar(
-        db, "SELECT company_name FROM exhibitors WHERE show_id = ? AND company_key = ? AND id IS NOT ?",
-        [show_id, key, exclude_id],
-    )
+    clash = exhibitor_store.company_key_owner(db, show_id, normalise_company(name), exclude_id)
     if clash is not None:
         return [Problem("company_name", f"本届展会已有此公司 / this show already has this company: {clash}")]
     return []
 
 
 def _check_manager(db: sqlite_utils.Database, manager_id: str | None) -> list[Problem]:
-    if manager_id and scalar(db, "SELECT 1 FROM users WHERE id = ?", [manager_id]) is None:
+    if manager_id and not user_store.user_exists(db, manager_id):
         return [Problem("account_manager_id", "客户经理不存在 / no such account manager")]
     return []
 
@@ -76,13 +73,16 @@ def update_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str,
             raise ValidationError(problems)
         old, new = records.update(db, actor, "exhibitors", exhibitor_id, cleaned)
         if new:
-            db.execute("UPDATE exhibitors SET updated_at = ? WHERE id = ?", [records.utc_now(), exhibitor_id])
+            exhibitor_store.touch(db, exhibitor_id, records.utc_now())
             changes.add("updated", "exhibitors", exhibitor_id)
     return changes
 
 
 def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str) -> ChangeSet:
-    """Remove an exhibitor with its contacts; refused while it has contracts."""
+    """Remove an exhibitor with its contacts and post-show data; refused while it has contracts.
+
+    Leads keep their history and lose the link; every row touched is audited.
+    """
     changes = ChangeSet()
     with db.atomic():
         current = exhibitor_store.get(db, exhibitor_id)
@@ -95,15 +95,18 @@ def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str)
                 f"{current['company_name']} 有合同 {numbers}，不能删除；请先取消合同 / "
                 f"has contracts {numbers} and cannot be deleted; cancel them first"
             )
-        for contact in exhibitor_store.contacts(db, exhibitor_id):
-            records.delete(db, actor, "contacts", contact["id"])
-            changes.add("deleted", "contacts", contact["id"])
-        for table in ("leads",):
-            db.execute(f"UPDATE {table} SET exhibitor_id = NULL WHERE exhibitor_id = ?", [exhibitor_id])
+        dependents = exhibitor_store.dependent_ids(db, exhibitor_id)
+        for lead_id in dependents.pop("leads"):
+            records.update(db, actor, "leads", lead_id, {"exhibitor_id": None})
+            changes.add("updated", "leads", lead_id)
+        for table, ids in dependents.items():
+            for row_id in ids:
+                records.delete(db, actor, table, row_id)
+                changes.add("deleted", table, row_id)
         try:
             records.delete(db, actor, "exhibitors", exhibitor_id)
-        except sqlite3.IntegrityError as exc:
-            raise UserError(f"{current['company_name']}: 仍有关联记录，不能删除 / still referenced elsewhere: {exc}") from exc
+        except records.RowInUse as exc:
+            raise UserError(f"{current['company_name']}: 仍有关联记录，不能删除 / still referenced elsewhere") from exc
         changes.add("deleted", "exhibitors", exhibitor_id)
     return changes
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.errors import Problem, UserError, ValidationError
@@ -14,15 +13,23 @@ from expo_desk.store import records
 from expo_desk.store import shows as show_store
 from expo_desk.store.db import open_database
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$")
 
 
-def _check_date(value: str | None, field: str, problems: list[Problem]) -> None:
-    if value:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            problems.append(Problem(field, f"日期应为 YYYY-MM-DD / date must be YYYY-MM-DD: '{value}'"))
+def _check_date(value: str | None, field: str, problems: list[Problem]) -> str | None:
+    """The date as YYYY-MM-DD, or None; Python also reads '20260918' and week dates, so
+    what is stored is normalised (dates are compared as text)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        problems.append(Problem(field, f"日期应为 YYYY-MM-DD / date must be YYYY-MM-DD: '{value}'"))
+        return None
 
 
 def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *, name_en: str = "",
@@ -35,8 +42,8 @@ def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *
         problems.append(Problem("code", f"展会代码只能含字母、数字、- 和 _ / show code may hold letters, digits, - and _: '{code}'"))
     if not name:
         problems.append(Problem("name", "必须填写展会名称 / show name is required"))
-    _check_date(start_date, "start_date", problems)
-    _check_date(end_date, "end_date", problems)
+    start_date = _check_date(start_date, "start_date", problems)
+    end_date = _check_date(end_date, "end_date", problems)
     if start_date and end_date and not problems and end_date < start_date:
         problems.append(Problem("end_date", "结束日期早于开始日期 / the end date is before the start date"))
     if problems:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
 from expo_desk.store import records
 from expo_desk.store import users as user_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _username_for(display_name: str, db: sqlite_utils.Database) -> str:

@@ -45,6 +45,9 @@ def write_backup(db: sqlite_utils.Database, dest: Path) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"{dest}: 无法写入备份 / cannot write the backup: {exc.strerror or exc}") from exc
+    except sqlite3.OperationalError as exc:  # e.g. disk full or a folder we may not write
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"{dest}: 无法写入备份 / cannot write the backup: {exc}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -107,3 +107,26 @@ def all_for_export(db: sqlite_utils.Database, show_id: str) -> list[dict]:
         " WHERE e.show_id = ? ORDER BY e.company_name",
         [show_id],
     )
+
+
+def company_key_owner(db: sqlite_utils.Database, show_id: str, company_key: str,
+                      exclude_id: str | None = None) -> str | None:
+    """The name of another exhibitor of the show with this company key, if any."""
+    return scalar(
+        db, "SELECT company_name FROM exhibitors WHERE show_id = ? AND company_key = ? AND id IS NOT ?",
+        [show_id, company_key, exclude_id],
+    )
+
+
+def touch(db: sqlite_utils.Database, exhibitor_id: str, when: str) -> None:
+    """Stamp ``updated_at`` (not audited on its own: the change it marks is)."""
+    db.execute("UPDATE exhibitors SET updated_at = ? WHERE id = ?", [when, exhibitor_id])
+
+
+def dependent_ids(db: sqlite_utils.Database, exhibitor_id: str) -> dict[str, list[str]]:
+    """Rows that point at an exhibitor and go (or lose the link) when it is deleted."""
+    found: dict[str, list[str]] = {}
+    for table in ("contacts", "leads", "exhibitor_leads", "survey_answers"):
+        cursor = db.execute(f"SELECT id FROM [{table}] WHERE exhibitor_id = ? ORDER BY id", [exhibitor_id])
+        found[table] = [r[0] for r in cursor.fetchall()]
+    return found

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from datetime import datetime, timezone
 
 import sqlite_utils
 
 from expo_desk.domain.actors import Actor
+from expo_desk.errors import UserError
+
+
+class RowInUse(UserError):
+    """A row other rows still point at (a foreign key with ON DELETE RESTRICT)."""
 
 
 def new_id() -> str:
@@ -71,11 +77,17 @@ def update(db: sqlite_utils.Database, actor: Actor, table: str, row_id: str, cha
 
 
 def delete(db: sqlite_utils.Database, actor: Actor, table: str, row_id: str) -> dict:
-    """Delete one row, auditing its last values; returns them."""
+    """Delete one row, auditing its last values; returns them.
+
+    Raises KeyError when the row does not exist, ``RowInUse`` when others refer to it.
+    """
     current = get_row(db, table, row_id)
     if current is None:
         raise KeyError(f"{table} {row_id} not found")
-    db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+    try:
+        db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+    except sqlite3.IntegrityError as exc:
+        raise RowInUse(f"{table} {row_id}: 仍有关联记录，不能删除 / still referenced elsewhere: {exc}") from exc
     audit(db, actor, "delete", table, row_id, current, None)
     return current
 

@@ -22,3 +22,7 @@ def user_by_name(db: sqlite_utils.Database, name: str) -> dict | None:
         " ORDER BY active DESC LIMIT 1",
         [name, name],
     )
+
+
+def user_exists(db: sqlite_utils.Database, user_id: str) -> bool:
+    return one(db, "SELECT id FROM users WHERE id = ?", [user_id]) is not None
