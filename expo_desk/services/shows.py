@@ -81,3 +81,8 @@ def new_show_file(path, actor: Actor, code: str, name: str, **show_fields) -> tu
             Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     return db, show
+
+
+def list_shows(db: sqlite_utils.Database) -> list[dict]:
+    """Every show in the file, newest first."""
+    return show_store.list_shows(db)
