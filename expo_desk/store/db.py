@@ -231,7 +231,7 @@ def inspect_file(path: Path | str) -> FileReport:
                 raise NotAnExpoDeskFile(f"{path}: 空数据库，不是 Expo Desk 数据文件 / an empty database, not an Expo Desk file")
             if not report.too_new:
                 report.pending_migrations = [m.name for m in MIGRATIONS.pending(db)]
-            report.problems += backup.integrity_problems(db.conn)
+            report.problems += [f"{path}: {problem}" for problem in backup.integrity_problems(db.conn)]
         except sqlite3.DatabaseError as exc:
             raise NotAnExpoDeskFile(f"{path}: 文件已损坏或不是数据库 / damaged or not a database: {exc}") from exc
     finally:
