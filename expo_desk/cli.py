@@ -64,19 +64,25 @@ class _Progress:
     def __init__(self, label: str):
         self.label = label
         self.enabled = bool(getattr(sys.stderr, "isatty", lambda: False)())
-        self._last = -1
+        self._last: tuple[str, int] | None = None
         self._drawn = False
 
-    def __call__(self, done: int, total: int, *_rest: object) -> None:
+    def __call__(self, *args: object) -> None:
+        """``(done, total)`` or ``(step, done, total)``: importers and the demo writer differ."""
         if not self.enabled:
             return
-        percent = 100 if total <= 0 else min(100, int(done * 100 / total))
-        if percent == self._last:
+        step = ""
+        if args and isinstance(args[0], str):
+            step, args = args[0], args[1:]
+        done, total = int(args[0]), int(args[1])
+        percent = 100 if total <= 0 else max(0, min(100, done * 100 // total))
+        if (step, percent) == self._last:
             return
-        self._last = percent
+        self._last = (step, percent)
         filled = self.WIDTH * percent // 100
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        sys.stderr.write(f"\r{self.label} [{bar}] {percent:3d}%")
+        label = f"{self.label} {step}" if step else self.label
+        sys.stderr.write(f"\r{label[:40]:<40} [{bar}] {percent:3d}%")
         sys.stderr.flush()
         self._drawn = True
 
@@ -132,11 +138,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         raise UserError(f"{path.parent}: 文件夹不存在 / folder not found")
     progress = _Progress(f"demo {args.size}")
+    options = {"progress": progress} if args.seed is None else {"seed": args.seed, "progress": progress}
     try:
-        result = write_demo(path, args.size, seed=args.seed, progress=progress)
+        result = write_demo(path, args.size, **options)
     finally:
         progress.close()
-    _out(f"{path}: demo data, size {args.size}, seed {args.seed}")
+    seed = "" if args.seed is None else f", seed {args.seed}"
+    _out(f"{path}: demo data, size {args.size}{seed}")
     for name, value in _demo_counts(path, result).items():
         _out(f"  {name}: {value:,}" if isinstance(value, int) else f"  {name}: {value}")
     return EXIT_OK
@@ -288,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("file", metavar="FILE")
     demo.add_argument("--size", required=True, choices=DEMO_SIZES, type=str.upper,
                       help="S, M, L or XL (from a city show to a whole Canton Fair session)")
-    demo.add_argument("--seed", type=int, default=1, metavar="N", help="random seed (default 1)")
+    demo.add_argument("--seed", type=int, metavar="N", help="random seed: the same seed gives the same file")
     demo.set_defaults(run=_cmd_demo)
 
     new = commands.add_parser("new", help="create a database holding one empty show")
@@ -300,7 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--end", metavar="DATE", help="last open day, YYYY-MM-DD")
     new.set_defaults(run=_cmd_new)
 
-    check = commands.add_parser("check", help="check a database without changing it")
+    check = commands.add_parser(
+        "check", help="check a database without changing it",
+        description="Read-only check: SQLite integrity, broken references, and whether this version can open "
+                    "the file. Pending upgrade steps are listed, not applied. Exit 0 sound, 1 problems found "
+                    "(damage, broken references, written by a newer version), 2 not readable or not an Expo Desk file.")
     check.add_argument("file", metavar="FILE")
     check.set_defaults(run=_cmd_check)
 

@@ -491,6 +491,16 @@ def test_demo_writes_a_small_show_and_reports_counts(demo, tmp_path, capsys):
     assert run(capsys, "check", path)[0] == 0
 
 
+def test_demo_is_the_same_for_the_same_seed(demo, tmp_path, capsys):
+    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    assert run(capsys, "demo", first, "--size", "S")[0] == 0
+    assert run(capsys, "demo", second, "--size", "S")[0] == 0
+    def data(path):  # when the schema was applied differs, nothing else
+        return [line for line in content(path) if "_sqlite_migrations" not in line]
+
+    assert data(first) == data(second)
+
+
 def test_demo_refuses_an_existing_file(demo, show_file, capsys):
     before = count(show_file, "shows")
     code, _, err = run(capsys, "demo", show_file, "--size", "S")
@@ -515,6 +525,15 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     bar.close()
     text = terminal.getvalue()
     assert text.count("\r") == 3 and "100%" in text and text.endswith("\n")
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    bar = cli._Progress("demo S")
+    for step, done, total in (("booths", 0, 500), ("booths", 500, 500), ("tasks", 0, 0)):
+        bar(step, done, total)  # the demo writer names its step
+    bar.close()
+    text = terminal.getvalue()
+    assert text.count("\r") == 3 and "demo S booths" in text and "demo S tasks" in text
 
     pipe = io.StringIO()
     monkeypatch.setattr(sys, "stderr", pipe)
