@@ -309,11 +309,6 @@ def test_backup_problems(show_file, tmp_path, capsys):
 # ---------------------------------------------------------------- import
 
 
-@pytest.fixture
-def importer():
-    return pytest.importorskip("expo_desk.services.exhibitor_import")
-
-
 ROWS = [
     ["日照钢铁控股集团有限公司", "Rizhao Steel", "钢铁", "王强", "0633-8888888", "info@rizhao.example", "李娜", "100,000"],
     ["山东海洋渔业有限公司", "Shandong Fishery", "渔业", "陈静", "", "chen@fishery.example", "李娜", "1.5万"],
@@ -321,7 +316,7 @@ ROWS = [
 ]
 
 
-def test_import_dry_run_writes_nothing(importer, show_file, tmp_path, capsys):
+def test_import_dry_run_writes_nothing(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     before = content(show_file)
     code, out, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026", "--dry-run")
@@ -330,7 +325,7 @@ def test_import_dry_run_writes_nothing(importer, show_file, tmp_path, capsys):
     assert content(show_file) == before
 
 
-def test_import_creates_everything_as_the_os_user(importer, show_file, tmp_path, capsys):
+def test_import_creates_everything_as_the_os_user(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     code, out, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "rz2026")
     assert (code, err) == (0, "")  # no progress bar: stderr is not a terminal
@@ -351,7 +346,7 @@ def test_import_creates_everything_as_the_os_user(importer, show_file, tmp_path,
     assert count(show_file, "exhibitors") == 3
 
 
-def test_import_problems_one_line_each_and_nothing_changed(importer, show_file, tmp_path, capsys):
+def test_import_problems_one_line_each_and_nothing_changed(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "bad.csv", [
         ROWS[0],
         ["", "No Name Ltd", "", "", "", "", "", ""],
@@ -370,7 +365,7 @@ def test_import_problems_one_line_each_and_nothing_changed(importer, show_file, 
     assert content(show_file) == before
 
 
-def test_import_never_creates_the_database(importer, tmp_path, capsys):
+def test_import_never_creates_the_database(tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     missing = tmp_path / "missing.sqlite"
     code, _, err = run(capsys, "import", "exhibitors", src, "--db", missing, "--show", "RZ2026")
@@ -378,7 +373,7 @@ def test_import_never_creates_the_database(importer, tmp_path, capsys):
     assert not missing.exists()
 
 
-def test_import_bad_show_or_source(importer, show_file, tmp_path, capsys):
+def test_import_bad_show_or_source(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     code, _, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "XX")
     assert code == 2 and "no show with code XX" in err and "RZ2026" in err
@@ -387,7 +382,7 @@ def test_import_bad_show_or_source(importer, show_file, tmp_path, capsys):
     assert count(show_file, "exhibitors") == 0
 
 
-def test_import_into_a_file_from_a_newer_version(importer, show_file, tmp_path, capsys):
+def test_import_into_a_file_from_a_newer_version(show_file, tmp_path, capsys):
     conn = sqlite3.connect(show_file)
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -399,7 +394,7 @@ def test_import_into_a_file_from_a_newer_version(importer, show_file, tmp_path, 
     assert digest(show_file) == before
 
 
-def test_import_backs_up_beside_the_file_before_migrating(importer, tmp_path, capsys, monkeypatch):
+def test_import_backs_up_beside_the_file_before_migrating(tmp_path, capsys, monkeypatch):
     from sqlite_utils import Migrations
 
     from expo_desk.store.migrations import initial_schema
@@ -423,13 +418,8 @@ def test_import_backs_up_beside_the_file_before_migrating(importer, tmp_path, ca
 # ---------------------------------------------------------------- export
 
 
-@pytest.fixture
-def exporter():
-    return pytest.importorskip("expo_desk.services.exhibitor_export")
-
-
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_export_then_import_round_trips(importer, exporter, show_file, tmp_path, capsys, suffix):
+def test_export_then_import_round_trips(show_file, tmp_path, capsys, suffix):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     assert run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")[0] == 0
     out_file = tmp_path / f"export{suffix}"
@@ -450,7 +440,7 @@ def test_export_then_import_round_trips(importer, exporter, show_file, tmp_path,
                       "Rizhao Auto Parts Co.": None}
 
 
-def test_export_leaves_the_database_alone(exporter, show_file, tmp_path, capsys):
+def test_export_leaves_the_database_alone(show_file, tmp_path, capsys):
     single_file(show_file)
     before = digest(show_file)
     code, out, _ = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026",
@@ -459,7 +449,7 @@ def test_export_leaves_the_database_alone(exporter, show_file, tmp_path, capsys)
     assert digest(show_file) == before
 
 
-def test_export_problems(exporter, show_file, tmp_path, capsys):
+def test_export_problems(show_file, tmp_path, capsys):
     code, _, err = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026", "-o", tmp_path / "x.pdf")
     assert code == 2 and ".xlsx or .csv" in err
     code, _, err = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "XX", "-o", tmp_path / "x.csv")
@@ -476,12 +466,7 @@ def test_export_problems(exporter, show_file, tmp_path, capsys):
 # ---------------------------------------------------------------- demo
 
 
-@pytest.fixture
-def demo():
-    return pytest.importorskip("expo_desk.services.demo")
-
-
-def test_demo_writes_a_small_show_and_reports_counts(demo, tmp_path, capsys):
+def test_demo_writes_a_small_show_and_reports_counts(tmp_path, capsys):
     path = tmp_path / "demo.sqlite"
     code, out, err = run(capsys, "demo", path, "--size", "s", "--seed", "7")
     assert (code, err) == (0, "")
@@ -491,7 +476,7 @@ def test_demo_writes_a_small_show_and_reports_counts(demo, tmp_path, capsys):
     assert run(capsys, "check", path)[0] == 0
 
 
-def test_demo_is_the_same_for_the_same_seed(demo, tmp_path, capsys):
+def test_demo_is_the_same_for_the_same_seed(tmp_path, capsys):
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     assert run(capsys, "demo", first, "--size", "S")[0] == 0
     assert run(capsys, "demo", second, "--size", "S")[0] == 0
@@ -501,7 +486,7 @@ def test_demo_is_the_same_for_the_same_seed(demo, tmp_path, capsys):
     assert data(first) == data(second)
 
 
-def test_demo_refuses_an_existing_file(demo, show_file, capsys):
+def test_demo_refuses_an_existing_file(show_file, capsys):
     before = count(show_file, "shows")
     code, _, err = run(capsys, "demo", show_file, "--size", "S")
     assert code == 2 and "already exists" in err
