@@ -1,0 +1,335 @@
+"""Import exhibitors from a spreadsheet: check every row first, then write all or nothing.
+
+Problems come back one per line as ``FILE:ROW:COLUMN: message`` with the row number and
+the header text as the spreadsheet shows them. Companies the show already has are skipped
+(and listed), not doubled; unknown account managers are added without a password.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+from openpyxl.utils import get_column_letter
+
+from expo_desk.domain.actors import Actor
+from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalise_company
+from expo_desk.domain.money import parse_yuan
+from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.services.changes import ChangeSet
+from expo_desk.services.exhibitors import create_exhibitor
+from expo_desk.services.tabular import Table, is_blank, read_table
+from expo_desk.services.users import find_or_add_account_manager
+from expo_desk.store import exhibitors as exhibitor_store
+from expo_desk.store import users as user_store
+
+_STEP = 200  # rows between progress reports and cancel checks
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other spellings, in either language
+
+    @property
+    def header(self) -> str:
+        """The bilingual header the template and the export use: '公司名称 company_name'."""
+        return f"{self.zh} {self.en}"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("company_name", "公司名称", "company_name", required=True),
+    Column("company_name_en", "英文名称", "company_name_en"),
+    Column("sector", "行业", "sector"),
+    Column("contact_name", "联系人", "contact_name"),
+    Column("phone", "电话", "phone"),
+    Column("email", "邮箱", "email"),
+    Column("account_manager", "客户经理", "account_manager"),
+    Column("expected_value", "期望值", "expected_value",
+           aliases=("期望值(元)", "期望值(人民币)", "expected_value_yuan", "expected_value(yuan)",
+                    "expected_value(CNY)")),
+)
+BY_KEY = {c.key: c for c in COLUMNS}
+
+# Which spreadsheet column a field checked by the domain rules comes from.
+_EXHIBITOR_FIELD_COLUMN = {"expected_value_fen": "expected_value"}
+_CONTACT_FIELD_COLUMN = {"name": "contact_name"}
+
+
+def _fold(text: str) -> str:
+    """Case, width, spaces and separators folded: 'Company Name' == 'company_name'."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s_\-/\\|()\[\]（）:：*]+", "", folded)
+
+
+def _header_lookup() -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for column in COLUMNS:
+        forms = [_fold(f) for f in (column.zh, column.en, *column.aliases)]
+        for first in forms:
+            lookup[first] = column.key
+            for second in forms:  # bilingual: '公司名称 company_name', 'company_name 公司名称'
+                lookup[first + second] = column.key
+    return lookup
+
+
+_HEADERS = _header_lookup()
+
+
+def column_for_header(text: str) -> str | None:
+    """The column key a header means ('邮箱', 'E-mail'?, '邮箱 email'), or None."""
+    return _HEADERS.get(_fold(text or ""))
+
+
+class ImportCancelled(UserError):
+    """The person cancelled the import; nothing was written."""
+
+    def __init__(self, message: str = "已取消导入，未写入任何数据 / import cancelled; nothing was written"):
+        super().__init__(message)
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    skipped_duplicates: list[str] = field(default_factory=list)
+    added_managers: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _Row:
+    number: int
+    exhibitor: dict
+    contact: dict | None
+    manager: str
+
+
+class _Checker:
+    """Turns the table into clean rows, collecting every problem with its place."""
+
+    def __init__(self, file: str, table: Table):
+        self.file = file
+        self.table = table
+        self.problems: list[str] = []
+        self.positions: dict[str, int] = {}  # column key -> index in the row
+        self.headers: dict[str, str] = {}  # column key -> header text as written
+
+    def problem(self, row: int, column: str, message: str) -> None:
+        self.problems.append(f"{self.file}:{row}:{column}: {message}")
+
+    def header_text(self, key: str) -> str:
+        return self.headers.get(key) or BY_KEY[key].header
+
+    def check_header(self) -> bool:
+        """Map the header; False when the rows cannot be read at all."""
+        row = self.table.header_row
+        if not self.table.header:
+            self.problem(row, BY_KEY["company_name"].header,
+                         "文件没有表头或是空的 / the file is empty or has no header row")
+            return False
+        for index, text in enumerate(self.table.header):
+            if not text:
+                continue
+            key = column_for_header(text)
+            if key is None:
+                known = ", ".join(c.header for c in COLUMNS)
+                self.problem(row, text, f"不认识的列 / unknown column (known: {known})")
+            elif key in self.positions:
+                first = self.headers[key]
+                self.problem(row, text, f"与列 '{first}' 重复 / the same column as '{first}'")
+            else:
+                self.positions[key] = index
+                self.headers[key] = text
+        for column in COLUMNS:
+            if column.required and column.key not in self.positions:
+                self.problem(row, column.header, "缺少必填列 / required column is missing")
+        return all(c.key in self.positions for c in COLUMNS if c.required)
+
+    def text(self, cells: list[object], key: str) -> object:
+        index = self.positions.get(key)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+    def check_row(self, number: int, cells: list[object]) -> _Row | None:
+        found: list[tuple[str, str]] = []
+        for index, value in enumerate(cells):
+            without_header = index >= len(self.table.header) or not self.table.header[index]
+            if without_header and not is_blank(value):
+                label = f"列 {get_column_letter(index + 1)} / column {get_column_letter(index + 1)}"
+                found.append((label, f"这一列没有表头 / a value in a column without a header: '{value}'"))
+
+        def text(key: str) -> str:
+            value = self.text(cells, key)
+            return "" if value is None else str(value).strip()
+
+        values = {k: text(k) for k in ("company_name", "company_name_en", "sector", "phone", "email")}
+        amount = self.text(cells, "expected_value")
+        expected = None
+        if not is_blank(amount):
+            try:
+                expected = parse_yuan(amount.strip() if isinstance(amount, str) else amount)
+            except ValueError:
+                found.append((self.header_text("expected_value"),
+                              f"期望值不是有效金额（单位元，最多两位小数） / expected value is not an amount"
+                              f" in yuan with at most two decimals: '{amount}'"))
+        values["expected_value_fen"] = expected
+        cleaned, problems = clean_exhibitor(values)
+        found += [(self.header_text(_EXHIBITOR_FIELD_COLUMN.get(p.field, p.field)), p.message) for p in problems]
+        contact = None
+        contact_name = text("contact_name")
+        if contact_name:
+            contact, problems = clean_contact({
+                "name": contact_name, "phone": values["phone"], "email": values["email"], "is_primary": True,
+            })
+            found += [(self.header_text(_CONTACT_FIELD_COLUMN.get(p.field, p.field)), p.message) for p in problems]
+        seen: set[tuple[str, str]] = set()
+        for column, message in found:
+            if (column, message) not in seen:  # phone/e-mail are checked for company and contact
+                seen.add((column, message))
+                self.problem(number, column, message)
+        if found:
+            return None
+        return _Row(number, cleaned, contact, text("account_manager"))
+
+
+def _validate(db: sqlite_utils.Database, show_id: str, file: str, table: Table, tick: Callable[[], None]
+              ) -> tuple[list[_Row], list[str], list[str]]:
+    """Clean rows to create, names skipped as already in the show, and the problems."""
+    checker = _Checker(file, table)
+    if not checker.check_header():
+        return [], [], checker.problems
+    existing = exhibitor_store.by_company_keys(db, show_id)
+    first_row: dict[str, tuple[int, str]] = {}
+    to_create: list[_Row] = []
+    skipped: list[str] = []
+    name_header = checker.header_text("company_name")
+    for number, cells in table.rows:
+        tick()
+        if all(is_blank(v) for v in cells):
+            continue
+        row = checker.check_row(number, cells)
+        if row is None:
+            continue
+        name = row.exhibitor["company_name"]
+        key = normalise_company(name)
+        if key in first_row:
+            other, other_name = first_row[key]
+            checker.problem(number, name_header,
+                            f"与第 {other} 行重复 / duplicates row {other}: '{other_name}' = '{name}'")
+            continue
+        first_row[key] = (number, name)
+        if key in existing:
+            skipped.append(name)
+        else:
+            to_create.append(row)
+    return to_create, skipped, checker.problems
+
+
+def _new_managers(db: sqlite_utils.Database, rows: list[_Row]) -> list[str]:
+    """Account manager names in the rows that no user answers to yet, first spelling kept."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        if row.manager and row.manager.casefold() not in seen:
+            seen[row.manager.casefold()] = row.manager
+    return [name for name in seen.values() if user_store.user_by_name(db, name) is None]
+
+
+def _field_header(problem: Problem) -> str:
+    key = _EXHIBITOR_FIELD_COLUMN.get(problem.field, problem.field)
+    if key == "account_manager_id":
+        key = "account_manager"
+    return BY_KEY[key].header if key in BY_KEY else problem.field
+
+
+class _Abort(Exception):
+    """Rolls the outer transaction back when a row fails at write time."""
+
+
+def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, path: Path | str, *,
+                      dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
+                      should_cancel: Callable[[], bool] | None = None) -> ImportResult:
+    """Import the exhibitors of an .xlsx or .csv file into a show, whole or not at all.
+
+    Raises UserError when the file cannot be read and ImportCancelled when
+    ``should_cancel()`` says so; a file with bad rows returns a result with problems.
+    """
+    file = os.fspath(path)
+    table = read_table(path)
+    total = len(table.rows) * (1 if dry_run else 2)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if done % _STEP == 0:
+            if should_cancel is not None and should_cancel():
+                raise ImportCancelled()
+            if progress is not None:
+                progress(done, total)
+
+    if should_cancel is not None and should_cancel():
+        raise ImportCancelled()
+    if progress is not None:
+        progress(0, total)
+    rows, skipped, problems = _validate(db, show_id, file, table, tick)
+    if problems:
+        return ImportResult(problems=problems, dry_run=dry_run)
+    result = ImportResult(skipped_duplicates=skipped, dry_run=dry_run)
+    if dry_run:
+        result.created = len(rows)
+        result.added_managers = _new_managers(db, rows)
+        if progress is not None:
+            progress(total, total)
+        return result
+
+    done = len(table.rows)
+    changes = ChangeSet()
+    added: list[str] = []
+    write_problems: list[str] = []
+    try:
+        with db.atomic():
+            managers: dict[str, str] = {}
+            for row in rows:
+                tick()
+                values = dict(row.exhibitor)
+                if row.manager:
+                    folded = row.manager.casefold()
+                    if folded not in managers:
+                        user, was_added = find_or_add_account_manager(db, actor, row.manager)
+                        managers[folded] = user["id"]
+                        if was_added:
+                            added.append(row.manager)
+                            changes.add("inserted", "users", user["id"])
+                    values["account_manager_id"] = managers[folded]
+                try:
+                    changes.merge(create_exhibitor(db, actor, show_id, values,
+                                                   [row.contact] if row.contact else None))
+                except ValidationError as exc:
+                    write_problems += [f"{file}:{row.number}:{_field_header(p)}: {p.message}" for p in exc.problems]
+            if write_problems:
+                raise _Abort()
+    except _Abort:
+        result.problems = write_problems
+        return result
+    if progress is not None:
+        progress(total, total)
+    result.created = len(rows)
+    result.added_managers = added
+    result.changes = changes
+    return result
+
