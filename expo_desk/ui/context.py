@@ -1,0 +1,48 @@
+"""The open file, the current show and the signed-in person, shared by every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from expo_desk.domain.actors import Actor
+from expo_desk.paths import AppPaths
+from expo_desk.services.changes import ChangeSet
+
+
+class AppContext(QObject):
+    """Pages read state from here and listen for what changed; nothing here is global."""
+
+    data_changed = Signal(object)  # a ChangeSet
+    database_changed = Signal()  # another file or show was opened
+
+    def __init__(self, paths: AppPaths, actor: Actor, settings: QSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.paths = paths
+        self.actor = actor
+        self.settings = settings
+        self.db: sqlite_utils.Database | None = None
+        self.db_path: Path | None = None
+        self.show: dict | None = None
+
+    def set_database(self, db: sqlite_utils.Database, path: Path, show: dict | None) -> None:
+        if self.db is not None and self.db is not db:
+            self.db.close()
+        self.db, self.db_path, self.show = db, Path(path), show
+        self.database_changed.emit()
+
+    def set_show(self, show: dict | None) -> None:
+        self.show = show
+        self.database_changed.emit()
+
+    def announce(self, changes: ChangeSet) -> None:
+        """Tell every page what a use case changed."""
+        if changes:
+            self.data_changed.emit(changes)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None

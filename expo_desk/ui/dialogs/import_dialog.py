@@ -1,0 +1,136 @@
+"""Import exhibitors from Excel or CSV: runs in the background, can be cancelled,
+and lists every problem (file, row, column) when the file is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expo_desk.errors import UserError
+from expo_desk.services.exhibitor_import import ImportCancelled, import_exhibitors
+from expo_desk.store.db import open_database
+from expo_desk.ui.context import AppContext
+from expo_desk.ui.worker import Job
+
+
+class ImportDialog(QDialog):
+    """Shows progress while importing, then the result or the list of problems."""
+
+    imported = Signal(object)  # the ChangeSet of a successful import
+
+    def __init__(self, context: AppContext, source: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._source = Path(source)
+        self.result_data = None
+        self.setWindowTitle(self.tr("Import exhibitors"))
+        self.setMinimumSize(640, 360)
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("Reading %1 …").replace("%1", self._source.name))
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        layout.addWidget(self.progress)
+        self.problems = QPlainTextEdit()
+        self.problems.setObjectName("problems")
+        self.problems.setReadOnly(True)
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.problems.hide()
+        layout.addWidget(self.problems, 1)
+        self.buttons = QDialogButtonBox()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self._cancel)
+        layout.addWidget(self.buttons)
+        self._job: Job | None = None
+        self._running = False
+
+    def start(self) -> None:
+        """Begin the import in a worker thread, on its own connection to the file."""
+        db_path, actor, show_id, source = self._context.db_path, self._context.actor, self._context.show["id"], self._source
+
+        def run(progress, should_cancel):
+            db = open_database(db_path, create=False)
+            try:
+                return import_exhibitors(db, actor, show_id, source, progress=progress, should_cancel=should_cancel)
+            finally:
+                db.close()
+
+        self._job = Job(run)
+        self._job.progressed.connect(self._on_progress)
+        self._job.finished.connect(self._on_finished)
+        self._job.failed.connect(self._on_failed)
+        self._running = True
+        self._job.start()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Checked %1 of %2 rows …").replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+
+    def _finish_buttons(self) -> None:
+        self._running = False
+        self.buttons.clear()
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        self.progress.hide()
+
+    def _on_finished(self, result) -> None:
+        self._job.wait()
+        self.result_data = result
+        self._finish_buttons()
+        if result.problems:
+            self.status.setText(self.tr("Nothing was imported: %1 problem(s) in %2. Fix them in the file and import again.")
+                                .replace("%1", str(len(result.problems))).replace("%2", self._source.name))
+            self.status.setStyleSheet("color: #b00020;")
+            self.problems.setPlainText("\n".join(result.problems))
+            self.problems.show()
+            return
+        lines = [self.tr("%1 exhibitor(s) imported from %2.").replace("%1", f"{result.created:,}").replace("%2", self._source.name)]
+        if result.skipped_duplicates:
+            lines.append(self.tr("%1 already in this show, not added again:").replace("%1", str(len(result.skipped_duplicates))))
+        if result.added_managers:
+            lines.append(self.tr("New account managers (no password yet): %1").replace("%1", ", ".join(result.added_managers)))
+        self.status.setText("\n".join(lines))
+        if result.skipped_duplicates:
+            self.problems.setPlainText("\n".join(result.skipped_duplicates))
+            self.problems.show()
+        self.imported.emit(result.changes)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._job.wait()
+        self._finish_buttons()
+        if isinstance(exc, ImportCancelled):
+            self.status.setText(self.tr("Import cancelled; nothing was changed."))
+        elif isinstance(exc, UserError):
+            self.status.setText(str(exc))
+        else:
+            self.status.setText(self.tr("The import failed unexpectedly; nothing was changed.\n%1").replace("%1", repr(exc)))
+        self.status.setStyleSheet("color: #b00020;")
+
+    def _cancel(self) -> None:
+        if self._running:
+            self.status.setText(self.tr("Cancelling …"))
+            self._job.cancel()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self._running:
+            self._cancel()
+            return
+        super().reject()

@@ -1,0 +1,227 @@
+"""The main window: navigation for every area, File and Help menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from expo_desk import __version__
+from expo_desk.errors import UserError
+from expo_desk.services.shows import list_shows, new_show_file
+from expo_desk.store.backup import backup_to_folder
+from expo_desk.store.db import open_database
+from expo_desk.ui.context import AppContext
+from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
+from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
+from expo_desk.ui.pages.not_yet_page import NotYetPage
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext):
+        super().__init__()
+        self.context = context
+        self.setWindowTitle("Expo Desk")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.pages = QStackedWidget()
+        self.exhibitors_page = ExhibitorsPage(context)
+        self._add_page(self.tr("Exhibitors"), self.exhibitors_page)
+        for title, planned in (
+            (self.tr("Booths & floor plan"), self.tr(
+                "Halls and booths on an interactive floor plan: draw, generate and import booths from DXF, "
+                "pricing rules, reservations, colours by status or sector.")),
+            (self.tr("Contracts"), self.tr(
+                "Sales pipeline, contracts priced by the show's rules, payment schedules, receivables, "
+                "booth confirmations and the department manager's spot checks.")),
+            (self.tr("Build schedule"), self.tr(
+                "Milestones, main events and detailed build tasks for account managers, design supervisors "
+                "and construction executors, with the critical path.")),
+            (self.tr("Reports"), self.tr(
+                "Exhibitor packs, post-show reports with the satisfaction figure, and the show summary, "
+                "in Chinese, English or both.")),
+            (self.tr("Dashboard"), self.tr(
+                "Booths and m² sold, signed revenue against target, money received against due, "
+                "by account manager, sector and hall.")),
+        ):
+            self._add_page(title, NotYetPage(title, planned))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.file_label = QLabel()
+        self.file_label.setObjectName("file_label")
+        self.show_label = QLabel()
+        self.show_label.setObjectName("show_label")
+        self.statusBar().addPermanentWidget(self.show_label)
+        self.statusBar().addPermanentWidget(self.file_label)
+        self._build_menus()
+        context.database_changed.connect(self._update_status)
+        self._update_status()
+        geometry = context.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(QListWidgetItem(title))
+        self.pages.addWidget(page)
+
+    # -- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New show file…"), self.new_file, QKeySequence("Ctrl+Shift+N"))
+        self._action(file_menu, self.tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, self.tr("&Back up to…"), self.choose_backup_folder,
+                                          QKeySequence("Ctrl+Shift+B"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.show_menu = self.menuBar().addMenu(self.tr("&Show"))
+        self.show_menu.aboutToShow.connect(self._fill_shows)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Expo Desk"), self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(Path(p)))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _fill_shows(self) -> None:
+        self.show_menu.clear()
+        if self.context.db is None:
+            self.show_menu.addAction(self.tr("(no file open)")).setEnabled(False)
+            return
+        group = QActionGroup(self.show_menu)
+        current = (self.context.show or {}).get("id")
+        for show in list_shows(self.context.db):
+            action = self.show_menu.addAction(f"{show['code']}  {show['name']}")
+            action.setCheckable(True)
+            action.setChecked(show["id"] == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, s=show: self.context.set_show(s))
+
+    def recent_files(self) -> list[str]:
+        value = self.context.settings.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if p]
+
+    def _remember(self, path: Path) -> None:
+        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.context.settings.setValue("files/recent", items[:MAX_RECENT])
+
+    # -- files -------------------------------------------------------------------------
+    def open_file(self, path: Path) -> bool:
+        """Open, check and migrate a file; say clearly why when it cannot be opened."""
+        try:
+            db = open_database(path, create=False, backup_dir=self.context.paths.backup_dir)
+            shows = list_shows(db)
+        except UserError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open file"), str(exc))
+            return False
+        last = self.context.settings.value(f"shows/last/{path}")
+        show = next((s for s in shows if s["id"] == last), shows[0] if shows else None)
+        self.context.set_database(db, path, show)
+        self._remember(path)
+        return True
+
+    def choose_file(self) -> None:
+        start = str(self.context.db_path.parent if self.context.db_path else self.context.paths.data_dir)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open show file"), start,
+                                              self.tr("Expo Desk files (*.sqlite);;All files (*)"))
+        if path:
+            self.open_file(Path(path))
+
+    def new_file(self) -> None:
+        dialog = NewShowDialog(self.context.paths.data_dir, self)
+        while dialog.exec():
+            values = dialog.values()
+            path = values.pop("path")
+            try:
+                db, show = new_show_file(path, self.context.actor, **values)
+            except UserError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.context.set_database(db, path, show)
+            self._remember(path)
+            return
+
+    def choose_backup_folder(self) -> None:
+        if self.context.db is None:
+            return
+        start = self.context.settings.value("folders/backup", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), start)
+        if folder:
+            self.context.settings.setValue("folders/backup", folder)
+            self.backup_to(Path(folder))
+
+    def backup_to(self, folder: Path) -> Path | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = backup_to_folder(self.context.db, folder, self.context.db_path.stem)
+        except UserError as exc:
+            QMessageBox.critical(self, self.tr("Backup failed"), str(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Backed up and verified: %1").replace("%1", str(written)), 10000)
+        return written
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Expo Desk"), self.tr(
+            "<h3>Expo Desk %1</h3><p>Exhibitors, booths, contracts, build schedule and reports for "
+            "exhibition organizers.</p><p>展会主办方的展商、展位、合同、搭建进度与报告管理工具。</p>"
+            "<p>Chinese text uses WenQuanYi Micro Hei (Apache License 2.0).</p>").replace("%1", __version__))
+
+    def _update_status(self) -> None:
+        ctx = self.context
+        self.file_label.setText(str(ctx.db_path) if ctx.db_path else self.tr("No file open"))
+        show = ctx.show
+        self.show_label.setText(f"{show['code']} · {show['name']}" if show else self.tr("No show"))
+        self.setWindowTitle(f"{show['name']} — Expo Desk" if show else "Expo Desk")
+        self.backup_action.setEnabled(ctx.db is not None)
+        if show and ctx.db_path:
+            ctx.settings.setValue(f"shows/last/{ctx.db_path}", show["id"])
+
+    def closeEvent(self, event) -> None:
+        self.context.settings.setValue("window/geometry", self.saveGeometry())
+        self.context.settings.sync()
+        super().closeEvent(event)

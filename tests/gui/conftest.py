@@ -1,0 +1,77 @@
+"""A main window on a real file with a small bilingual show, for pytest-qt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from expo_desk.app import create_window
+from expo_desk.paths import AppPaths
+from expo_desk.services import exhibitors as exhibitor_service
+from expo_desk.services.shows import new_show_file
+from expo_desk.services.users import find_or_add_account_manager
+
+COMPANIES = [
+    ("日照钢铁集团有限公司", "Rizhao Steel Group Co., Ltd.", "钢铁", "王伟", "13800000001"),
+    ("山东汽车配件有限公司", "Shandong Auto Parts Co., Ltd.", "汽车", "李娜", "13800000002"),
+    ("黄海渔业有限公司", "Yellow Sea Fishery Co., Ltd.", "渔业", "张敏", "13800000003"),
+    ("日照旅游发展有限公司", "Rizhao Tourism Development Co., Ltd.", "旅游", "刘洋", "13800000004"),
+    ("青岛食品有限公司", "Qingdao Food Co., Ltd.", "食品", "陈静", "13800000005"),
+]
+
+
+@pytest.fixture
+def show_file(data_dir, actor):
+    path = data_dir / "rz2026.sqlite"
+    db, show = new_show_file(path, actor, "RZ2026", "2026日照国际博览会", name_en="Rizhao International Expo 2026")
+    manager, _ = find_or_add_account_manager(db, actor, "赵经理")
+    for name, name_en, sector, contact, phone in COMPANIES:
+        exhibitor_service.create_exhibitor(
+            db, actor, show["id"],
+            {"company_name": name, "company_name_en": name_en, "sector": sector, "account_manager_id": manager["id"]},
+            [{"name": contact, "phone": phone, "is_primary": True}])
+    db.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, data_dir, show_file):
+    win = create_window(AppPaths(data_dir), show_file)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.context.close()
+
+
+@pytest.fixture
+def page(window):
+    return window.exhibitors_page
+
+
+@pytest.fixture
+def on_modal(qtbot):
+    """Run ``callback(dialog)`` as soon as a modal dialog opens (for code that calls exec())."""
+    calls = []
+
+    def arm(callback, timeout_ms: int = 5000):
+        waited = {"ms": 0}
+
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                calls.append(dialog)
+                try:
+                    callback(dialog)
+                except BaseException:
+                    dialog.reject()  # never leave a test stuck in exec()
+                    raise
+            elif waited["ms"] < timeout_ms:
+                waited["ms"] += 20
+                QTimer.singleShot(20, poll)
+
+        QTimer.singleShot(0, poll)
+
+    arm.calls = calls
+    return arm
