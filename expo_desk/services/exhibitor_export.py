@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from expo_desk.services.exhibitor_import import COLUMNS
 from expo_desk.services.tabular import check_suffix, write_table
 from expo_desk.store import exhibitors as exhibitor_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SHEET_TITLE = "展商 Exhibitors"
 _YUAN_FORMAT = "#,##0.00"

@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from openpyxl.utils import get_column_letter
 
 from expo_desk.domain.actors import Actor
@@ -27,6 +27,9 @@ from expo_desk.services.tabular import Table, is_blank, read_table
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import users as user_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _STEP = 200  # rows between progress reports and cancel checks
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from expo_desk.domain.actors import Actor
 from expo_desk.paths import AppPaths
 from expo_desk.services.changes import ChangeSet
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class AppContext(QObject):
