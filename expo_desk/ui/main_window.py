@@ -41,7 +41,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Expo Desk")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(200)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               " QListWidget#navigation::item { padding: 9px 10px; }")
         self.pages = QStackedWidget()
         self.exhibitors_page = ExhibitorsPage(context)
         self._add_page(self.tr("Exhibitors"), self.exhibitors_page)
