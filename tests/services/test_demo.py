@@ -1,0 +1,357 @@
+"""The demo show generator: counts, soundness of the file, determinism, domain rules."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sqlite3
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from expo_desk.domain.exhibitors import check_email, check_phone, normalise_company
+from expo_desk.errors import UserError
+from expo_desk.services import demo
+from expo_desk.services.demo import TIERS, write_demo
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory):
+    """Three S-tier files: two with the default seed, one with another seed."""
+    folder = tmp_path_factory.mktemp("demo")
+    steps: list[tuple[str, int, int]] = []
+    first = folder / "a.sqlite"
+    counts = write_demo(first, "S", progress=lambda *step: steps.append(step))
+    again = folder / "b.sqlite"
+    write_demo(again, "S", seed=2026)
+    other = folder / "c.sqlite"
+    write_demo(other, "S", seed=7)
+    return {"path": first, "counts": counts, "steps": steps, "same": again, "other": other}
+
+
+@pytest.fixture(scope="module")
+def conn(demo_files):
+    connection = sqlite3.connect(demo_files["path"])
+    yield connection
+    connection.close()
+
+
+def _all(conn, sql, params=()):
+    return conn.execute(sql, params).fetchall()
+
+
+def _one(conn, sql, params=()):
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as connection:
+        tables = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name <> '_sqlite_migrations' ORDER BY name")]
+        return {t: connection.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall() for t in tables}
+
+
+# ---------------------------------------------------------------- counts and soundness
+
+
+def test_s_tier_counts(demo_files, conn):
+    tier, counts = TIERS["S"], demo_files["counts"]
+    assert counts["exhibitors"] == tier.exhibitors == _one(conn, "SELECT count(*) FROM exhibitors")
+    assert counts["booths"] == tier.booths == _one(conn, "SELECT count(*) FROM booths")
+    assert abs(counts["tasks"] - tier.tasks) <= tier.tasks * 0.10
+    for table, written in counts.items():
+        assert _one(conn, f"SELECT count(*) FROM [{table}]") == written, table
+    assert counts["shows"] == 1
+    assert counts["halls"] >= 2
+    for table in ("users", "contacts", "service_items", "contracts", "contract_lines", "payment_schedule",
+                  "payments", "leads", "follow_ups", "task_dependencies"):
+        assert counts[table] > 0, table
+
+
+def test_file_is_sound_and_ours(demo_files, conn):
+    assert _all(conn, "PRAGMA foreign_key_check") == []
+    assert _all(conn, "PRAGMA integrity_check") == [("ok",)]
+    assert _one(conn, "PRAGMA application_id") == 0x45585044
+    assert _one(conn, "PRAGMA user_version") >= 1
+    assert _one(conn, "PRAGMA journal_mode") == "wal"
+    assert not Path(f"{demo_files['path']}.partial").exists()
+    from expo_desk.store.db import needs_migration, open_database
+
+    db = open_database(demo_files["path"], create=False)
+    try:
+        assert not needs_migration(db)
+    finally:
+        db.close()
+
+
+def test_no_audit_entries_for_generated_rows(conn):
+    assert _one(conn, "SELECT count(*) FROM audit_log") == 0
+
+
+def test_progress_reports_every_step(demo_files):
+    steps = demo_files["steps"]
+    names = [s[0] for s in steps]
+    for step in ("generate", "exhibitors", "booths", "contracts", "tasks", "indexes"):
+        assert step in names, step
+    last_tasks = [s for s in steps if s[0] == "tasks"][-1]
+    assert last_tasks[1] == demo_files["counts"]["tasks"] <= last_tasks[2]
+
+
+def test_the_show(conn):
+    code, name, name_en, venue, city, build, start, end, teardown, currency, target = conn.execute(
+        "SELECT code, name, name_en, venue, city, build_start, start_date, end_date, teardown_end, currency,"
+        " revenue_target_fen FROM shows").fetchone()
+    assert (code, name, name_en) == ("RZ2026", "2026日照国际博览会", "Rizhao International Expo 2026")
+    assert (venue, city, currency) == ("日照国际博览中心", "日照", "CNY")
+    assert "2026-09-01" <= build < start <= end < teardown <= "2026-09-30"
+    assert target > 0
+
+
+def test_ids_are_uuid4(conn):
+    for table in ("users", "exhibitors", "booths", "tasks", "task_dependencies"):
+        for (value,) in _all(conn, f"SELECT id FROM [{table}] LIMIT 50"):
+            assert uuid.UUID(value).version == 4
+            assert str(uuid.UUID(value)) == value
+
+
+# ---------------------------------------------------------------- determinism
+
+
+def test_same_seed_gives_the_same_file_content(demo_files):
+    first, same = _dump(demo_files["path"]), _dump(demo_files["same"])
+    assert first.keys() == same.keys()
+    for table in first:
+        assert first[table] == same[table], table
+
+
+def test_same_seed_same_exhibitor_names_and_ids(demo_files):
+    query = "SELECT id, company_name, company_name_en FROM exhibitors ORDER BY rowid"
+    with sqlite3.connect(demo_files["path"]) as a, sqlite3.connect(demo_files["same"]) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+
+def test_another_seed_differs(demo_files):
+    query = "SELECT id, company_name FROM exhibitors ORDER BY rowid"
+    with sqlite3.connect(demo_files["path"]) as a, sqlite3.connect(demo_files["other"]) as b:
+        first, other = a.execute(query).fetchall(), b.execute(query).fetchall()
+    assert {i for i, _ in first}.isdisjoint({i for i, _ in other})
+    assert [n for _, n in first] != [n for _, n in other]
+    with sqlite3.connect(demo_files["other"]) as b:
+        assert b.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# ---------------------------------------------------------------- people and exhibitors
+
+
+def test_users_of_every_role_with_chinese_names(conn):
+    roles = dict(_all(conn, "SELECT role, count(*) FROM users GROUP BY role"))
+    assert roles["department_manager"] == 1 and roles["administrator"] == 1
+    assert roles["account_manager"] >= 3 and roles["design_supervisor"] >= 2 and roles["construction_executor"] >= 2
+    assert _one(conn, "SELECT count(*) FROM users WHERE password_hash IS NOT NULL") == 0
+    for name, username in _all(conn, "SELECT display_name, username FROM users WHERE role <> 'administrator'"):
+        assert re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name), name
+        assert re.fullmatch(r"[a-z]+\.[a-z]+\d*", username), username
+
+
+def test_company_names_bilingual_and_keys_unique(conn):
+    rows = _all(conn, "SELECT company_name, company_name_en, company_key, sector FROM exhibitors")
+    keys = set()
+    for name, name_en, key, _ in rows:
+        assert re.search(r"[\u4e00-\u9fff]", name) and name.endswith("公司"), name
+        assert name_en.isascii() and re.search(r"(Co|Corp)\., Ltd\.", name_en), name_en
+        assert key == normalise_company(name)
+        keys.add(key)
+    assert len(keys) == len(rows)
+    assert any(n.startswith("日照") and e.startswith("Rizhao ") for n, e, _, _ in rows)
+    sectors = {s for *_, s in rows}
+    assert {"钢铁", "汽车", "渔业", "旅游", "食品"} <= sectors
+    assert len(sectors) >= 8
+
+
+def test_exhibitor_contact_details(conn):
+    for phone, email, manager in _all(conn, "SELECT phone, email, account_manager_id FROM exhibitors"):
+        assert not check_phone(phone) and not check_email(email)
+        assert manager is not None
+    per_exhibitor = _all(conn, "SELECT count(*), sum(is_primary) FROM contacts GROUP BY exhibitor_id")
+    assert len(per_exhibitor) == TIERS["S"].exhibitors
+    assert all(1 <= n <= 3 and primary == 1 for n, primary in per_exhibitor)
+    for name, title, phone, email in _all(conn, "SELECT name, title, phone, email FROM contacts"):
+        assert re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and title
+        assert re.fullmatch(r"1[3-9]\d{9}", phone) and not check_email(email)
+
+
+# ---------------------------------------------------------------- halls and booths
+
+
+def test_booth_numbers_unique_and_shaped(conn):
+    numbers = [n for (n,) in _all(conn, "SELECT number FROM booths")]
+    assert len(numbers) == len(set(numbers))
+    assert all(re.fullmatch(r"[A-H][1-6]-\d{3,}", n) for n in numbers)
+    mismatched = _one(conn, "SELECT count(*) FROM booths b JOIN halls h ON h.id = b.hall_id"
+                            " WHERE b.number NOT LIKE h.code || '-%'")
+    assert mismatched == 0
+
+
+def test_booths_lie_inside_their_hall_without_overlap(conn):
+    outside = _one(conn, "SELECT count(*) FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.x_cm < 0"
+                         " OR b.y_cm < 0 OR b.x_cm + b.width_cm > h.width_cm OR b.y_cm + b.depth_cm > h.depth_cm")
+    assert outside == 0
+    by_hall: dict[str, list[tuple]] = {}
+    for hall, x, y, w, d in _all(conn, "SELECT hall_id, x_cm, y_cm, width_cm, depth_cm FROM booths"):
+        by_hall.setdefault(hall, []).append((x, y, w, d))
+    for booths in by_hall.values():
+        booths.sort()
+        for i, (x, y, w, d) in enumerate(booths):
+            for x2, y2, _, d2 in booths[i + 1:]:
+                if x2 >= x + w:
+                    break
+                assert not (y < y2 + d2 and y2 < y + d), "booths overlap"
+
+
+def test_booth_mix_and_statuses(conn):
+    sizes = dict(_all(conn, "SELECT booth_type, count(*) FROM booths GROUP BY booth_type"))
+    assert sizes["shell"] > sizes["raw"] > 0
+    assert _one(conn, "SELECT count(*) FROM booths WHERE booth_type = 'shell'"
+                      " AND (width_cm <> 300 OR depth_cm <> 300)") == 0
+    assert _one(conn, "SELECT min(width_cm * depth_cm) FROM booths WHERE booth_type = 'raw'") >= 360_000
+    status = dict(_all(conn, "SELECT status, count(*) FROM booths GROUP BY status"))
+    total = sum(status.values())
+    assert status["sold"] > total / 2
+    assert status["reserved"] > 0 and status["available"] > 0 and 0 < status["blocked"] < total * 0.1
+    assert _one(conn, "SELECT count(*) FROM booths WHERE status = 'blocked' AND blocked_reason = ''") == 0
+    reasons = {r for (r,) in _all(conn, "SELECT DISTINCT blocked_reason FROM booths WHERE status = 'blocked'")}
+    assert any("消防通道" in r for r in reasons) or any("柱子" in r for r in reasons)
+    assert _one(conn, "SELECT count(*) FROM booths WHERE status = 'reserved'"
+                      " AND (reserved_until IS NULL OR reserved_for = '')") == 0
+    assert _one(conn, "SELECT count(*) FROM booths WHERE status <> 'reserved' AND reserved_until IS NOT NULL") == 0
+
+
+def test_at_most_one_active_sale_per_booth_and_sold_means_sold(conn):
+    assert _one(conn, "SELECT max(n) FROM (SELECT count(*) AS n FROM contract_lines WHERE holds_booth = 1"
+                      " GROUP BY booth_id)") == 1
+    assert _one(conn, "SELECT count(*) FROM booths b WHERE (b.status = 'sold') <> EXISTS"
+                      " (SELECT 1 FROM contract_lines l WHERE l.booth_id = b.id AND l.holds_booth = 1)") == 0
+    assert _one(conn, "SELECT count(*) FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
+                      " WHERE l.holds_booth = 1 AND k.status IN ('draft', 'cancelled')") == 0
+
+
+# ---------------------------------------------------------------- money
+
+
+def test_contract_totals_equal_their_lines(conn):
+    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.total_fen <>"
+                      " (SELECT coalesce(sum(amount_fen), 0) FROM contract_lines WHERE contract_id = k.id)") == 0
+    assert _one(conn, "SELECT count(*) FROM contract_lines WHERE amount_fen <> quantity * unit_price_fen") == 0
+    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.discount_fen <>"
+                      " -(SELECT coalesce(sum(amount_fen), 0) FROM contract_lines"
+                      " WHERE contract_id = k.id AND kind = 'discount')") == 0
+    assert _one(conn, "SELECT count(*) FROM contracts WHERE discount_fen > 0 AND discount_approved_by IS NULL") == 0
+    numbers = [n for (n,) in _all(conn, "SELECT number FROM contracts ORDER BY number")]
+    assert numbers[0] == "RZ2026-0001" and all(re.fullmatch(r"RZ2026-\d{4,}", n) for n in numbers)
+
+
+def test_payment_plans_add_up(conn):
+    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.status <> 'draft' AND k.total_fen <>"
+                      " (SELECT coalesce(sum(amount_fen), 0) FROM payment_schedule WHERE contract_id = k.id)") == 0
+
+
+def test_payments_never_exceed_totals_and_match_status(conn):
+    rows = _all(conn, "SELECT k.status, k.total_fen, k.cancellation_fee_fen, k.signed_on, k.cancelled_on,"
+                      " (SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE contract_id = k.id) FROM contracts k")
+    seen = set()
+    for status, total, fee, signed_on, cancelled_on, paid in rows:
+        seen.add(status)
+        assert 0 <= paid <= total
+        if status == "paid":
+            assert paid == total
+        elif status == "part_paid":
+            assert 0 < paid < total
+        elif status in ("signed", "draft"):
+            assert paid == 0
+        elif status == "cancelled":
+            assert paid == fee and cancelled_on is not None
+        assert (signed_on is None) == (status == "draft")
+    assert {"paid", "part_paid", "signed", "draft"} <= seen
+    assert _one(conn, "SELECT count(*) FROM payments p JOIN contracts k ON k.id = p.contract_id"
+                      " WHERE p.paid_on < k.signed_on") == 0
+
+
+# ---------------------------------------------------------------- schedule
+
+
+def test_three_levels_with_parents(conn):
+    levels = dict(_all(conn, "SELECT t.level || '>' || coalesce(p.level, '-'), count(*) FROM tasks t"
+                             " LEFT JOIN tasks p ON p.id = t.parent_id GROUP BY 1"))
+    assert set(levels) == {"milestone>-", "event>milestone", "task>event"}
+    roles = {r for (r,) in _all(conn, "SELECT DISTINCT role FROM tasks WHERE level = 'task'")}
+    assert roles == {"account_manager", "design_supervisor", "construction_executor"}
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE level = 'task' AND owner_id IS NULL") == 0
+    assert _one(conn, "SELECT count(*) FROM tasks t JOIN users u ON u.id = t.owner_id"
+                      " WHERE t.level = 'task' AND u.role <> t.role") == 0
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE booth_id IS NOT NULL") > TIERS["S"].tasks * 0.8
+    statuses = {s for (s,) in _all(conn, "SELECT DISTINCT status FROM tasks")}
+    assert statuses == {"not_started", "in_progress", "blocked", "done"}
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE status = 'blocked' AND blocked_reason = ''") == 0
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE planned_finish < planned_start") == 0
+
+
+def test_children_fit_their_parents_and_nothing_happened_after_the_snapshot(conn):
+    outside = _one(conn, "SELECT count(*) FROM tasks t JOIN tasks p ON p.id = t.parent_id"
+                         " WHERE t.planned_start < p.planned_start AND p.level = 'event'"
+                         " OR t.planned_finish > p.planned_finish")
+    assert outside == 0
+    snapshot = date.fromordinal(demo.SNAPSHOT).isoformat()
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE actual_finish > ? OR actual_start > ?",
+                [snapshot, snapshot]) == 0
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE status = 'done' AND actual_finish IS NULL") == 0
+    assert _one(conn, "SELECT count(*) FROM payments WHERE paid_on >= ?", [snapshot]) == 0
+
+
+def test_dependencies_are_finish_to_start_chains(conn):
+    late = _one(conn, "SELECT count(*) FROM task_dependencies d JOIN tasks a ON a.id = d.predecessor_id"
+                      " JOIN tasks b ON b.id = d.successor_id WHERE a.planned_finish >= b.planned_start")
+    assert late == 0
+    started_early = _one(conn, "SELECT count(*) FROM task_dependencies d JOIN tasks a ON a.id = d.predecessor_id"
+                               " JOIN tasks b ON b.id = d.successor_id"
+                               " WHERE a.status <> 'done' AND b.status IN ('done', 'in_progress')")
+    assert started_early == 0
+    # a booth's own chain stays on that booth; the only links between booths run from the
+    # contract's signing to the design of its other booths
+    across = _all(conn, "SELECT DISTINCT a.name FROM task_dependencies d JOIN tasks a ON a.id = d.predecessor_id"
+                        " JOIN tasks b ON b.id = d.successor_id WHERE a.booth_id <> b.booth_id")
+    assert across in ([], [("签订合同",)])
+    assert _one(conn, "SELECT count(*) FROM task_dependencies") > TIERS["S"].tasks * 0.5
+
+
+# ---------------------------------------------------------------- refusals and layering
+
+
+def test_refuses_an_existing_path(tmp_path):
+    target = tmp_path / "show.sqlite"
+    target.write_bytes(b"keep me")
+    with pytest.raises(UserError):
+        write_demo(target, "S")
+    assert target.read_bytes() == b"keep me"
+
+
+def test_refuses_an_unknown_size_or_missing_folder(tmp_path):
+    with pytest.raises(UserError):
+        write_demo(tmp_path / "a.sqlite", "XXL")
+    with pytest.raises(UserError):
+        write_demo(tmp_path / "missing" / "a.sqlite", "S")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_generator_keeps_to_its_layer():
+    source = Path(demo.__file__).read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert not imported & {"sqlite3", "sqlite_utils", "PySide6", "reportlab"}
+    assert not re.search(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE)\b\s", source)
