@@ -33,17 +33,11 @@ FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id
 
 
 def _where(show_id: str, text: str) -> tuple[str, list]:
+    """Every typed word must appear somewhere in the exhibitor's search text."""
     clauses, params = ["e.show_id = ?"], [show_id]
     for word in text.split():
-        pattern = like_pattern(word)
-        clauses.append(
-            "(e.company_name LIKE ? ESCAPE '\\' OR e.company_name_en LIKE ? ESCAPE '\\'"
-            " OR e.sector LIKE ? ESCAPE '\\' OR e.phone LIKE ? ESCAPE '\\' OR e.email LIKE ? ESCAPE '\\'"
-            " OR u.display_name LIKE ? ESCAPE '\\'"
-            " OR EXISTS (SELECT 1 FROM contacts c WHERE c.exhibitor_id = e.id AND"
-            " (c.name LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\')))"
-        )
-        params += [pattern] * 8
+        clauses.append("e.search_text LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(word))
     return " AND ".join(clauses), params
 
 
@@ -59,7 +53,7 @@ def search(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str
 
 def count(db: sqlite_utils.Database, show_id: str, text: str = "") -> int:
     where, params = _where(show_id, text)
-    return scalar(db, f"SELECT count(*) FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id WHERE {where}", params)
+    return scalar(db, f"SELECT count(*) FROM exhibitors e WHERE {where}", params)
 
 
 def get(db: sqlite_utils.Database, exhibitor_id: str) -> dict | None:

@@ -284,4 +284,46 @@ def initial_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-SCHEMA_VERSION = 1
+# Every word a user may type to find an exhibitor, kept in one column by triggers so a
+# search scans one column of one table (30,000 exhibitors answer in a few ms) and stays
+# right whichever path wrote the row: services, importer, bulk demo load or sync.
+_SEARCH_TEXT = """
+    company_name || ' ' || company_name_en || ' ' || sector || ' ' || phone || ' ' || email || ' ' ||
+    coalesce((SELECT display_name FROM users WHERE users.id = exhibitors.account_manager_id), '') || ' ' ||
+    coalesce((SELECT group_concat(name || ' ' || phone || ' ' || email, ' ') FROM contacts
+              WHERE contacts.exhibitor_id = exhibitors.id), '')
+"""
+_SEARCH_TRIGGERS = f"""
+CREATE TRIGGER exhibitors_search_insert AFTER INSERT ON exhibitors BEGIN
+    UPDATE exhibitors SET search_text = {_SEARCH_TEXT} WHERE id = NEW.id;
+END;
+CREATE TRIGGER exhibitors_search_update
+AFTER UPDATE OF company_name, company_name_en, sector, phone, email, account_manager_id ON exhibitors BEGIN
+    UPDATE exhibitors SET search_text = {_SEARCH_TEXT} WHERE id = NEW.id;
+END;
+CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+    UPDATE exhibitors SET search_text = {_SEARCH_TEXT} WHERE id = NEW.exhibitor_id;
+END;
+CREATE TRIGGER contacts_search_update AFTER UPDATE OF name, phone, email, exhibitor_id ON contacts BEGIN
+    UPDATE exhibitors SET search_text = {_SEARCH_TEXT} WHERE id IN (OLD.exhibitor_id, NEW.exhibitor_id);
+END;
+CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+    UPDATE exhibitors SET search_text = {_SEARCH_TEXT} WHERE id = OLD.exhibitor_id;
+END;
+CREATE TRIGGER users_search_rename AFTER UPDATE OF display_name ON users BEGIN
+    UPDATE exhibitors SET search_text = {_SEARCH_TEXT} WHERE account_manager_id = NEW.id;
+END;
+"""
+
+
+@MIGRATIONS(name="0002_exhibitor_search_text")
+def exhibitor_search_text(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE exhibitors ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    db.execute(f"UPDATE exhibitors SET search_text = {_SEARCH_TEXT}")
+    for statement in _SEARCH_TRIGGERS.split("END;"):
+        if statement.strip():
+            db.execute(statement + "END;")
+    db.execute("PRAGMA user_version = 2")
+
+
+SCHEMA_VERSION = 2

@@ -25,8 +25,15 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# Columns the database derives itself (by trigger); recording them would only repeat the rest.
+DERIVED_COLUMNS = frozenset({"search_text"})
+
+
 def _json(values: dict | None) -> str | None:
-    return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+    if values is None:
+        return None
+    kept = {k: v for k, v in values.items() if k not in DERIVED_COLUMNS}
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def audit(db: sqlite_utils.Database, actor: Actor, action: str, table: str, row_id: str,

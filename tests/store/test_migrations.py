@@ -82,6 +82,9 @@ def test_v1_data_survives(v1_copy):
         found = search_exhibitors(db, show["id"])
         assert [e["company_name"] for e in found] == [
             "Rizhao Auto Parts Co.", "山东海洋渔业有限公司", "日照钢铁控股集团有限公司"]
+        # 0002 filled the search text of rows written before it: contacts and managers find them
+        assert [e["company_name"] for e in search_exhibitors(db, show["id"], "王强")] == ["日照钢铁控股集团有限公司"]
+        assert [e["company_name"] for e in search_exhibitors(db, show["id"], "李娜 钢铁")] == ["日照钢铁控股集团有限公司"]
         steel = search_exhibitors(db, show["id"], "钢铁")[0]
         assert steel["account_manager"] == "李娜"
         assert steel["primary_contact"] == "王强"
