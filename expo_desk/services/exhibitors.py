@@ -159,6 +159,12 @@ def count_exhibitors(db: sqlite_utils.Database, show_id: str, text: str = "") ->
     return exhibitor_store.count(db, show_id, text)
 
 
+def search_exhibitors_page(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
+                           descending: bool = False, limit: int = 200, offset: int = 0) -> tuple[list[dict], int]:
+    """One page of matches and the number of matches in all."""
+    return exhibitor_store.search_page(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset)
+
+
 def exhibitor_detail(db: sqlite_utils.Database, exhibitor_id: str) -> dict | None:
     """Everything the detail pane shows: the record, contacts, contracts and history."""
     row = exhibitor_store.get(db, exhibitor_id)

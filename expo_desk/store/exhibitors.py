@@ -41,14 +41,35 @@ def _where(show_id: str, text: str) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
+# Above this many matches, walking the name index finds a page at once; below it,
+# filtering on the covering search index first and sorting the few matches is quicker.
+DENSE_MATCHES = 2_000
+
+
 def search(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
-           descending: bool = False, limit: int = 200, offset: int = 0) -> list[dict]:
-    """One page of a show's exhibitors matching every word of ``text``."""
+           descending: bool = False, limit: int = 200, offset: int = 0, matches: int | None = None) -> list[dict]:
+    """One page of a show's exhibitors matching every word of ``text``.
+
+    ``matches`` (from ``count``) lets the query pick its plan; it is counted when omitted.
+    """
     where, params = _where(show_id, text)
     order = SORT_COLUMNS.get(sort, "e.company_name")
+    if text.split() and order.startswith("e."):
+        if matches is None:
+            matches = count(db, show_id, text)
+        if matches < DENSE_MATCHES:
+            order = "+" + order  # a unary + keeps SQLite from walking the sort index
     direction = "DESC" if descending else "ASC"
     sql = f"{_SELECT} WHERE {where} ORDER BY {order} {direction}, e.id LIMIT ? OFFSET ?"
     return rows(db, sql, [*params, limit, offset])
+
+
+def search_page(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
+                descending: bool = False, limit: int = 200, offset: int = 0) -> tuple[list[dict], int]:
+    """A page of matches and how many match in all: what one keystroke needs."""
+    total = count(db, show_id, text)
+    page = search(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset, matches=total)
+    return page, total
 
 
 def count(db: sqlite_utils.Database, show_id: str, text: str = "") -> int:

@@ -320,6 +320,8 @@ END;
 def exhibitor_search_text(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE exhibitors ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
     db.execute(f"UPDATE exhibitors SET search_text = {_SEARCH_TEXT}")
+    # Covering index: counting matches reads the index alone, not every row.
+    db.execute("CREATE INDEX exhibitors_search ON exhibitors(show_id, search_text)")
     for statement in _SEARCH_TRIGGERS.split("END;"):
         if statement.strip():
             db.execute(statement + "END;")

@@ -141,13 +141,14 @@ class ExhibitorsPage(QWidget):
             self._show_row(-1)
             return
         text, show_id = self.search_box.text(), ctx.show["id"]
-        rows = exhibitor_service.search_exhibitors(ctx.db, show_id, text, sort=self._sort,
-                                                   descending=self._descending, limit=PAGE_SIZE)
-        total = len(rows) if len(rows) < PAGE_SIZE else exhibitor_service.count_exhibitors(ctx.db, show_id, text)
+        sort, descending = self._sort, self._descending
+        rows, total = exhibitor_service.search_exhibitors_page(ctx.db, show_id, text, sort=sort,
+                                                               descending=descending, limit=PAGE_SIZE)
 
         def fetch_more(offset: int) -> list[dict]:
-            return exhibitor_service.search_exhibitors(ctx.db, show_id, text, sort=self._sort,
-                                                       descending=self._descending, limit=PAGE_SIZE, offset=offset)
+            page, _ = exhibitor_service.search_exhibitors_page(ctx.db, show_id, text, sort=sort,
+                                                               descending=descending, limit=PAGE_SIZE, offset=offset)
+            return page
 
         self.model.set_rows(rows, total, fetch_more)
         self.count_label.setText(self.tr("%n exhibitor(s)", "", total))
