@@ -119,16 +119,13 @@ def insert_rows(db: sqlite_utils.Database, table: str, columns: Sequence[str],
     names = ", ".join(f"[{_name(c)}]" for c in columns)
     marks = ", ".join("?" for _ in columns)
     conn = db.conn
-    before = conn.total_changes
+    # rowcount counts this statement's rows only, not what triggers wrote elsewhere.
     if not _has_in_list_check(db, table):
-        conn.executemany(f"INSERT INTO [{_name(table)}] ({names}) VALUES ({marks})", rows)
-        return conn.total_changes - before
+        return conn.executemany(f"INSERT INTO [{_name(table)}] ({names}) VALUES ({marks})", rows).rowcount
     staging = f"temp.[_bulk_{_name(table)}]"
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS [_bulk_{table}] ({names})")
     conn.executemany(f"INSERT INTO {staging} ({names}) VALUES ({marks})", rows)
-    staged = conn.total_changes
-    conn.execute(f"INSERT INTO main.[{table}] ({names}) SELECT {names} FROM {staging}")
-    inserted = conn.total_changes - staged
+    inserted = conn.execute(f"INSERT INTO main.[{table}] ({names}) SELECT {names} FROM {staging}").rowcount
     conn.execute(f"DELETE FROM {staging}")
     return inserted
 

@@ -171,7 +171,7 @@ class SalesSteps(DemoState):
             premium = 0
             if b.type == SHELL and b.corner:
                 premium, label = money(amount * CORNER_PREMIUM, 100), "角位加价 10% / corner premium"
-            elif b.type == RAW and b.w * b.d >= 10_800:
+            elif b.type == RAW and b.square_metres >= 108:
                 premium, label = money(amount * ISLAND_PREMIUM, 100), "岛位加价 10% / island premium"
             if premium:
                 lines.append((self.uid(), c.id, "premium", b.id, None, f"{b.number} {label}", 1, premium,
