@@ -20,6 +20,7 @@ from contextlib import contextmanager
 
 import sqlite_utils
 
+from expo_desk.store.migrations import refresh_derived_columns
 from expo_desk.store.queries import scalar
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -56,7 +57,8 @@ def fresh_file_load(db: sqlite_utils.Database, *, cache_mib: int = 256,
                     rebuild_indexes: bool = True) -> Iterator[None]:
     """Run the body as one fast transaction on a new, not yet shared file.
 
-    On success the secondary indexes are rebuilt, the transaction is committed, the
+    On success the secondary indexes are rebuilt, the columns triggers maintain are
+    computed once and the triggers restored, the transaction is committed, the
     foreign keys are checked (``BulkLoadError`` lists what is broken) and the usual
     settings are restored (WAL journal, ``synchronous=NORMAL``, foreign keys on).
     On failure nothing is committed; the file should be deleted by the caller, as a
@@ -79,8 +81,16 @@ def fresh_file_load(db: sqlite_utils.Database, *, cache_mib: int = 256,
             indexes = _secondary_indexes(db) if rebuild_indexes else []
             for name, _sql in indexes:
                 conn.execute(f"DROP INDEX [{_name(name)}]")
+            # Triggers would recompute derived columns row by row (and without the
+            # dropped indexes); they are set aside and the columns computed once.
+            triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+            for name, _sql in triggers:
+                conn.execute(f"DROP TRIGGER [{_name(name)}]")
             yield
             for _index, sql in indexes:
+                conn.execute(sql)
+            refresh_derived_columns(db)
+            for _trigger, sql in triggers:
                 conn.execute(sql)
             conn.execute("COMMIT")
         except BaseException:

@@ -316,10 +316,15 @@ END;
 """
 
 
+def refresh_derived_columns(db: sqlite_utils.Database) -> None:
+    """Recompute every trigger-maintained column at once (after a load with triggers off)."""
+    db.execute(f"UPDATE exhibitors SET search_text = {_SEARCH_TEXT}")
+
+
 @MIGRATIONS(name="0002_exhibitor_search_text")
 def exhibitor_search_text(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE exhibitors ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
-    db.execute(f"UPDATE exhibitors SET search_text = {_SEARCH_TEXT}")
+    refresh_derived_columns(db)
     # Covering index: counting matches reads the index alone, not every row.
     db.execute("CREATE INDEX exhibitors_search ON exhibitors(show_id, search_text)")
     for statement in _SEARCH_TRIGGERS.split("END;"):

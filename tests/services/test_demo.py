@@ -355,3 +355,25 @@ def test_generator_keeps_to_its_layer():
             imported.add(node.module.split(".")[0])
     assert not imported & {"sqlite3", "sqlite_utils", "PySide6", "reportlab"}
     assert not re.search(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE)\b\s", source)
+
+
+def test_demo_exhibitors_are_searchable_and_triggers_are_back(tmp_path):
+    """The bulk load sets triggers aside; search text must still be filled and kept up."""
+    from expo_desk.domain.actors import local_actor
+    from expo_desk.services import exhibitors as exhibitor_service
+    from expo_desk.services.shows import require_show
+    from expo_desk.store.db import open_database
+
+    path = tmp_path / "s.sqlite"
+    write_demo(path, "S", seed=3)
+    db = open_database(path, create=False)
+    try:
+        show = require_show(db, "RZ2026")
+        first = exhibitor_service.search_exhibitors(db, show["id"], limit=1)[0]
+        contact = first["primary_contact"]
+        found = exhibitor_service.search_exhibitors(db, show["id"], f"{contact} {first['company_name_en'].split()[0]}")
+        assert first["id"] in [e["id"] for e in found]
+        exhibitor_service.add_contact(db, local_actor(), first["id"], {"name": "欧阳新人"})
+        assert [e["id"] for e in exhibitor_service.search_exhibitors(db, show["id"], "欧阳新人")] == [first["id"]]
+    finally:
+        db.close()
