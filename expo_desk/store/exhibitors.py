@@ -32,11 +32,11 @@ FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id
 """
 
 
-def _where(show_id: str, text: str) -> tuple[str, list]:
+def _where(show_id: str, text: str, alias: str = "e.") -> tuple[str, list]:
     """Every typed word must appear somewhere in the exhibitor's search text."""
-    clauses, params = ["e.show_id = ?"], [show_id]
+    clauses, params = [f"{alias}show_id = ?"], [show_id]
     for word in text.split():
-        clauses.append("e.search_text LIKE ? ESCAPE '\\'")
+        clauses.append(f"{alias}search_text LIKE ? ESCAPE '\\'")
         params.append(like_pattern(word))
     return " AND ".join(clauses), params
 
@@ -54,11 +54,13 @@ def search(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str
     """
     where, params = _where(show_id, text)
     order = SORT_COLUMNS.get(sort, "e.company_name")
-    if text.split() and order.startswith("e."):
+    if text.split():
         if matches is None:
             matches = count(db, show_id, text)
         if matches < DENSE_MATCHES:
-            order = "+" + order  # a unary + keeps SQLite from walking the sort index
+            # Few matches: find them on the covering index, then sort only those.
+            inner, params = _where(show_id, text, alias="")
+            where = f"e.rowid IN (SELECT rowid FROM exhibitors WHERE {inner})"
     direction = "DESC" if descending else "ASC"
     sql = f"{_SELECT} WHERE {where} ORDER BY {order} {direction}, e.id LIMIT ? OFFSET ?"
     return rows(db, sql, [*params, limit, offset])
