@@ -14,7 +14,7 @@ class ChangeSet:
     def add(self, kind: str, table: str, row_id: str) -> None:
         getattr(self, kind).setdefault(table, []).append(row_id)
 
-    def merge(self, other: "ChangeSet") -> "ChangeSet":
+    def merge(self, other: ChangeSet) -> ChangeSet:
         for kind in ("inserted", "updated", "deleted"):
             for table, ids in getattr(other, kind).items():
                 getattr(self, kind).setdefault(table, []).extend(ids)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -58,5 +58,5 @@ def backup_to_folder(db: sqlite_utils.Database, folder: Path, stem: str, reason:
     """A timestamped backup in ``folder``, e.g. ``show-20261126-173000-manual.sqlite``."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     return write_backup(db, folder / f"{stem}-{stamp}-{reason}.sqlite")

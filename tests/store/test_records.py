@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -24,7 +24,7 @@ def person(username: str, display_name: str = "") -> dict:
 def assert_recent(at: str) -> None:
     when = datetime.fromisoformat(at)
     assert when.tzinfo is not None and when.utcoffset() == timedelta(0)
-    assert abs(datetime.now(timezone.utc) - when) < timedelta(minutes=1)
+    assert abs(datetime.now(UTC) - when) < timedelta(minutes=1)
 
 
 def test_insert_writes_one_audit_row(db, actor):

@@ -8,8 +8,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 CALLS = 200_000
 
 SCRIPT = textwrap.dedent(f"""
