@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from expo_desk.store.queries import one, rows
+from expo_desk.store.queries import one, rows, scalar
 
 
 def list_users(db: sqlite_utils.Database, role: str | None = None) -> list[dict]:
@@ -26,3 +26,7 @@ def user_by_name(db: sqlite_utils.Database, name: str) -> dict | None:
 
 def user_exists(db: sqlite_utils.Database, user_id: str) -> bool:
     return one(db, "SELECT id FROM users WHERE id = ?", [user_id]) is not None
+
+
+def display_name(db: sqlite_utils.Database, user_id: str) -> str | None:
+    return scalar(db, "SELECT display_name FROM users WHERE id = ?", [user_id])

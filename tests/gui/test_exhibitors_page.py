@@ -121,7 +121,19 @@ def test_edit_changes_the_row_and_records_history(qtbot, page, on_modal):
     assert page.selected_exhibitor()["company_name_en"] == "Yellow Sea Fisheries Group"
     history = page.detail.history_table
     assert history.rowCount() >= 2
-    assert "Yellow Sea Fishery Co., Ltd. → Yellow Sea Fisheries Group" in history.item(0, 3).text()
+    assert history.item(0, 2).text() == "exhibitor changed"
+    assert "English name: Yellow Sea Fishery Co., Ltd. → Yellow Sea Fisheries Group" in history.item(0, 3).text()
+    assert "Phone: — → 0633-1234567" in history.item(0, 3).text()
+
+
+def test_history_names_the_account_manager_not_an_id(qtbot, page, on_modal):
+    def pick_none(dialog):
+        dialog.manager.setCurrentIndex(0)  # (none)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    on_modal(pick_none)
+    page.edit_selected()
+    assert page.detail.history_table.item(0, 3).text() == "Account manager: 赵经理 → —"
 
 
 def test_delete_asks_first_and_removes_the_exhibitor(qtbot, page, monkeypatch, show_file):

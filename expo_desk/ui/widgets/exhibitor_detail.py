@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,18 +114,42 @@ class ExhibitorDetail(QTabWidget):
             [k["number"], status_names.get(k["status"], k["status"]), k["booths"] or "", format_fen(k["total_fen"]),
              format_fen(k["paid_fen"]), k["signed_on"] or ""] for k in (detail or {}).get("contracts", [])
         ])
-        actions = {"insert": self.tr("added"), "update": self.tr("changed"), "delete": self.tr("deleted")}
         _fill(self.history_table, [
-            [local_time(h["at"]), h["user_name"], f"{actions.get(h['action'], h['action'])} {h['table_name']}",
-             self._describe(h)] for h in (detail or {}).get("history", [])
+            [local_time(h["at"]), h["user_name"], self._what(h), self._describe(h)]
+            for h in (detail or {}).get("history", [])
         ])
 
-    @staticmethod
-    def _describe(entry: dict) -> str:
-        old = json.loads(entry["old_values"]) if entry["old_values"] else {}
-        new = json.loads(entry["new_values"]) if entry["new_values"] else {}
+    def _what(self, entry: dict) -> str:
+        what = {
+            ("insert", "exhibitors"): self.tr("exhibitor added"), ("update", "exhibitors"): self.tr("exhibitor changed"),
+            ("delete", "exhibitors"): self.tr("exhibitor deleted"), ("insert", "contacts"): self.tr("contact added"),
+            ("update", "contacts"): self.tr("contact changed"), ("delete", "contacts"): self.tr("contact deleted"),
+        }
+        return what.get((entry["action"], entry["table_name"]), f"{entry['action']} {entry['table_name']}")
+
+    def _field_label(self, field: str) -> str:
+        labels = {
+            "company_name": self.tr("Company"), "company_name_en": self.tr("English name"),
+            "sector": self.tr("Sector"), "account_manager_id": self.tr("Account manager"),
+            "phone": self.tr("Phone"), "email": self.tr("E-mail"), "website": self.tr("Website"),
+            "address": self.tr("Address"), "expected_value_fen": self.tr("Expected value"),
+            "notes": self.tr("Notes"), "name": self.tr("Name"), "title": self.tr("Title"),
+            "is_primary": self.tr("Main contact"),
+        }
+        return labels.get(field, field)
+
+    def _describe(self, entry: dict) -> str:
+        """'English name: A → B' for changes; the name for additions and deletions."""
+        old, new = entry["old"], entry["new"]
+
+        def shown(field: str, value) -> str:
+            if value is None or value == "":
+                return "—"
+            return format_fen(value) if field.endswith("_fen") and isinstance(value, int) else str(value)
+
         if entry["action"] == "update":
-            return "; ".join(f"{k}: {old.get(k)!s} → {new.get(k)!s}" for k in new)
+            changed = [k for k in new if k not in ("updated_at", "company_key")]
+            return "; ".join(f"{self._field_label(k)}: {shown(k, old.get(k))} → {shown(k, new.get(k))}" for k in changed)
         values = new or old
         return str(values.get("company_name") or values.get("name") or "")
 
