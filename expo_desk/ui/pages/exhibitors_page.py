@@ -73,7 +73,7 @@ class ExhibitorsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((230, 230, 80, 80, 120, 100, 110, 120)):
+        for column, width in enumerate((190, 190, 56, 64, 108, 76, 80, 100)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())

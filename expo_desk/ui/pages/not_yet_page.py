@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class NotYetPage(QWidget):
@@ -21,10 +21,16 @@ class NotYetPage(QWidget):
         body = QLabel(planned)
         body.setObjectName("planned")
         body.setWordWrap(True)
-        body.setMaximumWidth(640)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
         for widget in (heading, notice, body):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+            column.addWidget(widget)
+        column.addStretch(2)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(640)
+        row = QHBoxLayout(self)
+        row.addStretch(1)
+        row.addWidget(holder, 4)
+        row.addStretch(1)
