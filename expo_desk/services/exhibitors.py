@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
-from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalise_company
+from expo_desk.domain.exhibitors import EXHIBITOR_FIELDS, clean_contact, clean_exhibitor, normalise_company
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
 from expo_desk.store import exhibitors as exhibitor_store
@@ -110,6 +110,55 @@ def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str)
             raise UserError(f"{current['company_name']}: 仍有关联记录，不能删除 / still referenced elsewhere") from exc
         changes.add("deleted", "exhibitors", exhibitor_id)
     return changes
+
+
+def exhibitor_snapshot(db: sqlite_utils.Database, exhibitor_id: str) -> dict:
+    """Everything ``delete_exhibitor`` removes or unlinks, so that a deletion can be undone."""
+    row = records.get_row(db, "exhibitors", exhibitor_id)
+    if row is None:
+        raise UserError("展商已被删除 / this exhibitor no longer exists")
+    dependents = exhibitor_store.dependent_ids(db, exhibitor_id)
+    leads = dependents.pop("leads")
+    return {
+        "exhibitor": {k: v for k, v in row.items() if k not in records.DERIVED_COLUMNS},
+        "rows": {table: [records.get_row(db, table, row_id) for row_id in ids] for table, ids in dependents.items()},
+        "leads": leads,
+    }
+
+
+def restore_exhibitor(db: sqlite_utils.Database, actor: Actor, snapshot: dict) -> ChangeSet:
+    """Put a deleted exhibitor back with the same ids, its contacts and post-show rows,
+    and relink its leads; refused if another exhibitor took its name meanwhile."""
+    exhibitor = snapshot["exhibitor"]
+    changes = ChangeSet()
+    with db.atomic():
+        if exhibitor_store.get(db, exhibitor["id"]) is not None:
+            raise UserError(f"{exhibitor['company_name']}: 已存在 / is already there")
+        problems = _duplicate_problem(db, exhibitor["show_id"], exhibitor["company_name"], None)
+        if exhibitor.get("account_manager_id") and not user_store.user_exists(db, exhibitor["account_manager_id"]):
+            exhibitor = {**exhibitor, "account_manager_id": None}
+        if problems:
+            raise ValidationError(problems)
+        records.insert(db, actor, "exhibitors", exhibitor)
+        changes.add("inserted", "exhibitors", exhibitor["id"])
+        for table, saved in snapshot["rows"].items():
+            for row in saved:
+                records.insert(db, actor, table, row)
+                changes.add("inserted", table, row["id"])
+        for lead_id in snapshot["leads"]:
+            lead = records.get_row(db, "leads", lead_id)
+            if lead is not None and lead["exhibitor_id"] is None:
+                records.update(db, actor, "leads", lead_id, {"exhibitor_id": exhibitor["id"]})
+                changes.add("updated", "leads", lead_id)
+    return changes
+
+
+def exhibitor_values(db: sqlite_utils.Database, exhibitor_id: str) -> dict:
+    """The editable fields of an exhibitor as they are now (what an undo of an edit restores)."""
+    row = exhibitor_store.get(db, exhibitor_id)
+    if row is None:
+        raise UserError("展商已被删除 / this exhibitor no longer exists")
+    return {field: row[field] for field in EXHIBITOR_FIELDS}
 
 
 def add_contact(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:

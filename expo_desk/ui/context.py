@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
 
 from expo_desk.domain.actors import Actor
 from expo_desk.paths import AppPaths
@@ -20,6 +21,7 @@ class AppContext(QObject):
 
     data_changed = Signal(object)  # a ChangeSet
     database_changed = Signal()  # another file or show was opened
+    undo_failed = Signal(str)  # why an undo or redo step could not be taken
 
     def __init__(self, paths: AppPaths, actor: Actor, settings: QSettings, parent: QObject | None = None):
         super().__init__(parent)
@@ -29,15 +31,18 @@ class AppContext(QObject):
         self.db: sqlite_utils.Database | None = None
         self.db_path: Path | None = None
         self.show: dict | None = None
+        self.undo_stack = QUndoStack(self)
 
     def set_database(self, db: sqlite_utils.Database, path: Path, show: dict | None) -> None:
         if self.db is not None and self.db is not db:
             self.db.close()
         self.db, self.db_path, self.show = db, Path(path), show
+        self.undo_stack.clear()  # steps belong to the file they were made in
         self.database_changed.emit()
 
     def set_show(self, show: dict | None) -> None:
         self.show = show
+        self.undo_stack.clear()
         self.database_changed.emit()
 
     def announce(self, changes: ChangeSet) -> None:

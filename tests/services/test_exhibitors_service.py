@@ -296,3 +296,39 @@ def test_search_stays_inside_its_show(db, actor, many):
     add(db, actor, other, "日照钢铁控股集团有限公司")
     assert svc.count_exhibitors(db, many["id"], "钢铁") == 1
     assert svc.count_exhibitors(db, other["id"]) == 1
+
+
+# ---------------------------------------------------------------- undoing a deletion
+
+
+def test_a_deleted_exhibitor_comes_back_whole_with_the_same_ids(db, actor, show):
+    from expo_desk.store.queries import rows as query
+
+    changes = svc.create_exhibitor(db, actor, show["id"], {"company_name": "日照港集团有限公司", "sector": "物流"},
+                                   [{"name": "孙丽", "phone": "13900000000"}, {"name": "周强"}])
+    exhibitor_id = changes.inserted["exhibitors"][0]
+    before = svc.exhibitor_detail(db, exhibitor_id)
+    snapshot = svc.exhibitor_snapshot(db, exhibitor_id)
+    svc.delete_exhibitor(db, actor, exhibitor_id)
+    assert svc.exhibitor_detail(db, exhibitor_id) is None
+
+    restored = svc.restore_exhibitor(db, actor, snapshot)
+    assert restored.inserted["exhibitors"] == [exhibitor_id]
+    after = svc.exhibitor_detail(db, exhibitor_id)
+    assert after["exhibitor"]["company_name"] == "日照港集团有限公司"
+    assert [c["id"] for c in after["contacts"]] == [c["id"] for c in before["contacts"]]
+    assert [e["id"] for e in svc.search_exhibitors(db, show["id"], "孙丽")] == [exhibitor_id]
+    actions = [r["action"] for r in query(db, "SELECT action FROM audit_log WHERE row_id = ? ORDER BY rowid",
+                                          [exhibitor_id])]
+    assert actions == ["insert", "delete", "insert"]
+
+
+def test_restoring_is_refused_when_the_name_was_taken_meanwhile(db, actor, show):
+    changes = svc.create_exhibitor(db, actor, show["id"], {"company_name": "日照港集团有限公司"})
+    exhibitor_id = changes.inserted["exhibitors"][0]
+    snapshot = svc.exhibitor_snapshot(db, exhibitor_id)
+    svc.delete_exhibitor(db, actor, exhibitor_id)
+    svc.create_exhibitor(db, actor, show["id"], {"company_name": "日照港集团 有限公司"})
+    with pytest.raises(ValidationError, match="already has this company"):
+        svc.restore_exhibitor(db, actor, snapshot)
+    assert svc.count_exhibitors(db, show["id"]) == 1

@@ -31,6 +31,7 @@ from expo_desk.ui.dialogs.contact_dialog import ContactDialog
 from expo_desk.ui.dialogs.exhibitor_dialog import ExhibitorDialog
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
 from expo_desk.ui.models.exhibitor_table_model import ExhibitorTableModel
+from expo_desk.ui.undo import AddExhibitorCommand, DeleteExhibitorCommand, EditExhibitorCommand
 from expo_desk.ui.widgets.exhibitor_detail import ExhibitorDetail
 
 PAGE_SIZE = 200
@@ -199,6 +200,8 @@ class ExhibitorsPage(QWidget):
         if dialog.exec() and dialog.changes:
             self._selected_id = dialog.changes.inserted["exhibitors"][0]
             self._context.announce(dialog.changes)
+            name = dialog.fields["company_name"].text().strip()
+            self._context.undo_stack.push(AddExhibitorCommand(self._context, self._selected_id, name))
 
     def edit_selected(self) -> None:
         record = self.selected_exhibitor()
@@ -208,9 +211,13 @@ class ExhibitorsPage(QWidget):
         if detail is None:
             self.refresh()
             return
+        before = exhibitor_service.exhibitor_values(self._context.db, record["id"])
         dialog = ExhibitorDialog(self._context, detail["exhibitor"], self)
         if dialog.exec() and dialog.changes:
             self._context.announce(dialog.changes)
+            after = exhibitor_service.exhibitor_values(self._context.db, record["id"])
+            self._context.undo_stack.push(
+                EditExhibitorCommand(self._context, record["id"], after["company_name"], before, after))
 
     def delete_selected(self) -> None:
         record = self.selected_exhibitor()
@@ -218,12 +225,13 @@ class ExhibitorsPage(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete exhibitor"),
-            self.tr("Delete %1 and its contacts? This cannot be undone; the audit trail keeps a record.")
+            self.tr("Delete %1 and its contacts? Edit ▸ Undo (Ctrl+Z) brings it back.")
             .replace("%1", record["company_name"]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            snapshot = exhibitor_service.exhibitor_snapshot(self._context.db, record["id"])
             changes = exhibitor_service.delete_exhibitor(self._context.db, self._context.actor, record["id"])
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
@@ -231,6 +239,7 @@ class ExhibitorsPage(QWidget):
         next_row = self.model.row_at(self.table.currentIndex().row() + 1) or self.model.row_at(self.table.currentIndex().row() - 1)
         self._selected_id = next_row["id"] if next_row else None
         self._context.announce(changes)
+        self._context.undo_stack.push(DeleteExhibitorCommand(self._context, snapshot))
 
     def choose_import_file(self) -> None:
         if self._context.show is None:
