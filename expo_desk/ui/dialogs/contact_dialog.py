@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.widgets.error_label import ErrorLabel
 
 
 class ContactDialog(QDialog):
@@ -26,10 +27,7 @@ class ContactDialog(QDialog):
         self.primary = QCheckBox(self.tr("Main contact"))
         self.primary.setChecked(bool((contact or {}).get("is_primary")))
         form.addRow("", self.primary)
-        self.errors = QLabel()
-        self.errors.setStyleSheet("color: #b00020;")
-        self.errors.setWordWrap(True)
-        self.errors.hide()
+        self.errors = ErrorLabel()
         form.addRow(self.errors)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -46,7 +44,6 @@ class ContactDialog(QDialog):
             else:
                 self.changes = exhibitor_service.update_contact(db, actor, self._contact["id"], values)
         except (ValidationError, UserError) as exc:
-            self.errors.setText(str(exc))
-            self.errors.show()
+            self.errors.show_message(str(exc))
             return
         self.accept()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.users import list_account_managers
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.widgets.error_label import ErrorLabel
 
 _CONTACT_FIELDS = {"contact_name": "name", "contact_title": "title", "contact_phone": "phone", "contact_email": "email"}
 
@@ -92,11 +92,7 @@ class ExhibitorDialog(QDialog):
                 contact_form.addRow(label, edit)
             layout.addWidget(group)
 
-        self.errors = QLabel()
-        self.errors.setObjectName("errors")
-        self.errors.setStyleSheet("color: #b00020;")
-        self.errors.setWordWrap(True)
-        self.errors.hide()
+        self.errors = ErrorLabel()
         layout.addWidget(self.errors)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -134,9 +130,8 @@ class ExhibitorDialog(QDialog):
 
     def show_problems(self, problems: list[Problem]) -> None:
         """List every problem under the form and outline the fields they name."""
-        self.errors.setText("\n".join(p.message if not p.field else f"{self._labels.get(p.field, p.field)}: {p.message}"
-                                       for p in problems))
-        self.errors.setVisible(bool(problems))
+        self.errors.show_message("\n".join(
+            p.message if not p.field else f"{self._labels.get(p.field, p.field)}: {p.message}" for p in problems))
         for key, edit in self.fields.items():
             is_contact = key in _CONTACT_FIELDS
             field = _CONTACT_FIELDS.get(key) or ("expected_value_fen" if key == "expected_value" else key)

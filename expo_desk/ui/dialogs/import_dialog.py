@@ -21,6 +21,7 @@ from expo_desk.errors import UserError
 from expo_desk.services.exhibitor_import import ImportCancelled, import_exhibitors
 from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.widgets.error_label import ERROR_STYLE
 from expo_desk.ui.worker import Job
 
 
@@ -96,7 +97,7 @@ class ImportDialog(QDialog):
         if result.problems:
             self.status.setText(self.tr("Nothing was imported: %1 problem(s) in %2. Fix them in the file and import again.")
                                 .replace("%1", str(len(result.problems))).replace("%2", self._source.name))
-            self.status.setStyleSheet("color: #b00020;")
+            self.status.setStyleSheet(ERROR_STYLE)
             self.problems.setPlainText("\n".join(result.problems))
             self.problems.show()
             return
@@ -120,7 +121,7 @@ class ImportDialog(QDialog):
             self.status.setText(str(exc))
         else:
             self.status.setText(self.tr("The import failed unexpectedly; nothing was changed.\n%1").replace("%1", repr(exc)))
-        self.status.setStyleSheet("color: #b00020;")
+        self.status.setStyleSheet(ERROR_STYLE)
 
     def _cancel(self) -> None:
         if self._running:

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
+
+from expo_desk.ui.widgets.error_label import ErrorLabel
 
 
 class NewShowDialog(QDialog):
@@ -51,10 +52,7 @@ class NewShowDialog(QDialog):
         form.addRow(self.tr("Show name (English)"), self.name_en)
         form.addRow(self.tr("Opening day"), self.start)
         form.addRow(self.tr("Last day"), self.end)
-        self.errors = QLabel()
-        self.errors.setStyleSheet("color: #b00020;")
-        self.errors.setWordWrap(True)
-        self.errors.hide()
+        self.errors = ErrorLabel()
         form.addRow(self.errors)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -68,8 +66,7 @@ class NewShowDialog(QDialog):
             self.path_edit.setText(path if path.endswith(".sqlite") else path + ".sqlite")
 
     def show_error(self, message: str) -> None:
-        self.errors.setText(message)
-        self.errors.show()
+        self.errors.show_message(message)
 
     def values(self) -> dict:
         return {
