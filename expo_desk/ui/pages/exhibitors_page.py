@@ -74,8 +74,9 @@ class ExhibitorsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 190, 56, 64, 108, 76, 80, 100)):
-            self.table.setColumnWidth(column, width)
+        for column, width in enumerate((180, 170, 56, 64, 104, 76, 80, 100)):
+            # never narrower than the header's own text (longer in some languages)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_row(current.row()))
@@ -95,7 +96,7 @@ class ExhibitorsPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 380])
+        self.splitter.setSizes([1000, 340])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
