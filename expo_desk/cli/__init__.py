@@ -13,112 +13,28 @@ Qt is loaded only when the window is started.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from importlib import import_module
 
 from expo_desk import __version__
 from expo_desk.errors import DatabaseTooNew, UserError, ValidationError
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
-    from expo_desk.domain.actors import Actor
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_BAD_INPUT = 2
-
-DEMO_SIZES = ("S", "M", "L", "XL")
-EXPORT_SUFFIXES = (".xlsx", ".csv")
-
-
-# ---------------------------------------------------------------- small helpers
-
-
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _actor() -> Actor:
-    from expo_desk.domain.actors import local_actor
-
-    try:
-        name = getpass.getuser()
-    except Exception:  # no user name in the environment (e.g. a bare service account)
-        name = ""
-    return local_actor(name or "cli")
-
-
-class _Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    WIDTH = 30
-
-    def __init__(self, label: str):
-        self.label = label
-        self.enabled = bool(getattr(sys.stderr, "isatty", lambda: False)())
-        self._last: tuple[str, int] | None = None
-        self._drawn = False
-
-    def __call__(self, *args: object) -> None:
-        """``(done, total)`` or ``(step, done, total)``: importers and the demo writer differ."""
-        if not self.enabled:
-            return
-        step = ""
-        if args and isinstance(args[0], str):
-            step, args = args[0], args[1:]
-        done, total = int(args[0]), int(args[1])
-        percent = 100 if total <= 0 else max(0, min(100, done * 100 // total))
-        if (step, percent) == self._last:
-            return
-        self._last = (step, percent)
-        filled = self.WIDTH * percent // 100
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        label = f"{self.label} {step}" if step else self.label
-        sys.stderr.write(f"\r{label[:40]:<40} [{bar}] {percent:3d}%")
-        sys.stderr.flush()
-        self._drawn = True
-
-    def close(self) -> None:
-        if self._drawn:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-            self._drawn = False
-
-
-def _backup_dir_for(path: Path) -> Path:
-    return path.resolve().parent / "backups"
-
-
-def _open_for_writing(path: Path) -> sqlite_utils.Database:
-    """An existing file, checked and migrated (backed up first into ``backups/`` beside it)."""
-    from expo_desk.store.db import open_database
-
-    return open_database(path, create=False, backup_dir=_backup_dir_for(path))
-
-
-def _open_for_reading(path: Path) -> sqlite_utils.Database:
-    """Read-only when the file is up to date; an older file is migrated like any open."""
-    from expo_desk.store.db import check_compatible, needs_migration, open_read_only
-
-    db = open_read_only(path)
-    try:
-        check_compatible(db, path)
-        if not needs_migration(db):
-            return db
-    except BaseException:
-        db.close()
-        raise
-    db.close()
-    return _open_for_writing(path)
-
+from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and commands use them)
+    DEMO_SIZES,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXPORT_SUFFIXES,
+    _actor,
+    _backup_dir_for,
+    _err,
+    _open_for_reading,
+    _open_for_writing,
+    _out,
+    _Progress,
+)
 
 # ---------------------------------------------------------------- commands
 
@@ -279,6 +195,9 @@ def _cmd_export_exhibitors(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- the parser
 
+# Modules that add commands: each has ``register(commands)`` taking the subparsers.
+COMMAND_MODULES: tuple[str, ...] = ()
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -337,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     export_exhibitors.add_argument("--show", required=True, metavar="CODE")
     export_exhibitors.add_argument("-o", "--output", required=True, metavar="OUT")
     export_exhibitors.set_defaults(run=_cmd_export_exhibitors)
+
+    for name in COMMAND_MODULES:
+        import_module(name).register(commands)
     return parser
 
 
