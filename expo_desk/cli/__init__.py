@@ -15,12 +15,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from importlib import import_module
+from pathlib import Path
 
 from expo_desk import __version__
-from expo_desk.errors import DatabaseTooNew, UserError, ValidationError
-
 from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and commands use them)
     DEMO_SIZES,
     EXIT_BAD_INPUT,
@@ -35,6 +33,7 @@ from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and comman
     _out,
     _Progress,
 )
+from expo_desk.errors import DatabaseTooNew, UserError, ValidationError
 
 # ---------------------------------------------------------------- commands
 
