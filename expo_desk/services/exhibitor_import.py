@@ -27,6 +27,7 @@ from expo_desk.services.tabular import Table, is_blank, read_table
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import users as user_store
+from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -305,7 +306,7 @@ def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, pat
     added: list[str] = []
     write_problems: list[str] = []
     try:
-        with db.atomic():
+        with transaction(db):
             managers: dict[str, str] = {}
             for row in rows:
                 tick()

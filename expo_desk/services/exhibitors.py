@@ -12,6 +12,7 @@ from expo_desk.services.changes import ChangeSet
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
 from expo_desk.store import users as user_store
+from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -40,7 +41,7 @@ def create_exhibitor(db: sqlite_utils.Database, actor: Actor, show_id: str, valu
         cleaned_contacts.append(c_clean)
         problems += [Problem(p.field, p.message, where=f"contact {index}") for p in c_problems]
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         if cleaned.get("company_name"):
             problems += _duplicate_problem(db, show_id, cleaned["company_name"], None)
         problems += _check_manager(db, cleaned.get("account_manager_id"))
@@ -62,7 +63,7 @@ def update_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str,
     """Change some fields of an exhibitor; unchanged values leave no audit entry."""
     cleaned, problems = clean_exhibitor(values, partial=True)
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         current = exhibitor_store.get(db, exhibitor_id)
         if current is None:
             raise UserError("展商已被删除 / this exhibitor no longer exists")
@@ -85,7 +86,7 @@ def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str)
     Leads keep their history and lose the link; every row touched is audited.
     """
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         current = exhibitor_store.get(db, exhibitor_id)
         if current is None:
             raise UserError("展商已被删除 / this exhibitor no longer exists")
@@ -131,7 +132,7 @@ def restore_exhibitor(db: sqlite_utils.Database, actor: Actor, snapshot: dict) -
     and relink its leads; refused if another exhibitor took its name meanwhile."""
     exhibitor = snapshot["exhibitor"]
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         if exhibitor_store.get(db, exhibitor["id"]) is not None:
             raise UserError(f"{exhibitor['company_name']}: 已存在 / is already there")
         problems = _duplicate_problem(db, exhibitor["show_id"], exhibitor["company_name"], None)
@@ -166,7 +167,7 @@ def add_contact(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, valu
     if problems:
         raise ValidationError(problems)
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         if exhibitor_store.get(db, exhibitor_id) is None:
             raise UserError("展商已被删除 / this exhibitor no longer exists")
         row = records.insert(db, actor, "contacts", {"exhibitor_id": exhibitor_id, **cleaned})
@@ -179,7 +180,7 @@ def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, val
     if problems:
         raise ValidationError(problems)
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         try:
             _, new = records.update(db, actor, "contacts", contact_id, cleaned)
         except KeyError:
@@ -191,7 +192,7 @@ def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, val
 
 def delete_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str) -> ChangeSet:
     changes = ChangeSet()
-    with db.atomic():
+    with transaction(db):
         try:
             records.delete(db, actor, "contacts", contact_id)
         except KeyError:

@@ -12,6 +12,7 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
 from expo_desk.store.db import open_database
+from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -48,7 +49,7 @@ def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *
         problems.append(Problem("end_date", "结束日期早于开始日期 / the end date is before the start date"))
     if problems:
         raise ValidationError(problems)
-    with db.atomic():
+    with transaction(db):
         if show_store.show_by_code(db, code):
             raise UserError(f"展会代码 {code} 已存在 / show code {code} already exists")
         return records.insert(db, actor, "shows", {
