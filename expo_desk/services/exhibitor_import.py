@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalise_company
 from expo_desk.domain.money import parse_yuan
-from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.domain.permissions import Action, require
+from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.tabular import Table, is_blank, read_table
@@ -272,6 +273,7 @@ def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, pat
     Raises UserError when the file cannot be read and ImportCancelled when
     ``should_cancel()`` says so; a file with bad rows returns a result with problems.
     """
+    require(actor, Action.IMPORT_EXHIBITORS)
     file = os.fspath(path)
     table = read_table(path)
     total = len(table.rows) * (1 if dry_run else 2)
@@ -311,20 +313,23 @@ def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, pat
             for row in rows:
                 tick()
                 values = dict(row.exhibitor)
-                if row.manager:
-                    folded = row.manager.casefold()
-                    if folded not in managers:
-                        user, was_added = find_or_add_account_manager(db, actor, row.manager)
-                        managers[folded] = user["id"]
-                        if was_added:
-                            added.append(row.manager)
-                            changes.add("inserted", "users", user["id"])
-                    values["account_manager_id"] = managers[folded]
+                manager_header = _field_header(Problem("account_manager_id", ""))
                 try:
+                    if row.manager:
+                        folded = row.manager.casefold()
+                        if folded not in managers:
+                            user, was_added = find_or_add_account_manager(db, actor, row.manager)
+                            managers[folded] = user["id"]
+                            if was_added:
+                                added.append(row.manager)
+                                changes.add("inserted", "users", user["id"])
+                        values["account_manager_id"] = managers[folded]
                     changes.merge(create_exhibitor(db, actor, show_id, values,
                                                    [row.contact] if row.contact else None))
                 except ValidationError as exc:
                     write_problems += [f"{file}:{row.number}:{_field_header(p)}: {p.message}" for p in exc.problems]
+                except PermissionDenied as exc:
+                    write_problems.append(f"{file}:{row.number}:{manager_header}: {exc}")
             if write_problems:
                 raise _Abort()
     except _Abort:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.exhibitors import EXHIBITOR_FIELDS, clean_contact, clean_exhibitor, normalise_company
-from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.domain.permissions import Action, can, require, require_owner
+from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
@@ -31,10 +32,31 @@ def _check_manager(db: sqlite_utils.Database, manager_id: str | None) -> list[Pr
     return []
 
 
+def _assignable_manager(actor: Actor, manager_id: str | None) -> str | None:
+    """An account manager may only own exhibitors themselves; managers assign anyone."""
+    if can(actor, Action.EDIT_ANY_EXHIBITOR):
+        return manager_id
+    if manager_id not in (None, actor.user_id):
+        raise PermissionDenied(f"{actor.name} 只能把展商分配给自己 / {actor.name} may only assign exhibitors to themselves")
+    return actor.user_id
+
+
+def _require_owner_of(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str) -> dict:
+    """The exhibitor, once the actor is allowed to change it."""
+    require(actor, Action.EDIT_EXHIBITORS)
+    current = exhibitor_store.get(db, exhibitor_id)
+    if current is None:
+        raise UserError("展商已被删除 / this exhibitor no longer exists")
+    require_owner(actor, current["account_manager_id"], current["company_name"])
+    return current
+
+
 def create_exhibitor(db: sqlite_utils.Database, actor: Actor, show_id: str, values: dict,
                      contacts: list[dict] | None = None) -> ChangeSet:
     """Add an exhibitor (and its contacts) to a show; every problem reported at once."""
+    require(actor, Action.EDIT_EXHIBITORS)
     cleaned, problems = clean_exhibitor(values)
+    cleaned["account_manager_id"] = _assignable_manager(actor, cleaned.get("account_manager_id"))
     cleaned_contacts = []
     for index, contact in enumerate(contacts or [], start=1):
         c_clean, c_problems = clean_contact(contact)
@@ -64,9 +86,9 @@ def update_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str,
     cleaned, problems = clean_exhibitor(values, partial=True)
     changes = ChangeSet()
     with transaction(db):
-        current = exhibitor_store.get(db, exhibitor_id)
-        if current is None:
-            raise UserError("展商已被删除 / this exhibitor no longer exists")
+        current = _require_owner_of(db, actor, exhibitor_id)
+        if "account_manager_id" in cleaned and cleaned["account_manager_id"] != current["account_manager_id"]:
+            cleaned["account_manager_id"] = _assignable_manager(actor, cleaned["account_manager_id"])
         if "company_name" in cleaned and cleaned["company_name"]:
             problems += _duplicate_problem(db, current["show_id"], cleaned["company_name"], exhibitor_id)
             cleaned["company_key"] = normalise_company(cleaned["company_name"])
@@ -87,9 +109,7 @@ def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str)
     """
     changes = ChangeSet()
     with transaction(db):
-        current = exhibitor_store.get(db, exhibitor_id)
-        if current is None:
-            raise UserError("展商已被删除 / this exhibitor no longer exists")
+        current = _require_owner_of(db, actor, exhibitor_id)
         held = exhibitor_store.contracts(db, exhibitor_id)
         if held:
             numbers = ", ".join(c["number"] for c in held)
@@ -131,6 +151,8 @@ def restore_exhibitor(db: sqlite_utils.Database, actor: Actor, snapshot: dict) -
     """Put a deleted exhibitor back with the same ids, its contacts and post-show rows,
     and relink its leads; refused if another exhibitor took its name meanwhile."""
     exhibitor = snapshot["exhibitor"]
+    require(actor, Action.EDIT_EXHIBITORS)
+    require_owner(actor, exhibitor.get("account_manager_id"), exhibitor["company_name"])
     changes = ChangeSet()
     with transaction(db):
         if exhibitor_store.get(db, exhibitor["id"]) is not None:
@@ -168,11 +190,17 @@ def add_contact(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, valu
         raise ValidationError(problems)
     changes = ChangeSet()
     with transaction(db):
-        if exhibitor_store.get(db, exhibitor_id) is None:
-            raise UserError("展商已被删除 / this exhibitor no longer exists")
+        _require_owner_of(db, actor, exhibitor_id)
         row = records.insert(db, actor, "contacts", {"exhibitor_id": exhibitor_id, **cleaned})
         changes.add("inserted", "contacts", row["id"])
     return changes
+
+
+def _contact_exhibitor(db: sqlite_utils.Database, contact_id: str) -> str:
+    contact = records.get_row(db, "contacts", contact_id)
+    if contact is None:
+        raise UserError("联系人已被删除 / this contact no longer exists")
+    return contact["exhibitor_id"]
 
 
 def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, values: dict) -> ChangeSet:
@@ -181,10 +209,8 @@ def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, val
         raise ValidationError(problems)
     changes = ChangeSet()
     with transaction(db):
-        try:
-            _, new = records.update(db, actor, "contacts", contact_id, cleaned)
-        except KeyError:
-            raise UserError("联系人已被删除 / this contact no longer exists") from None
+        _require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
+        _, new = records.update(db, actor, "contacts", contact_id, cleaned)
         if new:
             changes.add("updated", "contacts", contact_id)
     return changes
@@ -193,10 +219,8 @@ def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, val
 def delete_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str) -> ChangeSet:
     changes = ChangeSet()
     with transaction(db):
-        try:
-            records.delete(db, actor, "contacts", contact_id)
-        except KeyError:
-            raise UserError("联系人已被删除 / this contact no longer exists") from None
+        _require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
+        records.delete(db, actor, "contacts", contact_id)
         changes.add("deleted", "contacts", contact_id)
     return changes
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
+from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
@@ -37,6 +38,7 @@ def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *
                 venue: str = "", city: str = "", start_date: str | None = None, end_date: str | None = None,
                 currency: str = "CNY") -> dict:
     """A new empty show; its code (e.g. ``RZ2026``) is unique in the file."""
+    require(actor, Action.CREATE_SHOWS)
     code, name = (code or "").strip(), (name or "").strip()
     problems: list[Problem] = []
     if not _CODE.match(code):

@@ -30,3 +30,17 @@ def user_exists(db: sqlite_utils.Database, user_id: str) -> bool:
 
 def display_name(db: sqlite_utils.Database, user_id: str) -> str | None:
     return scalar(db, "SELECT display_name FROM users WHERE id = ?", [user_id])
+
+
+def get_user(db: sqlite_utils.Database, user_id: str) -> dict | None:
+    return one(db, "SELECT * FROM users WHERE id = ?", [user_id])
+
+
+def user_by_username(db: sqlite_utils.Database, username: str) -> dict | None:
+    return one(db, "SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username.strip()])
+
+
+def count_administrators_who_can_sign_in(db: sqlite_utils.Database, excluding: str | None = None) -> int:
+    return scalar(
+        db, "SELECT count(*) FROM users WHERE role = 'administrator' AND active = 1 AND password_hash IS NOT NULL"
+        " AND id IS NOT ?", [excluding])
