@@ -22,10 +22,12 @@ class AppContext(QObject):
     data_changed = Signal(object)  # a ChangeSet
     database_changed = Signal()  # another file or show was opened
     undo_failed = Signal(str)  # why an undo or redo step could not be taken
+    actor_changed = Signal()  # someone else signed in
 
     def __init__(self, paths: AppPaths, actor: Actor, settings: QSettings, parent: QObject | None = None):
         super().__init__(parent)
         self.paths = paths
+        self.local_actor = actor  # who makes changes when the file does not require sign-in
         self.actor = actor
         self.settings = settings
         self.db: sqlite_utils.Database | None = None
@@ -33,12 +35,21 @@ class AppContext(QObject):
         self.show: dict | None = None
         self.undo_stack = QUndoStack(self)
 
-    def set_database(self, db: sqlite_utils.Database, path: Path, show: dict | None) -> None:
+    def set_database(self, db: sqlite_utils.Database, path: Path, show: dict | None,
+                     actor: Actor | None = None) -> None:
+        """Switch to another file, with the person signed in to it (or the local user)."""
         if self.db is not None and self.db is not db:
             self.db.close()
         self.db, self.db_path, self.show = db, Path(path), show
+        self.actor = actor or self.local_actor
         self.undo_stack.clear()  # steps belong to the file they were made in
         self.database_changed.emit()
+        self.actor_changed.emit()
+
+    def set_actor(self, actor: Actor) -> None:
+        self.actor = actor
+        self.undo_stack.clear()  # one person's steps are not another's to undo
+        self.actor_changed.emit()
 
     def set_show(self, show: dict | None) -> None:
         self.show = show

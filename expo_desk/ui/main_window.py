@@ -21,12 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk import __version__
+from expo_desk.domain.permissions import ROLE_NAMES
 from expo_desk.errors import UserError
 from expo_desk.services.shows import list_shows, new_show_file
+from expo_desk.services.users import sign_in_required
 from expo_desk.store.backup import backup_to_folder
 from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
+from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
+from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 
@@ -78,10 +82,14 @@ class MainWindow(QMainWindow):
         self.file_label.setObjectName("file_label")
         self.show_label = QLabel()
         self.show_label.setObjectName("show_label")
+        self.person_label = QLabel()
+        self.person_label.setObjectName("person_label")
+        self.statusBar().addPermanentWidget(self.person_label)
         self.statusBar().addPermanentWidget(self.show_label)
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
         context.database_changed.connect(self._update_status)
+        context.actor_changed.connect(self._update_status)
         self._update_status()
         geometry = context.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -117,6 +125,9 @@ class MainWindow(QMainWindow):
             lambda message: QMessageBox.warning(self, self.tr("Cannot undo or redo"), message))
         self.show_menu = self.menuBar().addMenu(self.tr("&Show"))
         self.show_menu.aboutToShow.connect(self._fill_shows)
+        settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
+        self._action(settings_menu, self.tr("&Users and sign-in…"), self.manage_users)
+        self._action(settings_menu, self.tr("Sign in as &someone else…"), self.switch_user, QKeySequence("Ctrl+Shift+U"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Expo Desk"), self.about)
 
@@ -169,11 +180,43 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             QMessageBox.critical(self, self.tr("Cannot open file"), str(exc))
             return False
+        actor = None
+        if sign_in_required(db):
+            actor = self._sign_in(db, path)
+            if actor is None:
+                db.close()
+                return False
         last = self.context.settings.value(f"shows/last/{path}")
         show = next((s for s in shows if s["id"] == last), shows[0] if shows else None)
-        self.context.set_database(db, path, show)
+        self.context.set_database(db, path, show, actor)
         self._remember(path)
         return True
+
+    def _sign_in(self, db, path: Path):
+        """The person who signs in to ``db``, or None when they give up."""
+        dialog = SignInDialog(db, path, self.context.settings.value("users/last", ""), self)
+        if not dialog.exec():
+            return None
+        self.context.settings.setValue("users/last", dialog.username.text().strip())
+        return dialog.actor
+
+    def switch_user(self) -> None:
+        """Sign in as someone else (the file must require sign-in)."""
+        ctx = self.context
+        if ctx.db is None:
+            return
+        if not sign_in_required(ctx.db):
+            QMessageBox.information(self, self.tr("Sign in"), self.tr(
+                "This file does not require sign-in: every change is made by %1. An administrator can turn "
+                "sign-in on under Settings ▸ Users and sign-in.").replace("%1", ctx.actor.name))
+            return
+        actor = self._sign_in(ctx.db, ctx.db_path)
+        if actor is not None:
+            ctx.set_actor(actor)
+
+    def manage_users(self) -> None:
+        if self.context.db is not None:
+            UsersDialog(self.context, self).exec()
 
     def choose_file(self) -> None:
         start = str(self.context.db_path.parent if self.context.db_path else self.context.paths.data_dir)
@@ -230,6 +273,9 @@ class MainWindow(QMainWindow):
         self.show_label.setText(f"{show['code']} · {show['name']}" if show else self.tr("No show"))
         self.setWindowTitle(f"{show['name']} — Expo Desk" if show else "Expo Desk")
         self.backup_action.setEnabled(ctx.db is not None)
+        role = ROLE_NAMES[ctx.actor.role].split(" ", 1)
+        self.person_label.setText(f"{ctx.actor.name} · {role[0]}")
+        self.person_label.setToolTip(role[1] if len(role) > 1 else "")
         if show and ctx.db_path:
             ctx.settings.setValue(f"shows/last/{ctx.db_path}", show["id"])
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.changes import ChangeSet
@@ -127,6 +128,7 @@ class ExhibitorsPage(QWidget):
 
         context.data_changed.connect(self._on_data_changed)
         context.database_changed.connect(self.refresh)
+        context.actor_changed.connect(self.refresh)
         self.refresh()
 
     # -- loading -----------------------------------------------------------------------
@@ -135,8 +137,11 @@ class ExhibitorsPage(QWidget):
         self._search_timer.stop()
         ctx = self._context
         enabled = ctx.db is not None and ctx.show is not None
-        for widget in (self.search_box, self.add_button, self.import_button, self.export_button, self.table):
+        for widget in (self.search_box, self.export_button, self.table):
             widget.setEnabled(enabled)
+        actor = ctx.actor
+        self.add_button.setEnabled(enabled and can(actor, Action.EDIT_EXHIBITORS))
+        self.import_button.setEnabled(enabled and can(actor, Action.IMPORT_EXHIBITORS))
         if not enabled:
             self.model.set_rows([], 0)
             self.count_label.setText("")
@@ -173,10 +178,17 @@ class ExhibitorsPage(QWidget):
         record = self.model.row_at(row)
         self._selected_id = record["id"] if record else None
         has = record is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        may_change = has and self._may_change(record)
+        self.edit_button.setEnabled(may_change)
+        self.delete_button.setEnabled(may_change)
         detail = exhibitor_service.exhibitor_detail(self._context.db, record["id"]) if has else None
         self.detail.show_detail(detail)
+
+    def _may_change(self, record: dict) -> bool:
+        """Mirror of the services' rule, only to grey out buttons; the services decide."""
+        actor = self._context.actor
+        return can(actor, Action.EDIT_ANY_EXHIBITOR) or (
+            can(actor, Action.EDIT_EXHIBITORS) and record.get("account_manager_id") == actor.user_id)
 
     def _sort_by(self, key: str, descending: bool) -> None:
         self._sort, self._descending = key, descending
