@@ -25,6 +25,7 @@ from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and comman
     EXIT_OK,
     EXIT_PROBLEMS,
     EXPORT_SUFFIXES,
+    PASSWORD_ENV,
     _actor,
     _backup_dir_for,
     _err,
@@ -32,6 +33,7 @@ from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and comman
     _open_for_writing,
     _out,
     _Progress,
+    signed_in_actor,
 )
 from expo_desk.errors import DatabaseTooNew, UserError, ValidationError
 
@@ -146,7 +148,8 @@ def _cmd_import_exhibitors(args: argparse.Namespace) -> int:
     progress = _Progress("import")
     try:
         show = require_show(db, args.show)
-        result = import_exhibitors(db, _actor(), show["id"], source, dry_run=args.dry_run,
+        actor = signed_in_actor(db, args.user)
+        result = import_exhibitors(db, actor, show["id"], source, dry_run=args.dry_run,
                                    progress=progress, should_cancel=None)
     finally:
         progress.close()
@@ -246,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_exhibitors.add_argument("--db", required=True, metavar="FILE")
     import_exhibitors.add_argument("--show", required=True, metavar="CODE")
     import_exhibitors.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    import_exhibitors.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
+                                   f"(password from {PASSWORD_ENV} or typed)")
     import_exhibitors.set_defaults(run=_cmd_import_exhibitors)
 
     exports = commands.add_parser("export", help="export data of a show")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,3 +104,25 @@ def _open_for_reading(path: Path) -> sqlite_utils.Database:
         raise
     db.close()
     return _open_for_writing(path)
+
+
+PASSWORD_ENV = "EXPO_DESK_PASSWORD"
+
+
+def signed_in_actor(db: sqlite_utils.Database, user: str | None) -> Actor:
+    """Who a command acts as: the local user, or, when the file requires sign-in, the
+    person named by ``--user`` with the password from EXPO_DESK_PASSWORD or typed at a prompt."""
+    from expo_desk.errors import UserError
+    from expo_desk.services.users import authenticate, sign_in_required
+
+    if not sign_in_required(db):
+        return _actor()
+    if not user:
+        raise UserError("此文件要求登录，请用 --user 指定用户 / this file requires sign-in: name the user with --user")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UserError(f"请设置 {PASSWORD_ENV} 或在终端中运行以输入密码 / set {PASSWORD_ENV} or run this "
+                            "on a terminal to type the password")
+        password = getpass.getpass(f"{user} 的密码 / password for {user}: ")
+    return authenticate(db, user, password)
