@@ -22,6 +22,7 @@ from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalis
 from expo_desk.domain.money import parse_yuan
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
+from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.tabular import Table, is_blank, read_table
@@ -267,7 +268,8 @@ class _Abort(Exception):
 
 def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, path: Path | str, *,
                       dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
-                      should_cancel: Callable[[], bool] | None = None) -> ImportResult:
+                      should_cancel: Callable[[], bool] | None = None,
+                      backup_dir: Path | None = None) -> ImportResult:
     """Import the exhibitors of an .xlsx or .csv file into a show, whole or not at all.
 
     Raises UserError when the file cannot be read and ImportCancelled when
@@ -303,6 +305,8 @@ def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, pat
             progress(total, total)
         return result
 
+    if rows:  # a verified copy first (``backups/`` beside the file unless ``backup_dir``)
+        backup_before(db, BEFORE_IMPORT, backup_dir)
     done = len(table.rows)
     changes = ChangeSet()
     added: list[str] = []

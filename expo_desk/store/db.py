@@ -12,8 +12,10 @@ from pathlib import Path
 import sqlite_utils
 
 from expo_desk.errors import DatabaseTooNew, NotAnExpoDeskFile, UserError
-from expo_desk.store import backup
+from expo_desk.store import backup, safety
 from expo_desk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from expo_desk.store.safety import DatabaseDamaged, FileInUse  # noqa: F401  (raised by open_database)
+from expo_desk.store.transactions import explain
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,23 @@ def _check_header(path: Path) -> int:
     return len(head)
 
 
-def _open_raw(path: Path) -> sqlite_utils.Database:
+class ExpoDatabase(sqlite_utils.Database):
+    """A file opened for changes: closing it gives back its lock; ``warnings`` are for the user."""
+
+    lock_of: Path | None = None
+    warnings: list[str]
+    unclean_shutdown: bool = False
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.lock_of is not None:
+                lock, self.lock_of = self.lock_of, None
+                safety.release(lock)
+
+
+def _open_raw(path: Path, cls: type[sqlite_utils.Database] = sqlite_utils.Database) -> sqlite_utils.Database:
     """A connection with the per-connection settings only: nothing is written to the file."""
     if path.exists():
         _check_header(path)
@@ -67,7 +85,7 @@ def _open_raw(path: Path) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise UserError(f"{path}: 无法打开 / cannot be opened: {exc}") from exc
-    db = sqlite_utils.Database(conn)
+    db = cls(conn)
     try:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")
@@ -77,14 +95,26 @@ def _open_raw(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def _set_journal(db: sqlite_utils.Database, path: Path) -> None:
-    """WAL on a local disk, DELETE on a network share (this one writes the file header)."""
+def network_share_warning(path: Path) -> str:
+    return (f"{path}: 文件在网络共享上，为安全起见改用较慢的日志模式；请勿多人同时修改，最好放在本机磁盘上 / "
+            f"the file is on a network share, where SQLite's WAL mode is unsafe: Expo Desk uses the slower "
+            f"rollback journal. Do not change it from two computers at once; keep it on a local disk if you can")
+
+
+def _set_journal(db: sqlite_utils.Database, path: Path) -> str | None:
+    """WAL on a local disk, DELETE on a network share (this one writes the file header).
+
+    Returns the warning for the user when the file is on a network share.
+    """
+    warning = None
     if is_network_path(path):
-        log.warning("%s is on a network share; using DELETE journal, not WAL", path)
+        warning = network_share_warning(path)
+        log.warning("%s", warning)
         db.execute("PRAGMA journal_mode = DELETE")
     else:
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
+    return warning
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:
@@ -112,12 +142,33 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
         raise NotAnExpoDeskFile(f"{path}: 空文件，不是 Expo Desk 数据文件 / an empty file, not an Expo Desk database")
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on garbage
+        try:
+            conn = _connect_read_only(uri)
+        except sqlite3.OperationalError as exc:
+            # A WAL file on a read-only disk: SQLite cannot make its -shm. With no -wal
+            # there is nothing but the file itself to read, and nobody can write it.
+            if "unable to open" not in str(exc) or Path(f"{path}-wal").exists() or not is_read_only_folder(path.parent):
+                raise
+            conn = _connect_read_only(uri + "&immutable=1")
     except sqlite3.DatabaseError as exc:
         raise NotAnExpoDeskFile(f"{path}: 文件已损坏或不是数据库 / damaged or not a database: {exc}") from exc
     return sqlite_utils.Database(conn)
+
+
+def _connect_read_only(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on garbage
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def is_read_only_folder(folder: Path) -> bool:
+    """No file can be made in ``folder`` (a read-only disk, or no write permission)."""
+    return not os.access(folder, os.W_OK)
 
 
 def is_read_only(path: Path) -> bool:
@@ -162,14 +213,60 @@ def migrate(db: sqlite_utils.Database, path: Path | str | None = None, backup_di
     try:
         MIGRATIONS.apply(db)
     except sqlite3.OperationalError as exc:
-        raise UserError(f"{path}: 升级数据文件失败 / upgrading the file failed: {exc}") from exc
+        friendly = explain(exc)
+        detail = str(friendly) if friendly is not None else str(exc)
+        raise UserError(f"{path}: 升级数据文件失败 / upgrading the file failed: {detail}") from exc
     return written
 
 
-def open_database(path: Path | str, *, create: bool = True, backup_dir: Path | None = None) -> sqlite_utils.Database:
+def header_says_ours(path: Path) -> bool:
+    """The SQLite magic and our application id in the first 100 bytes, whatever follows."""
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(100)
+    except OSError:
+        return False
+    return head.startswith(SQLITE_MAGIC) and len(head) >= 72 and int.from_bytes(head[68:72], "big") == APPLICATION_ID
+
+
+def damage_found(db: sqlite_utils.Database) -> list[str]:
+    """What a full ``integrity_check`` finds in the pages (not broken references); empty when sound."""
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def _damaged(db: sqlite_utils.Database, path: Path, problems: list[str]) -> DatabaseDamaged:
+    """Close the file, move it aside as ``NAME.damaged-…``, and say so."""
+    db.conn.close()  # the lock stays ours until the file is out of the way
+    try:
+        moved = safety.move_aside(path, "damaged")
+    finally:
+        db.close()
+    first = problems[0] if problems else ""
+    return DatabaseDamaged(
+        f"{path}: 文件已损坏，已移到 {moved.name}；请从备份恢复 / the file is damaged ({first}); it was moved aside "
+        f"to {moved.name}. Restore it from a backup", path, moved, problems)
+
+
+def _folder_read_only(folder: Path) -> bool:
+    if os.name == "nt":  # Windows marks folders such as Documents read-only for its own purposes
+        return False
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(folder, os.W_OK) or not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def open_database(path: Path | str, *, create: bool = True, backup_dir: Path | None = None,
+                  full_check: bool = False, lock: bool = True) -> sqlite_utils.Database:
     """Open (or create) an Expo Desk file, check it and migrate it.
 
-    Every refusal is a ``UserError`` naming the file and what is wrong.
+    Every refusal is a ``UserError`` naming the file and what is wrong. The file is
+    locked for this process while it is open (``FileInUse`` when another Expo Desk has
+    it). After an unclean shutdown (or with ``full_check``) the whole file is checked; a
+    damaged file is moved aside and ``DatabaseDamaged`` raised. ``db.warnings`` holds
+    what the user should know about a file that did open (e.g. it is on a network share).
     """
     path = Path(path)
     if not path.exists():
@@ -179,13 +276,41 @@ def open_database(path: Path | str, *, create: bool = True, backup_dir: Path | N
             raise UserError(f"{path.parent}: 文件夹不存在 / folder not found")
     if path.exists() and is_read_only(path):
         raise UserError(f"{path}: 文件只读，无法保存更改 / the file is read-only; changes cannot be saved")
-    db = _open_raw(path)
+    if path.parent.is_dir() and _folder_read_only(path.parent):
+        raise UserError(f"{path.parent}: 文件夹只读，无法保存更改 / the folder is read-only; changes cannot be saved")
+    if path.is_dir():
+        raise UserError(f"{path}: 这是文件夹，不是数据文件 / a folder, not a database file")
+    acquired = safety.acquire(path) if lock else None
+    try:
+        db = _open_raw(path, ExpoDatabase)
+    except BaseException:
+        if acquired is not None:
+            safety.release(path)
+        raise
+    db.warnings = []
+    if acquired is not None:
+        db.lock_of = path
+        db.unclean_shutdown = acquired.unclean
+        if acquired.unclean:
+            log.warning("%s was not closed cleanly (by %s); checking the whole file", path, acquired.stale)
     try:
         # Check before anything writes: the WAL switch alone rewrites the file header.
         check_compatible(db, path)
-        _set_journal(db, path)
+        if full_check or db.unclean_shutdown:
+            problems = damage_found(db)
+            if problems:
+                raise _damaged(db, path, problems)
+        warning = _set_journal(db, path)
+        if warning:
+            db.warnings.append(warning)
         migrate(db, path, backup_dir)
     except sqlite3.DatabaseError as exc:
+        friendly = explain(exc)
+        if friendly is not None:
+            db.close()
+            raise UserError(f"{path}: {friendly}") from exc
+        if "malformed" in str(exc).lower() and header_says_ours(path):
+            raise _damaged(db, path, [str(exc)]) from exc
         db.close()
         raise NotAnExpoDeskFile(f"{path}: 文件已损坏或不是数据库 / damaged or not a database: {exc}") from exc
     except BaseException:

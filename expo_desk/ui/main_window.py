@@ -26,13 +26,13 @@ from expo_desk.errors import UserError
 from expo_desk.services.shows import list_shows, new_show_file
 from expo_desk.services.users import sign_in_required
 from expo_desk.store.backup import backup_to_folder
-from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
+from expo_desk.ui.safety import install as install_safety
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.show_label)
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
+        self.safety = install_safety(self)  # restore, automatic backups, safe opening
         context.database_changed.connect(self._update_status)
         context.actor_changed.connect(self._update_status)
         self._update_status()
@@ -175,7 +176,9 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         """Open, check and migrate a file; say clearly why when it cannot be opened."""
         try:
-            db = open_database(path, create=False, backup_dir=self.context.paths.backup_dir)
+            db = self.safety.open_database(path)
+            if db is None:
+                return False
             shows = list_shows(db)
         except UserError as exc:
             QMessageBox.critical(self, self.tr("Cannot open file"), str(exc))
@@ -280,6 +283,7 @@ class MainWindow(QMainWindow):
             ctx.settings.setValue(f"shows/last/{ctx.db_path}", show["id"])
 
     def closeEvent(self, event) -> None:
+        self.safety.on_close()
         self.context.settings.setValue("window/geometry", self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)

@@ -410,9 +410,11 @@ def test_import_backs_up_beside_the_file_before_migrating(tmp_path, capsys, monk
     src = write_csv(tmp_path / "exhibitors.csv", [["新公司", "", "", "", "", "", "", ""]])
     code, out, err = run(capsys, "import", "exhibitors", src, "--db", path, "--show", "RZ2026")
     assert (code, err) == (0, "")
-    [backup] = list((path.parent / "backups").iterdir())
-    assert backup.name.startswith("old-") and "before-migration" in backup.name
+    written = sorted((path.parent / "backups").iterdir())
+    [backup] = [b for b in written if "before-migration" in b.name]
+    assert backup.name.startswith("old-")
     assert count(backup, "exhibitors") == 3 and count(path, "exhibitors") == 4
+    assert any("before-import" in b.name for b in written)  # and one before the import itself
 
 
 # ---------------------------------------------------------------- export

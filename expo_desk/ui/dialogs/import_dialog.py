@@ -62,11 +62,13 @@ class ImportDialog(QDialog):
     def start(self) -> None:
         """Begin the import in a worker thread, on its own connection to the file."""
         db_path, actor, show_id, source = self._context.db_path, self._context.actor, self._context.show["id"], self._source
+        backup_dir = self._context.paths.backup_dir
 
         def run(progress, should_cancel):
             db = open_database(db_path, create=False)
             try:
-                return import_exhibitors(db, actor, show_id, source, progress=progress, should_cancel=should_cancel)
+                return import_exhibitors(db, actor, show_id, source, progress=progress, should_cancel=should_cancel,
+                                         backup_dir=backup_dir)
             finally:
                 db.close()
 
