@@ -135,18 +135,19 @@ def _read_csv(path: Path) -> Table:
         data = path.read_bytes()
     except OSError as exc:
         raise _cannot_read(path, exc.strerror or exc) from exc
-    if b"\x00" in data[:4096]:
-        raise _cannot_read(path, "不是文本文件 / not a text file")
+    if b"\x00" in data:
+        raise _cannot_read(path, "不是文本文件（含 NUL 字节）/ not a text file (it holds NUL bytes)")
     text = _decode(path, data)
     first_line = text.split("\n", 1)[0]
     delimiter = ","
     if "," not in first_line:
         delimiter = next((d for d in (";", "\t") if d in first_line), ",")
+    # strict: an unterminated quote is an error, not the rest of the file swallowed into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         return _split(enumerate(reader, start=1))  # a record is a row, even with line breaks inside
     except csv.Error as exc:
-        raise _cannot_read(path, exc) from exc
+        raise _cannot_read(path, f"第 {reader.line_num} 行附近引号不成对 / line {reader.line_num}: {exc}") from exc
 
 
 def read_table(path: Path | str) -> Table:

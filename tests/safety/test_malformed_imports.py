@@ -346,8 +346,6 @@ def test_a_row_of_uncalculated_formulas_is_not_skipped_silently(db, actor, show,
     assert not result.ok and places(result.problems, src) & {(3, "公司名称")}
 
 
-@pytest.mark.xfail(reason="an unterminated quote swallows the rest of a .csv into one cell: csv.reader "
-                          "runs without strict=True in services/tabular.py")
 def test_an_unterminated_quote_is_a_problem_not_a_merged_row(db, actor, show, tmp_path):
     src = tmp_path / "quote.csv"
     src.write_text('公司名称,电话\n"日照钢铁,0633-8888888\n青岛渔业,0532-1234567\n', encoding="utf-8")
@@ -359,8 +357,6 @@ def test_an_unterminated_quote_is_a_problem_not_a_merged_row(db, actor, show, tm
     assert not result.ok  # today: one company named '日照钢铁,0633-8888888\n青岛渔业,0532-1234567'
 
 
-@pytest.mark.xfail(reason="a NUL byte after the first 4 KB of a .csv passes into a company name "
-                          "(services/tabular.py looks for NUL in the first 4096 bytes only)")
 def test_a_nul_byte_deep_in_a_csv_is_refused(db, actor, show, tmp_path):
     rows = [good(n) for n in range(1, 200)]
     rows[150][COL["公司名称"]] = "日照\x00钢铁"
