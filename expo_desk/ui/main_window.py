@@ -30,6 +30,7 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
+from expo_desk.ui.pages.audit_page import AuditPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.safety import install as install_safety
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
                 "by account manager, sector and hall.")),
         ):
             self._add_page(title, NotYetPage(title, planned))
+        self.audit_page = AuditPage(context)
+        self._add_page(self.tr("Audit trail"), self.audit_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()
