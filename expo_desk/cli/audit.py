@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, _actor, _open_for_reading, _out
+from expo_desk.cli.common import EXIT_OK, PASSWORD_ENV, _open_for_reading, _out, signed_in_actor
 
 DESCRIPTION = """\
 Print the audit trail of FILE: who changed what, when, and from what to what.
@@ -25,7 +25,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     audit.add_argument("--since", metavar="DATE", help="from this local day (or date and time) on")
     audit.add_argument("--until", metavar="DATE", help="up to and including this local day")
     audit.add_argument("--table", metavar="T", help="only this table, e.g. exhibitors, contacts")
-    audit.add_argument("--user", metavar="NAME", help="only this person (login or display name, any case)")
+    audit.add_argument("--person", metavar="NAME", help="only this person (login or display name, any case)")
+    audit.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
+                       f"(password from {PASSWORD_ENV} or typed)")
     audit.add_argument("--row", metavar="ID", help="only this record (its id)")
     audit.add_argument("--text", metavar="WORDS", help="only entries whose old or new values contain every word")
     audit.add_argument("--newest-first", action="store_true", help="newest entry first instead of last")
@@ -46,10 +48,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     path = Path(args.db)
     if not path.is_file():
         raise UserError(f"{path}: 文件不存在 / file not found")
-    actor = _actor()
     db = _open_for_reading(path)
     try:
-        user_ids, user_names = audit_service.person_filter(db, actor, args.user) if args.user else ((), ())
+        actor = signed_in_actor(db, args.user)
+        user_ids, user_names = audit_service.person_filter(db, actor, args.person) if args.person else ((), ())
         f = AuditFilter(user_ids=user_ids, user_names=user_names, since=since, until=until,
                         table=args.table or None, row_id=args.row or None, text=args.text or "")
         oldest_first = not args.newest_first

@@ -83,16 +83,16 @@ def test_newest_first_on_request(capsys, show_file):
     (["--table", "contacts"], 1),
     (["--table", "exhibitors"], 3),
     (["--table", "booths"], 0),
-    (["--user", "赵经理"], 1),
-    (["--user", "TESTER"], 5),
-    (["--user", "nobody"], 0),
+    (["--person", "赵经理"], 1),
+    (["--person", "TESTER"], 5),
+    (["--person", "nobody"], 0),
     (["--since", "2026-03-02"], 2),  # 20:00 UTC on 03-01 is 03-02 in Shanghai
     (["--until", "2026-03-01"], 4),  # the whole local day is included
     (["--since", "2026-03-02", "--until", "2026-03-02"], 1),
     (["--since", "2026-03-05 16:59"], 1),
     (["--since", "2026-03-05 17:01"], 0),
     (["--text", "钢铁"], 2),
-    (["--table", "exhibitors", "--user", "tester", "--until", "2026-03-03"], 2),
+    (["--table", "exhibitors", "--person", "tester", "--until", "2026-03-03"], 2),
 ])
 def test_filters(capsys, show_file, options, expected):
     path, _ = show_file
@@ -154,3 +154,31 @@ def test_help_says_which_order(capsys):
 def test_the_command_is_listed(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "audit" in out
+
+
+def test_a_file_that_requires_sign_in_shows_its_audit_only_to_managers(tmp_path, capsys, monkeypatch):
+    from expo_desk.cli import main
+    from expo_desk.domain.actors import local_actor
+    from expo_desk.domain.enums import Role
+    from expo_desk.services import users as user_service
+    from expo_desk.store.db import open_database
+
+    path = tmp_path / "guarded.sqlite"
+    assert main(["new", str(path), "--show", "RZ2026", "--name", "2026日照国际博览会"]) == 0
+    db = open_database(path)
+    admin = local_actor()
+    user_service.create_user(db, admin, "admin", "管理员", Role.ADMINISTRATOR, "admin-pass-1")
+    user_service.create_user(db, admin, "zhang", "张执行", Role.CONSTRUCTION_EXECUTOR, "build-it-123")
+    user_service.set_sign_in_required(db, admin, True)
+    db.close()
+    capsys.readouterr()
+    assert main(["audit", "--db", str(path)]) == 2
+    assert "name the user with --user" in capsys.readouterr().err
+    monkeypatch.setenv("EXPO_DESK_PASSWORD", "build-it-123")
+    assert main(["audit", "--db", str(path), "--user", "zhang"]) == 2
+    assert "may not view the audit trail" in capsys.readouterr().err
+    monkeypatch.setenv("EXPO_DESK_PASSWORD", "admin-pass-1")
+    assert main(["audit", "--db", str(path), "--user", "admin", "--person", "zhang"]) == 0
+    assert capsys.readouterr().out.strip() == ""  # zhang changed nothing
+    assert main(["audit", "--db", str(path), "--user", "admin", "--table", "users"]) == 0
+    assert "张执行" in capsys.readouterr().out
