@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, _actor, _backup_dir_for, _out, _Progress
+from expo_desk.cli.common import EXIT_OK, PASSWORD_ENV, _backup_dir_for, _out, _Progress, actor_for_file
 
 
 def _size(n: int) -> str:
@@ -43,7 +43,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     progress = _Progress("restore")
     try:
-        result = restore_backup(_actor(), Path(args.backup), Path(args.db), _folder(args), progress=progress)
+        result = restore_backup(actor_for_file(Path(args.db), args.user), Path(args.backup), Path(args.db), _folder(args), progress=progress)
     finally:
         progress.close()
     _out(f"{result.target}: 已从 {result.backup.name} 恢复 / restored from {result.backup}")
@@ -69,6 +69,8 @@ def register(commands) -> None:
                     "BACKUP in its place. Refused (exit 2, nothing changed) when FILE is open in Expo Desk.")
     restore.add_argument("backup", metavar="BACKUP")
     restore.add_argument("--db", required=True, metavar="FILE")
+    restore.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
+                         f"(password from {PASSWORD_ENV} or typed)")
     restore.add_argument("--dir", metavar="DIR", help="where the copy made before restoring goes "
                                                       "(default: backups/ beside FILE)")
     restore.set_defaults(run=_cmd_restore)

@@ -126,3 +126,23 @@ def signed_in_actor(db: sqlite_utils.Database, user: str | None) -> Actor:
                             "on a terminal to type the password")
         password = getpass.getpass(f"{user} 的密码 / password for {user}: ")
     return authenticate(db, user, password)
+
+
+def actor_for_file(path: Path, user: str | None) -> Actor:
+    """Who acts on a whole file (restore): signed in when the file is readable and asks for it;
+    the local user when it is damaged or unreadable, since its users cannot be read then."""
+    from expo_desk.errors import UserError
+    from expo_desk.store.db import open_read_only
+
+    try:
+        db = open_read_only(path)
+    except (UserError, OSError):
+        return _actor()
+    try:
+        return signed_in_actor(db, user)
+    except UserError:
+        raise
+    except Exception:  # a damaged file fails on its first read
+        return _actor()
+    finally:
+        db.close()

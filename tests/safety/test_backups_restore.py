@@ -194,3 +194,24 @@ def test_cli_restore_refuses_a_bad_backup_with_exit_2(office, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not an Expo Desk" in err
     assert digest(path) == before
+
+
+def test_cli_restore_of_a_guarded_file_needs_an_administrator(office, capsys, monkeypatch):
+    from expo_desk.domain.actors import local_actor
+    from expo_desk.domain.enums import Role
+    from expo_desk.services import users as user_service
+    from expo_desk.store.db import open_database
+
+    path, _, backup = office
+    db = open_database(path)
+    user_service.create_user(db, local_actor(), "admin", "管理员", Role.ADMINISTRATOR, "admin-pass-1")
+    user_service.create_user(db, local_actor(), "dm", "部门经理", Role.DEPARTMENT_MANAGER, "manage-it-1")
+    user_service.set_sign_in_required(db, local_actor(), True)
+    db.close()
+    before = digest(path)
+    monkeypatch.setenv("EXPO_DESK_PASSWORD", "manage-it-1")
+    assert main(["restore", str(backup), "--db", str(path), "--user", "dm"]) == 2
+    assert "may not restore backups" in capsys.readouterr().err
+    assert digest(path) == before
+    monkeypatch.setenv("EXPO_DESK_PASSWORD", "admin-pass-1")
+    assert main(["restore", str(backup), "--db", str(path), "--user", "admin"]) == 0
