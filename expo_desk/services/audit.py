@@ -84,7 +84,7 @@ def audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter = Audi
                   offset: int = 0, oldest_first: bool = False) -> list[dict]:
     """One page of decoded entries, newest first unless ``oldest_first``."""
     require(actor, Action.VIEW_AUDIT)
-    return _decode(db, audit_store.search(db, f, limit=limit, offset=offset, oldest_first=oldest_first))
+    return decode_entries(db, audit_store.search(db, f, limit=limit, offset=offset, oldest_first=oldest_first))
 
 
 def count_audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter = AuditFilter()) -> int:
@@ -103,7 +103,7 @@ def iter_audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter =
     """Every matching entry, decoded a batch at a time (for exports of any length)."""
     require(actor, Action.VIEW_AUDIT)
     for batch in audit_store.iterate(db, f, oldest_first=oldest_first):
-        yield from _decode(db, batch)
+        yield from decode_entries(db, batch)
 
 
 def audit_tables(db: sqlite_utils.Database, actor: Actor) -> list[str]:
@@ -161,7 +161,8 @@ def _loads(text: str | None) -> dict:
     return value if isinstance(value, dict) else {"value": value}
 
 
-def _decode(db: sqlite_utils.Database, entries: list[dict]) -> list[dict]:
+def decode_entries(db: sqlite_utils.Database, entries: list[dict]) -> list[dict]:
+    """Entries with old/new values as dicts, people named, and a readable record label."""
     decoded = [{**e, "old": _loads(e["old_values"]), "new": _loads(e["new_values"])} for e in entries]
     person_ids = {v for e in decoded for values in (e["old"], e["new"])
                   for k, v in values.items() if k in USER_FIELDS and isinstance(v, str)}
@@ -192,7 +193,8 @@ def _label_from_values(entry: dict, companies: dict[str, str]) -> str:
     return own
 
 
-def _shown(field: str, value) -> str:
+def shown_value(field: str, value) -> str:
+    """A stored value as a person reads it: money in yuan, '—' for nothing."""
     if value is None or value == "":
         return "—"
     if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
@@ -213,7 +215,7 @@ def changed_fields(entry: dict) -> list[str]:
 
 def describe_changes(entry: dict) -> str:
     """``field: old → new; …`` in plain text (field names as stored)."""
-    return "; ".join(f"{k}: {_shown(k, entry['old'].get(k))} → {_shown(k, entry['new'].get(k))}"
+    return "; ".join(f"{k}: {shown_value(k, entry['old'].get(k))} → {shown_value(k, entry['new'].get(k))}"
                      for k in changed_fields(entry))
 
 

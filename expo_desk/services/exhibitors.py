@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.exhibitors import EXHIBITOR_FIELDS, clean_contact, clean_exhibitor, normalise_company
 from expo_desk.domain.permissions import Action, can, require, require_owner
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
+from expo_desk.services.audit import decode_entries
 from expo_desk.services.changes import ChangeSet
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
@@ -254,15 +254,5 @@ def exhibitor_detail(db: sqlite_utils.Database, exhibitor_id: str) -> dict | Non
         "exhibitor": row,
         "contacts": contacts,
         "contracts": exhibitor_store.contracts(db, exhibitor_id),
-        "history": [_readable(db, entry) for entry in history[:50]],
+        "history": decode_entries(db, history[:50]),
     }
-
-
-def _readable(db: sqlite_utils.Database, entry: dict) -> dict:
-    """An audit entry with its old and new values decoded, people named instead of ids."""
-    decoded = {**entry, "old": json.loads(entry["old_values"] or "{}"), "new": json.loads(entry["new_values"] or "{}")}
-    for values in (decoded["old"], decoded["new"]):
-        manager = values.get("account_manager_id")
-        if manager:
-            values["account_manager_id"] = user_store.display_name(db, manager) or manager
-    return decoded

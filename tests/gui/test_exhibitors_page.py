@@ -122,7 +122,7 @@ def test_edit_changes_the_row_and_records_history(qtbot, page, on_modal):
     assert page.selected_exhibitor()["company_name_en"] == "Yellow Sea Fisheries Group"
     history = page.detail.history_table
     assert history.rowCount() >= 2
-    assert history.item(0, 2).text() == "exhibitor changed"
+    assert history.item(0, 2).text() == "Exhibitors · changed"
     assert "English name: Yellow Sea Fishery Co., Ltd. → Yellow Sea Fisheries Group" in history.item(0, 3).text()
     assert "Phone: — → 0633-1234567" in history.item(0, 3).text()
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QPersistentModelIndex, Qt
-
-from expo_desk.domain.money import format_fen
 from expo_desk.services.audit import changed_fields
-
-Index = QModelIndex | QPersistentModelIndex
+from expo_desk.services.audit import shown_value as shown
+from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
 
 def _tr(text: str) -> str:
@@ -62,15 +59,6 @@ def field_label(field: str) -> str:
     return _tr(FIELDS[field]) if field in FIELDS else field
 
 
-def shown(field: str, value) -> str:
-    """A stored value as a person reads it: money in yuan, '—' for nothing."""
-    if value is None or value == "":
-        return "—"
-    if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
-        return format_fen(value)
-    return str(value)
-
-
 def describe(entry: dict) -> str:
     """'Sector: — → 钢铁; Phone: 1 → 2' in field labels."""
     return "; ".join(f"{field_label(k)}: {shown(k, entry['old'].get(k))} → {shown(k, entry['new'].get(k))}"
@@ -83,54 +71,10 @@ def local_time(iso: str) -> str:
     return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss") if moment.isValid() else iso
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(PagedTableModel):
     """Holds decoded audit entries only; asks its owner for the next page when the view scrolls."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._total = 0
-        self._fetch_more: Callable[[int], list[dict]] | None = None
-
-    # -- feeding -----------------------------------------------------------------------
-    def set_rows(self, rows: list[dict], total: int, fetch_more: Callable[[int], list[dict]] | None = None) -> None:
-        self.beginResetModel()
-        self._rows, self._total, self._fetch_more = list(rows), total, fetch_more
-        self.endResetModel()
-
-    def row_at(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._fetch_more is not None and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        more = self._fetch_more(len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    # -- Qt model API ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _tr(COLUMNS[section][1])
-        return None
+    COLUMNS = COLUMNS
 
     def _text(self, row: dict, key: str) -> str:
         if key == "at":
@@ -148,10 +92,10 @@ class AuditTableModel(QAbstractTableModel):
         return str(row.get(key) or "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(COLUMNS)):
+        found = self.cell(index)
+        if found is None:
             return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
+        row, key = found
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain.money import format_fen
+from expo_desk.ui.models.audit_table_model import action_label, describe, local_time, table_label
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -40,12 +41,6 @@ def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
             if ids:
                 item.setData(Qt.ItemDataRole.UserRole, ids[r])
             table.setItem(r, c, item)
-
-
-def local_time(iso: str) -> str:
-    """A stored UTC timestamp in the user's time zone."""
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm") if moment.isValid() else iso
 
 
 class ExhibitorDetail(QTabWidget):
@@ -115,43 +110,10 @@ class ExhibitorDetail(QTabWidget):
              format_fen(k["paid_fen"]), k["signed_on"] or ""] for k in (detail or {}).get("contracts", [])
         ])
         _fill(self.history_table, [
-            [local_time(h["at"]), h["user_name"], self._what(h), self._describe(h)]
+            [local_time(h["at"]), h["user_name"], f"{table_label(h['table_name'])} · {action_label(h['action'])}",
+             describe(h)]
             for h in (detail or {}).get("history", [])
         ])
-
-    def _what(self, entry: dict) -> str:
-        what = {
-            ("insert", "exhibitors"): self.tr("exhibitor added"), ("update", "exhibitors"): self.tr("exhibitor changed"),
-            ("delete", "exhibitors"): self.tr("exhibitor deleted"), ("insert", "contacts"): self.tr("contact added"),
-            ("update", "contacts"): self.tr("contact changed"), ("delete", "contacts"): self.tr("contact deleted"),
-        }
-        return what.get((entry["action"], entry["table_name"]), f"{entry['action']} {entry['table_name']}")
-
-    def _field_label(self, field: str) -> str:
-        labels = {
-            "company_name": self.tr("Company"), "company_name_en": self.tr("English name"),
-            "sector": self.tr("Sector"), "account_manager_id": self.tr("Account manager"),
-            "phone": self.tr("Phone"), "email": self.tr("E-mail"), "website": self.tr("Website"),
-            "address": self.tr("Address"), "expected_value_fen": self.tr("Expected value"),
-            "notes": self.tr("Notes"), "name": self.tr("Name"), "title": self.tr("Title"),
-            "is_primary": self.tr("Main contact"),
-        }
-        return labels.get(field, field)
-
-    def _describe(self, entry: dict) -> str:
-        """'English name: A → B' for changes; the name for additions and deletions."""
-        old, new = entry["old"], entry["new"]
-
-        def shown(field: str, value) -> str:
-            if value is None or value == "":
-                return "—"
-            return format_fen(value) if field.endswith("_fen") and isinstance(value, int) else str(value)
-
-        if entry["action"] == "update":
-            changed = [k for k in new if k not in ("updated_at", "company_key")]
-            return "; ".join(f"{self._field_label(k)}: {shown(k, old.get(k))} → {shown(k, new.get(k))}" for k in changed)
-        values = new or old
-        return str(values.get("company_name") or values.get("name") or "")
 
     def _selected_contact(self) -> dict | None:
         row = self.contacts_table.currentRow()
