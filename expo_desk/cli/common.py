@@ -87,7 +87,10 @@ def _open_for_writing(path: Path) -> sqlite_utils.Database:
     """An existing file, checked and migrated (backed up first into ``backups/`` beside it)."""
     from expo_desk.store.db import open_database
 
-    return open_database(path, create=False, backup_dir=_backup_dir_for(path))
+    db = open_database(path, create=False, backup_dir=_backup_dir_for(path))
+    for warning in getattr(db, "warnings", []):  # e.g. a network share: no WAL there
+        _err(warning)
+    return db
 
 
 def _open_for_reading(path: Path) -> sqlite_utils.Database:

@@ -580,3 +580,16 @@ def test_import_into_a_file_that_requires_sign_in_needs_the_right_person(tmp_pat
     monkeypatch.setenv("EXPO_DESK_PASSWORD", "admin-pass-1")
     assert main([*base, "--user", "admin"]) == 0
     assert "created 1 exhibitor(s)" in capsys.readouterr().out
+
+
+def test_a_file_on_a_network_share_is_opened_with_a_warning_on_stderr(tmp_path, capsys, monkeypatch):
+    from expo_desk.store import db as store_db
+
+    path = tmp_path / "share.sqlite"
+    assert main(["new", str(path), "--show", "RZ2026", "--name", "2026日照国际博览会"]) == 0
+    source = tmp_path / "rows.csv"
+    source.write_text("公司名称\n日照港集团有限公司\n", encoding="utf-8")
+    monkeypatch.setattr(store_db, "is_network_path", lambda _path: True)
+    capsys.readouterr()
+    assert main(["import", "exhibitors", str(source), "--db", str(path), "--show", "RZ2026"]) == 0
+    assert "network share" in capsys.readouterr().err
