@@ -119,3 +119,25 @@ def test_v1_still_enforces_its_rules_after_opening(v1_copy, actor):
                                                          "booth_id": booth, "amount_fen": 1, "holds_booth": 1})
     finally:
         db.close()
+
+
+def test_v3_keeps_its_people_sign_in_and_history(tmp_path):
+    """The first released schema: accounts, passwords and the audit trail survive upgrades."""
+    from expo_desk.services import users as user_service
+    from expo_desk.services.exhibitors import exhibitor_detail, search_exhibitors
+    from expo_desk.services.shows import require_show
+
+    path = tmp_path / "v3.sqlite"
+    shutil.copyfile(V1.with_name("schema_v3.sqlite"), path)
+    db = open_database(path, create=False, backup_dir=tmp_path / "backups")
+    try:
+        assert user_service.sign_in_required(db)
+        lina = user_service.authenticate(db, "lina", "sell-more-1")
+        show = require_show(db, "RZ2026")
+        [steel] = search_exhibitors(db, show["id"], "王强")
+        assert steel["account_manager_id"] == lina.user_id
+        history = exhibitor_detail(db, steel["id"])["history"]
+        assert [(h["user_name"], h["action"]) for h in history if h["table_name"] == "exhibitors"] == [
+            ("李娜", "update"), ("李娜", "insert")]
+    finally:
+        db.close()
