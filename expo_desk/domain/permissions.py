@@ -22,7 +22,8 @@ class Action(StrEnum):
     SIGN_OFF_SPOT_CHECKS = "sign_off_spot_checks"
     UPDATE_BUILD_TASKS = "update_build_tasks"
     PLAN_SCHEDULE = "plan_schedule"
-    EDIT_BOOTHS = "edit_booths"
+    EDIT_BOOTHS = "edit_booths"  # halls, booth layout, pricing rules
+    RESERVE_BOOTHS = "reserve_booths"
     CREATE_SHOWS = "create_shows"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
@@ -43,6 +44,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.UPDATE_BUILD_TASKS: frozenset({_AM, _DS, _CE, _DM, _ADMIN}),
     Action.PLAN_SCHEDULE: frozenset({_DM, _ADMIN}),
     Action.EDIT_BOOTHS: frozenset({_DM, _ADMIN}),
+    Action.RESERVE_BOOTHS: frozenset({_AM, _DM, _ADMIN}),
     Action.CREATE_SHOWS: frozenset({_DM, _ADMIN}),
     Action.VIEW_AUDIT: frozenset({_DM, _ADMIN}),
     Action.MANAGE_USERS: frozenset({_ADMIN}),
@@ -67,7 +69,8 @@ _ACTION_NAMES: dict[Action, str] = {
     Action.SIGN_OFF_SPOT_CHECKS: "签署抽查 / sign off spot checks",
     Action.UPDATE_BUILD_TASKS: "更新搭建任务 / update build tasks",
     Action.PLAN_SCHEDULE: "编排进度计划 / plan the schedule",
-    Action.EDIT_BOOTHS: "修改展位 / change booths",
+    Action.EDIT_BOOTHS: "修改展位和价格 / change booths and prices",
+    Action.RESERVE_BOOTHS: "预留展位 / reserve booths",
     Action.CREATE_SHOWS: "创建展会 / create shows",
     Action.VIEW_AUDIT: "查看审计记录 / view the audit trail",
     Action.MANAGE_USERS: "管理用户 / manage users",
