@@ -32,6 +32,7 @@ from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.audit_page import AuditPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
+from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.safety import install as install_safety
 
@@ -52,10 +53,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.exhibitors_page = ExhibitorsPage(context)
         self._add_page(self.tr("Exhibitors"), self.exhibitors_page)
+        self.floor_plan_page = FloorPlanPage(context)
+        self._add_page(self.tr("Booths & floor plan"), self.floor_plan_page)
         for title, planned in (
-            (self.tr("Booths & floor plan"), self.tr(
-                "Halls and booths on an interactive floor plan: draw, generate and import booths from DXF, "
-                "pricing rules, reservations, colours by status or sector.")),
             (self.tr("Contracts"), self.tr(
                 "Sales pipeline, contracts priced by the show's rules, payment schedules, receivables, "
                 "booth confirmations and the department manager's spot checks.")),

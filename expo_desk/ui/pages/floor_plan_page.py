@@ -1,0 +1,398 @@
+"""Booths & floor plan: one hall at a time on an interactive plan.
+
+Hall picker, colour by status or sector with a legend, search a booth number or an
+exhibitor (the view flies to the booth and selects it), and the layout tools. Every edit
+goes through ``services.booths`` and onto the undo stack; an action whose service is not
+in this version stays disabled and says so.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expo_desk.domain.booths import BoothDraft
+from expo_desk.domain.enums import BoothType
+from expo_desk.domain.permissions import Action, can
+from expo_desk.errors import UserError
+from expo_desk.services import booths as booth_service
+from expo_desk.services.changes import ChangeSet
+from expo_desk.ui.context import AppContext
+from expo_desk.ui.floorplan.booth_item import BoothItem
+from expo_desk.ui.floorplan.commands import AddBoothsCommand, DeleteBoothsCommand, MoveBoothsCommand
+from expo_desk.ui.floorplan.legend import Legend
+from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene
+from expo_desk.ui.floorplan.view import PlanView
+
+_WATCHED = ("booths", "halls", "contracts", "contract_lines", "exhibitors")
+
+
+def _service(name: str):
+    """The booth service ``name`` when this version has it, else None."""
+    return getattr(booth_service, name, None)
+
+
+class FloorPlanPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.halls: list[dict] = []
+        self.scene: HallScene | None = None
+
+        self.hall_box = QComboBox()
+        self.hall_box.setObjectName("hall")
+        self.hall_box.setMinimumWidth(200)
+        self.colour_box = QComboBox()
+        self.colour_box.setObjectName("colour_mode")
+        self.colour_box.addItem(self.tr("Colour by status"), COLOUR_BY_STATUS)
+        self.colour_box.addItem(self.tr("Colour by sector"), COLOUR_BY_SECTOR)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("booth_search")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("Find a booth number or exhibitor… (Ctrl+F, Enter)"))
+        self.search_result = QLabel()
+        self.search_result.setObjectName("search_result")
+        self.info_label = QLabel()
+        self.info_label.setObjectName("plan_info")
+
+        self.view = PlanView()
+        self.legend = Legend()
+        self.legend.setFixedWidth(210)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("plan_tools")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.fit_action = self._tool(self.tr("Fit hall"), self.view.fit_hall, "Ctrl+0",
+                                     self.tr("Show the whole hall (Ctrl+0)"))
+        self.fit_selection_action = self._tool(self.tr("Fit selection"), self.view.fit_selection, "Ctrl+9",
+                                               self.tr("Zoom to the selected booths (Ctrl+9)"))
+        self.zoom_in_action = self._tool(self.tr("Zoom in"), self.view.zoom_in, "Ctrl+=")
+        self.zoom_out_action = self._tool(self.tr("Zoom out"), self.view.zoom_out, "Ctrl+-")
+        self.toolbar.addSeparator()
+        self.draw_action = self._tool(self.tr("Draw booth"), self._toggle_draw, "D",
+                                      self.tr("Drag on the floor to draw a booth, snapped to 0.5 m (D)"))
+        self.draw_action.setCheckable(True)
+        self.generate_action = self._tool(self.tr("Generate block…"), self.generate_block)
+        self.merge_action = self._tool(self.tr("Merge"), self.merge_selected)
+        self.split_action = self._tool(self.tr("Split…"), self.split_selected)
+        self.delete_action = self._tool(self.tr("Delete"), self.delete_selected)
+        self.toolbar.addSeparator()
+        self.reserve_action = self._tool(self.tr("Reserve…"), self.reserve_selected)
+        self.release_action = self._tool(self.tr("Release"), self.release_selected)
+        self._tooltips = {a: a.toolTip() for a in self.toolbar.actions()}
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Hall")))
+        top.addWidget(self.hall_box)
+        top.addWidget(self.colour_box)
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.search_result)
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.legend, 1)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.info_label)
+
+        self.hall_box.currentIndexChanged.connect(lambda _i: self.show_hall(self.hall_box.currentData()))
+        self.colour_box.currentIndexChanged.connect(lambda _i: self.set_colour_mode(self.colour_box.currentData()))
+        self.search_box.returnPressed.connect(lambda: self.find(self.search_box.text()))
+        self.view.booths_moved.connect(self._on_booths_moved)
+        self.view.rect_drawn.connect(self._on_rect_drawn)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        context.data_changed.connect(self._on_data_changed)
+        context.database_changed.connect(self.refresh)
+        context.actor_changed.connect(self._update_actions)
+        self.refresh()
+
+    def _tool(self, text: str, slot, shortcut: str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the show's halls and the hall on screen (the same one when it still exists)."""
+        ctx = self._context
+        current = self.current_hall_id()
+        self.halls = booth_service.list_halls(ctx.db, ctx.show["id"]) if ctx.db is not None and ctx.show else []
+        blocked = self.hall_box.blockSignals(True)
+        self.hall_box.clear()
+        for hall in self.halls:
+            label = f"{hall['code']}  {hall.get('name') or ''}  ({hall['booth_count']:,})"
+            self.hall_box.addItem(label, hall["id"])
+        index = max(0, self.hall_box.findData(current)) if self.halls else -1
+        self.hall_box.setCurrentIndex(index)
+        self.hall_box.blockSignals(blocked)
+        for widget in (self.hall_box, self.colour_box, self.search_box):
+            widget.setEnabled(bool(self.halls))
+        self.show_hall(self.hall_box.currentData(), keep_view=current == self.hall_box.currentData())
+
+    def current_hall_id(self) -> str | None:
+        return self.scene.hall["id"] if self.scene is not None else None
+
+    def show_hall(self, hall_id: str | None, keep_view: bool = False) -> None:
+        hall = next((h for h in self.halls if h["id"] == hall_id), None)
+        old = self.scene
+        if hall is None:
+            self.scene = None
+            self.view.setScene(None)
+        else:
+            transform, centre = self.view.transform(), self.view.mapToScene(self.view.viewport().rect().center())
+            selected = {i.booth_id for i in old.selected_booths()} if old is not None else set()
+            scene = HallScene(hall, booth_service.hall_booths(self._context.db, hall["id"]), self)
+            scene.set_colour_mode(self.colour_box.currentData())
+            for booth_id in selected:
+                item = scene.items_by_id.get(booth_id)
+                if item is not None:
+                    item.setSelected(True)
+            scene.selectionChanged.connect(self._update_actions)
+            self.scene = scene
+            self.view.setScene(scene)
+            if keep_view:
+                self.view.setTransform(transform)
+                self.view.centerOn(centre)
+            else:
+                QTimer.singleShot(0, self.view.fit_hall)  # once the view has its final size
+                self.view.fit_hall()
+        if old is not None:
+            old.deleteLater()
+        self._update_legend()
+        self._update_actions()
+
+    def set_colour_mode(self, mode: str) -> None:
+        index = self.colour_box.findData(mode)
+        if index != self.colour_box.currentIndex():
+            self.colour_box.setCurrentIndex(index)  # comes back here through the signal
+            return
+        if self.scene is not None:
+            self.scene.set_colour_mode(mode)
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        if self.scene is None:
+            self.legend.set_entries(self.tr("No hall"), [])
+            return
+        title = self.tr("Status") if self.scene.colour_mode == COLOUR_BY_STATUS else self.tr("Sector")
+        self.legend.set_entries(title, self.scene.legend_entries())
+
+    def _on_data_changed(self, changes: ChangeSet) -> None:
+        if any(changes.touches(t) for t in _WATCHED):
+            self.refresh()
+
+    # -- permissions and availability ------------------------------------------------------
+    def _update_actions(self) -> None:
+        actor = self._context.actor
+        has_hall = self.scene is not None
+        selected = self.scene.selected_booths() if has_hall else []
+        may_edit = has_hall and can(actor, Action.EDIT_BOOTHS)
+        may_reserve = has_hall and can(actor, Action.RESERVE_BOOTHS)
+        refuse_edit = self.tr("Your role may not change the booth layout")
+        refuse_reserve = self.tr("Your role may not reserve booths")
+        rules = (
+            (self.draw_action, may_edit, "add_booths", True, refuse_edit),
+            (self.generate_action, may_edit, "generate_block", True, refuse_edit),
+            (self.merge_action, may_edit, "merge_booths", len(selected) >= 2, refuse_edit),
+            (self.split_action, may_edit, "split_booth", len(selected) == 1, refuse_edit),
+            (self.delete_action, may_edit, "delete_booths", bool(selected), refuse_edit),
+            (self.reserve_action, may_reserve, "reserve_booth", bool(selected), refuse_reserve),
+            (self.release_action, may_reserve, "release_booth", bool(selected), refuse_reserve),
+        )
+        for action, allowed, service, applicable, refusal in rules:
+            available = _service(service) is not None
+            action.setEnabled(allowed and available and applicable)
+            if not available:
+                action.setToolTip(self.tr("Not available yet: this version cannot %1 from the plan").replace(
+                    "%1", action.text().rstrip("…").lower()))
+            elif has_hall and not allowed:
+                action.setToolTip(refusal)
+            else:
+                action.setToolTip(self._tooltips[action])
+        if not self.draw_action.isEnabled() and self.draw_action.isChecked():
+            self.draw_action.setChecked(False)
+            self.view.set_draw_mode(False)
+        movable = may_edit and _service("move_booths") is not None
+        if self.scene is not None and getattr(self.scene, "_movable", None) != movable:
+            for item in self.scene.items_by_id.values():
+                item.set_movable(movable)
+            self.scene._movable = movable
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            action.setEnabled(has_hall)
+        self.fit_selection_action.setEnabled(bool(selected))
+        self._update_info(selected)
+
+    def _update_info(self, selected: list[BoothItem]) -> None:
+        if self.scene is None:
+            self.info_label.setText(self.tr("No hall in this show yet.") if self._context.show else "")
+            return
+        hall = self.scene.hall
+        text = self.tr("Hall %1: %2 m × %3 m, %4 booths").replace("%1", hall["code"]).replace(
+            "%2", f"{hall['width_cm'] / 100:g}").replace("%3", f"{hall['depth_cm'] / 100:g}").replace(
+            "%4", f"{len(self.scene.items_by_id):,}")
+        if selected:
+            area = sum(i.record["width_cm"] * i.record["depth_cm"] for i in selected) / 10_000
+            numbers = ", ".join(i.record["number"] for i in selected[:6]) + ("…" if len(selected) > 6 else "")
+            text += self.tr(" · selected %1 (%2 m²): %3").replace("%1", str(len(selected))).replace(
+                "%2", f"{area:g}").replace("%3", numbers)
+        self.info_label.setText(text)
+
+    # -- search ------------------------------------------------------------------------------
+    def find(self, text: str, animate: bool = True) -> BoothItem | None:
+        """Fly to the booth whose number or holder matches ``text`` and select it."""
+        text = text.strip()
+        if not text or self._context.db is None or self._context.show is None:
+            self.search_result.setText("")
+            return None
+        target = self._find_record(text)
+        if target is None:
+            self.search_result.setText(self.tr("Not found"))
+            return None
+        if target.get("hall_id") and target["hall_id"] != self.current_hall_id():
+            self.hall_box.setCurrentIndex(self.hall_box.findData(target["hall_id"]))
+        item = self.scene.items_by_id.get(target["id"]) if self.scene is not None else None
+        if item is None:
+            self.search_result.setText(self.tr("Not found"))
+            return None
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.fly_to(item, animate=animate)
+        self.search_result.setText(item.record["number"])
+        return item
+
+    def _find_record(self, text: str) -> dict | None:
+        finder = _service("find_booth")
+        if finder is not None:
+            found = finder(self._context.db, self._context.show["id"], text)
+            if isinstance(found, list):
+                found = found[0] if found else None
+            return found
+        # without the show-wide search, look in the hall on screen: exact number, then prefix, then holder
+        if self.scene is None:
+            return None
+        needle = text.casefold()
+        records = sorted((i.record for i in self.scene.items_by_id.values()), key=lambda r: r["number"])
+        for test in (lambda r: r["number"].casefold() == needle,
+                     lambda r: r["number"].casefold().startswith(needle),
+                     lambda r: needle in (r.get("exhibitor") or "").casefold()
+                     or needle in (r.get("exhibitor_en") or "").casefold()
+                     or needle in (r.get("reserved_for") or "").casefold()):
+            match = next((r for r in records if test(r)), None)
+            if match is not None:
+                return match
+        return None
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _run(self, step) -> ChangeSet | None:
+        try:
+            changes = step()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Floor plan"), str(exc))
+            return None
+        self._context.announce(changes)
+        return changes
+
+    def move_booths(self, positions: dict[str, tuple[int, int]]) -> bool:
+        """Move booths to new top-left corners (cm), as one undoable step."""
+        if self.scene is None or _service("move_booths") is None:
+            return False
+        before = {i: self.scene.items_by_id[i].stored_pos() for i in positions if i in self.scene.items_by_id}
+        after = {i: (int(x), int(y)) for i, (x, y) in positions.items() if i in before}
+        if not after:
+            return False
+        ctx = self._context
+        changes = self._run(lambda: booth_service.move_booths(ctx.db, ctx.actor, after))
+        if changes is None:
+            self.refresh()  # put the items back where the file has them
+            return False
+        text = self.tr("Move %n booth(s)", "", len(after))
+        ctx.undo_stack.push(MoveBoothsCommand(ctx, before, after, text))
+        return True
+
+    def _on_booths_moved(self, positions: dict) -> None:
+        self.move_booths(positions)
+
+    def _toggle_draw(self) -> None:
+        self.view.set_draw_mode(self.draw_action.isChecked())
+
+    def _on_rect_drawn(self, rect: QRectF) -> None:
+        if self.scene is None or _service("add_booths") is None:
+            return
+        number, ok = QInputDialog.getText(self, self.tr("New booth"), self.tr(
+            "Number of the new booth (%1 m × %2 m):").replace("%1", f"{rect.width() / 100:g}").replace(
+            "%2", f"{rect.height() / 100:g}"))
+        if ok and number.strip():
+            draft = BoothDraft(number.strip(), int(rect.x()), int(rect.y()), int(rect.width()), int(rect.height()),
+                               BoothType.SHELL if rect.width() * rect.height() <= 180_000 else BoothType.RAW)
+            self.add_booths([draft])
+
+    def add_booths(self, drafts: list[BoothDraft]) -> bool:
+        if self.scene is None or _service("add_booths") is None:
+            return False
+        ctx, show_id, hall_id = self._context, self._context.show["id"], self.scene.hall["id"]
+        changes = self._run(lambda: booth_service.add_booths(ctx.db, ctx.actor, show_id, hall_id, drafts))
+        if changes is None:
+            return False
+        ids = list(changes.inserted.get("booths", []))
+        ctx.undo_stack.push(AddBoothsCommand(ctx, show_id, hall_id, drafts, ids,
+                                             self.tr("Add %n booth(s)", "", len(drafts))))
+        return True
+
+    def delete_selected(self) -> bool:
+        if self.scene is None or _service("delete_booths") is None or not self.delete_action.isEnabled():
+            return False
+        records = [dict(i.record) for i in self.scene.selected_booths()]
+        if not records:
+            return False
+        ctx = self._context
+        changes = self._run(lambda: booth_service.delete_booths(ctx.db, ctx.actor, [r["id"] for r in records]))
+        if changes is None:
+            return False
+        ctx.undo_stack.push(DeleteBoothsCommand(ctx, ctx.show["id"], self.scene.hall["id"] if self.scene else "",
+                                                records, self.tr("Delete %n booth(s)", "", len(records))))
+        return True
+
+    def generate_block(self) -> None:
+        self._not_wired(self.generate_action)
+
+    def merge_selected(self) -> None:
+        self._not_wired(self.merge_action)
+
+    def split_selected(self) -> None:
+        self._not_wired(self.split_action)
+
+    def reserve_selected(self) -> None:
+        self._not_wired(self.reserve_action)
+
+    def release_selected(self) -> None:
+        self._not_wired(self.release_action)
+
+    def _not_wired(self, action: QAction) -> None:
+        QMessageBox.information(self, self.tr("Floor plan"), action.toolTip())
