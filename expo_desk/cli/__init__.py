@@ -198,7 +198,7 @@ def _cmd_export_exhibitors(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- the parser
 
 # Modules that add commands: each has ``register(commands)`` taking the subparsers.
-COMMAND_MODULES: tuple[str, ...] = ("expo_desk.cli.audit", "expo_desk.cli.backups")
+COMMAND_MODULES: tuple[str, ...] = ("expo_desk.cli.audit", "expo_desk.cli.backups", "expo_desk.cli.report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,84 @@
+"""``expo-desk report …``: PDF reports of a show (the hall plan first)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from expo_desk.cli.common import EXIT_OK, _open_for_reading, _out
+
+PLAN_DESCRIPTION = """\
+Draw the halls of a show as a PDF, one hall per page (A3 landscape, vector): booths to
+scale with their numbers and exhibitor names, coloured by status, with a legend, a scale
+bar and a title block. --hall prints one hall; --highlight marks one booth (thick red
+outline and a note). --lang chooses the labels and names: zh, en or both (default).
+The file is only read. Exit 0 ok; 2 an unknown show, hall or booth, or a file that cannot
+be read or written (nothing is written then).
+"""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser("report", help="PDF reports of a show (hall plan, …)",
+                                 description="PDF reports of a show.")
+    kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
+    plan = kinds.add_parser("plan", help="the hall plan: booths with numbers and exhibitors, by status",
+                            description=PLAN_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    plan.add_argument("--db", required=True, metavar="FILE", help="the Expo Desk file")
+    plan.add_argument("--show", required=True, metavar="CODE", help="the show's code, e.g. RZ2026")
+    plan.add_argument("--hall", metavar="H", help="only this hall (its code, e.g. A1)")
+    plan.add_argument("--highlight", metavar="BOOTH", help="mark this booth (its number, e.g. A1-012)")
+    plan.add_argument("--lang", choices=("zh", "en", "both"), default="both", help="labels and names (default both)")
+    plan.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
+    plan.set_defaults(run=_cmd_report_plan)
+
+
+def _check_output(out: Path) -> None:
+    from expo_desk.errors import UserError
+
+    if out.suffix.lower() != ".pdf":
+        raise UserError(f"{out}: 报告文件应以 .pdf 结尾 / the report file must end in .pdf")
+    if not out.parent.is_dir():
+        raise UserError(f"{out.parent}: 文件夹不存在 / folder not found")
+    if out.is_dir():
+        raise UserError(f"{out}: 这是一个文件夹 / this is a folder")
+
+
+def write_atomically(out: Path, render) -> None:
+    """Render into a temporary file beside ``out`` and move it into place: a failure leaves no half PDF."""
+    handle, temp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            render(stream)
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_report_plan(args: argparse.Namespace) -> int:
+    from expo_desk.errors import UserError
+    from expo_desk.reports.plan import render_plan
+    from expo_desk.services.plan_report import plan_report_data
+    from expo_desk.services.shows import require_show
+
+    path, out = Path(args.db), Path(args.output)
+    if not path.is_file():
+        raise UserError(f"{path}: 文件不存在 / file not found")
+    _check_output(out)
+    db = _open_for_reading(path)
+    try:
+        show = require_show(db, args.show)
+        data = plan_report_data(db, show["id"], hall_code=args.hall, highlight_booth=args.highlight,
+                                language=args.lang)
+    finally:
+        db.close()
+    try:
+        write_atomically(out, lambda stream: render_plan(data, stream))
+    except OSError as exc:
+        raise UserError(f"{out}: 无法写入 / cannot write: {exc.strerror or exc}") from exc
+    booths = sum(len(h.booths) for h in data.halls)
+    marked = f", booth {data.highlight} marked" if data.highlight else ""
+    _out(f"{out}: hall plan of {data.show_code}, {len(data.halls)} hall(s), {booths:,} booth(s){marked}")
+    return EXIT_OK
