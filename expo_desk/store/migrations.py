@@ -347,4 +347,41 @@ def audit_indexes(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
-SCHEMA_VERSION = 3
+# A show's pricing rules (expo_desk.domain.pricing explains each kind): money in fen,
+# percentages in basis points (1,000 = 10 %), area thresholds in whole m², dates ISO and
+# inclusive. One row per rule so each change leaves its own audit entry.
+_PRICING_RULES = """
+CREATE TABLE pricing_rules (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('shell_base','raw_base','area_band','open_sides',
+        'early_bird','late_surcharge')),
+    booth_type TEXT NOT NULL DEFAULT '' CHECK (booth_type IN ('','shell','raw')),
+    label TEXT NOT NULL DEFAULT '',
+    label_en TEXT NOT NULL DEFAULT '',
+    amount_fen INTEGER CHECK (amount_fen IS NULL OR amount_fen >= 0),
+    percent_bp INTEGER CHECK (percent_bp IS NULL OR percent_bp BETWEEN 1 AND 10000),
+    min_area_m2 INTEGER CHECK (min_area_m2 IS NULL OR min_area_m2 >= 0),
+    area_from_m2 INTEGER CHECK (area_from_m2 IS NULL OR area_from_m2 >= 0),
+    area_to_m2 INTEGER CHECK (area_to_m2 IS NULL OR area_to_m2 > coalesce(area_from_m2, 0)),
+    open_sides TEXT NOT NULL DEFAULT '' CHECK (open_sides IN ('','inline','corner','peninsula','island')),
+    effective_from TEXT,
+    effective_to TEXT,
+    sort_order INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    CHECK (amount_fen IS NOT NULL OR percent_bp IS NOT NULL),
+    CHECK (effective_from IS NULL OR effective_to IS NULL OR effective_from <= effective_to)
+);
+CREATE INDEX pricing_rules_show ON pricing_rules(show_id, sort_order)
+"""
+
+
+@MIGRATIONS(name="0004_pricing_rules")
+def pricing_rules(db: sqlite_utils.Database) -> None:
+    for statement in _PRICING_RULES.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 4")
+
+
+SCHEMA_VERSION = 4
