@@ -90,7 +90,7 @@ def test_two_processes_never_sell_one_booth_twice(tmp_path):
             won = [a for a in answers if a.startswith("WON ")]
             lost = [a for a in answers if a.startswith("LOST ")]
             assert len(won) == 1 and len(lost) == 1, answers
-            number = lost[0].split(" ")[2]
+            number = lost[0].split(" ")[3]
             assert lost[0].endswith(f"展位 {number} 已售出 / booth {number} is already sold"), lost
             winners["P1" if answers[0].startswith("WON") else "P2"] += 1
         for child in children:
