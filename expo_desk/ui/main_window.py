@@ -28,6 +28,7 @@ from expo_desk.services.users import sign_in_required
 from expo_desk.store.backup import backup_to_folder
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
+from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.audit_page import AuditPage
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.show_menu.aboutToShow.connect(self._fill_shows)
         settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
         self._action(settings_menu, self.tr("&Users and sign-in…"), self.manage_users)
+        self._action(settings_menu, self.tr("&Pricing rules…"), self.pricing_rules)
         self._action(settings_menu, self.tr("Sign in as &someone else…"), self.switch_user, QKeySequence("Ctrl+Shift+U"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Expo Desk"), self.about)
@@ -223,6 +225,10 @@ class MainWindow(QMainWindow):
     def manage_users(self) -> None:
         if self.context.db is not None:
             UsersDialog(self.context, self).exec()
+
+    def pricing_rules(self) -> None:
+        if self.context.db is not None and self.context.show is not None:
+            PricingDialog(self.context, self).exec()
 
     def choose_file(self) -> None:
         start = str(self.context.db_path.parent if self.context.db_path else self.context.paths.data_dir)
