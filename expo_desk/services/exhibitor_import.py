@@ -8,8 +8,6 @@ the header text as the spreadsheet shows them. Companies the show already has ar
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationErr
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import create_exhibitor
+from expo_desk.services.headers import Column, fold, header_lookup
 from expo_desk.services.tabular import Table, is_blank, read_table
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
@@ -35,20 +34,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 _STEP = 200  # rows between progress reports and cancel checks
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    zh: str
-    en: str
-    required: bool = False
-    aliases: tuple[str, ...] = ()  # other spellings, in either language
-
-    @property
-    def header(self) -> str:
-        """The bilingual header the template and the export use: '公司名称 company_name'."""
-        return f"{self.zh} {self.en}"
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -70,29 +55,12 @@ _EXHIBITOR_FIELD_COLUMN = {"expected_value_fen": "expected_value"}
 _CONTACT_FIELD_COLUMN = {"name": "contact_name"}
 
 
-def _fold(text: str) -> str:
-    """Case, width, spaces and separators folded: 'Company Name' == 'company_name'."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s_\-/\\|()\[\]（）:：*]+", "", folded)
-
-
-def _header_lookup() -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for column in COLUMNS:
-        forms = [_fold(f) for f in (column.zh, column.en, *column.aliases)]
-        for first in forms:
-            lookup[first] = column.key
-            for second in forms:  # bilingual: '公司名称 company_name', 'company_name 公司名称'
-                lookup[first + second] = column.key
-    return lookup
-
-
-_HEADERS = _header_lookup()
+_HEADERS = header_lookup(COLUMNS)
 
 
 def column_for_header(text: str) -> str | None:
     """The column key a header means ('邮箱', 'E-mail'?, '邮箱 email'), or None."""
-    return _HEADERS.get(_fold(text or ""))
+    return _HEADERS.get(fold(text or ""))
 
 
 class ImportCancelled(UserError):
