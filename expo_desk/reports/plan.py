@@ -40,8 +40,8 @@ BOOTH_STROKE = colors.HexColor("#5b6773")
 
 PT_PER_CM_AT_1_1 = 72 / 2.54  # one real cm drawn at 1:1, in points
 
-MIN_NUMBER_SIZE = 2.2  # pt: smaller booth numbers are left out
-MIN_NAME_SIZE = 2.8  # pt: a name that does not fit at this size is left out
+MIN_NUMBER_SIZE = 1.4  # pt: tiny on paper but readable when the PDF is zoomed; smaller is left out
+MIN_NAME_SIZE = 2.5  # pt: a name that does not fit at this size is left out
 MAX_NAME_SIZE = 8.0
 MAX_NUMBER_SIZE = 9.0
 
@@ -380,7 +380,7 @@ class _HallPage(Flowable):
         rows = [
             (r.label("展馆", "Hall"), hall_text),
             (r.label("尺寸", "Size"), f"{hall.width_cm / 100:g} × {hall.depth_cm / 100:g} m · "
-                                      f"{len(hall.booths):,} {r.label('个展位', 'booths', ' ')}"),
+                                      + r.label(f"{len(hall.booths):,} 个展位", f"{len(hall.booths):,} booths")),
             (r.label("展期", "Dates"), _dates(data.start_date, data.end_date)),
             (r.label("打印日期", "Printed"), data.printed_on),
         ]
