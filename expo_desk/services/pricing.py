@@ -10,6 +10,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
+from expo_desk.domain.booth_geometry import open_sides
 from expo_desk.domain.pricing import RULE_FIELDS, OpenSides, PricingError, PricingRule, Quote, RuleKind, clean_rule
 from expo_desk.domain.pricing import conflicts as rule_conflicts
 from expo_desk.domain.pricing import quote as price_quote
@@ -145,22 +146,19 @@ def quote_rules(rules: list[PricingRule], booth_type: str, width_cm: int, depth_
 
 
 def _open_sides_of(db: sqlite_utils.Database, booth: dict) -> str:
-    """Open sides worked out from the neighbours when the geometry rules are there, else inline."""
-    try:
-        from expo_desk.domain.booth_geometry import open_sides_kind
-    except ImportError:
-        return OpenSides.INLINE
-    try:
-        kind = open_sides_kind(booth, pricing_store.hall_neighbours(db, booth["hall_id"]))
-    except Exception:  # noqa: BLE001 - a geometry rule that cannot judge leaves the plain price
-        return OpenSides.INLINE
-    kind = str(getattr(kind, "value", kind))
+    """Open sides worked out from the booth's neighbours and the hall walls (enclosed counts as inline)."""
+    neighbours = [n for n in pricing_store.hall_neighbours(db, booth["hall_id"]) if n["id"] != booth["id"]]
+    found = open_sides(booth, neighbours, hall=(booth["hall_width_cm"], booth["hall_depth_cm"]))
+    kind = str(found.kind)
     return kind if kind in OpenSides.__members__.values() else OpenSides.INLINE
 
 
 def quote_booth(db: sqlite_utils.Database, booth_id: str, on_date: str | _dt.date | None = None,
                 open_sides: str | None = None) -> Quote:
-    """The price of a booth of the file under its show's rules on a date (today when none)."""
+    """The price of a booth of the file under its show's rules on a date (today when none).
+
+    ``open_sides`` None works them out from the neighbouring booths on the plan.
+    """
     booth = pricing_store.booth_for_quote(db, booth_id)
     if booth is None:
         raise UserError("展位不存在 / this booth no longer exists")

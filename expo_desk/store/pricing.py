@@ -24,8 +24,10 @@ def get_rule(db: sqlite_utils.Database, rule_id: str) -> dict | None:
 
 
 def booth_for_quote(db: sqlite_utils.Database, booth_id: str) -> dict | None:
-    return one(db, "SELECT id, show_id, hall_id, number, x_cm, y_cm, width_cm, depth_cm, booth_type"
-                   " FROM booths WHERE id = ?", [booth_id])
+    """A booth's size, type and place, with its hall's size (walls close sides too)."""
+    return one(db, "SELECT b.id, b.show_id, b.hall_id, b.number, b.x_cm, b.y_cm, b.width_cm, b.depth_cm,"
+                   " b.booth_type, h.width_cm AS hall_width_cm, h.depth_cm AS hall_depth_cm"
+                   " FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.id = ?", [booth_id])
 
 
 def hall_neighbours(db: sqlite_utils.Database, hall_id: str) -> list[dict]:

@@ -30,10 +30,14 @@ def booths(db, actor, show):
     hall = records.insert(db, actor, "halls", {"show_id": show["id"], "code": "A1", "width_cm": 12000,
                                                "depth_cm": 8000})
     made = {}
-    for number, w, d, kind in (("A1-001", 300, 300, "shell"), ("A1-002", 600, 300, "shell"),
-                               ("A1-010", 400, 600, "raw"), ("A1-011", 1500, 1000, "raw")):
+    # A1-001 and A1-002 side by side (3 open sides each), A1-010 alone (island),
+    # A1-011 in the hall's south-west corner (walls on two sides: corner).
+    for number, x, y, w, d, kind in (("A1-001", 1000, 1000, 300, 300, "shell"),
+                                     ("A1-002", 1300, 1000, 600, 300, "shell"),
+                                     ("A1-010", 5000, 3000, 400, 600, "raw"),
+                                     ("A1-011", 0, 7000, 1500, 1000, "raw")):
         made[number] = records.insert(db, actor, "booths", {
-            "show_id": show["id"], "hall_id": hall["id"], "number": number, "x_cm": 0, "y_cm": 0,
+            "show_id": show["id"], "hall_id": hall["id"], "number": number, "x_cm": x, "y_cm": y,
             "width_cm": w, "depth_cm": d, "booth_type": kind})["id"]
     return made
 
@@ -129,14 +133,24 @@ def test_default_rules_quote_a_typical_show(db, actor, show, booths):
     assert kinds[:2] == ["shell_base", "raw_base"] and kinds[-1] == "early_bird"
     [early] = [r for r in pricing.list_rules(db, show["id"]) if r["kind"] == "early_bird"]
     assert early["effective_to"] == "2026-05-21"  # 120 days before 2026-09-18
-    assert pricing.quote_booth(db, booths["A1-001"], "2026-06-01").total_fen == 980_000
-    assert pricing.quote_booth(db, booths["A1-001"], "2026-05-21").total_fen == 931_000
+    assert pricing.quote_booth(db, booths["A1-001"], "2026-06-01", "inline").total_fen == 980_000
+    assert pricing.quote_booth(db, booths["A1-001"], "2026-05-21", "inline").total_fen == 931_000
     assert pricing.quote_booth(db, booths["A1-002"], "2026-06-01", "corner").total_fen == 2_156_000
-    assert pricing.quote_booth(db, booths["A1-010"], "2026-06-01").total_fen == 3_528_000  # 24 m² as 36 m²
+    assert pricing.quote_booth(db, booths["A1-010"], "2026-06-01", "inline").total_fen == 3_528_000  # 24 m² as 36
     q = pricing.quote_booth(db, booths["A1-011"], "2026-06-01", "island")  # 150 m²
     assert q.total_fen == (9_800_000 + 4_400_000) * 115 // 100
     with pytest.raises(UserError, match="already has pricing rules"):
         pricing.add_default_rules(db, actor, show["id"])
+
+
+def test_open_sides_come_from_the_plan_when_not_given(db, actor, show, booths):
+    pricing.add_default_rules(db, actor, show["id"])
+    day = "2026-06-01"
+    assert pricing.quote_booth(db, booths["A1-001"], day).terms[-1].basis_en.startswith("peninsula")
+    assert pricing.quote_booth(db, booths["A1-001"], day).total_fen == 1_097_600  # +12 %
+    assert pricing.quote_booth(db, booths["A1-010"], day).total_fen == 4_057_200  # island +15 %
+    assert pricing.quote_booth(db, booths["A1-011"], day).total_fen == 15_620_000  # corner +10 %
+    assert pricing.quote_booth(db, booths["A1-011"], day, "inline").total_fen == 14_200_000  # the caller decides
 
 
 def test_default_rules_without_a_start_date_have_no_early_bird():
