@@ -298,7 +298,8 @@ def nice_length_m(max_m: float) -> int:
 class _HallPage(Flowable):
     """A whole page for one hall: the plan above, legend, scale bar and title block below."""
 
-    STRIP = 30 * mm
+    BAND = 30 * mm  # legend and scale bar; the title block beside them, or under them on a narrow page
+    TITLE_W = 150 * mm
 
     def __init__(self, report: PlanReport, hall: PlanHall):
         super().__init__()
@@ -312,16 +313,26 @@ class _HallPage(Flowable):
         c, r, hall = self.canv, self.report, self.hall
         data = r.data
         highlight = data.highlight if data.highlighted_booth() and data.highlighted_booth()[0] is hall else None
-        p = draw_hall(c, hall, 0, self.STRIP + 3 * mm, self.width, self.height - self.STRIP - 3 * mm,
+        strip = self.BAND if self.wide else self.BAND + 27 * mm
+        p = draw_hall(c, hall, 0, strip + 3 * mm, self.width, self.height - strip - 3 * mm,
                       language=r.language, highlight=highlight)
         self._legend(c, hall)
         self._scale_bar(c, p)
         self._title_block(c, hall, p, highlight)
 
+    @property
+    def wide(self) -> bool:
+        """Room for legend, scale bar, note and title block side by side (A3 and A4 landscape)."""
+        return self.width >= 270 * mm
+
+    @property
+    def band_top(self) -> float:
+        return self.BAND if self.wide else self.BAND + 27 * mm
+
     def _legend(self, c: Canvas, hall: PlanHall) -> None:
         r = self.report
         counts = Counter(b.status for b in hall.booths)
-        top = self.STRIP - 4 * mm
+        top = self.band_top - 4 * mm
         c.setFont(FONT, 9)
         c.setFillColor(INK)
         c.drawString(0, top, r.label("图例", "Legend"))
@@ -341,10 +352,11 @@ class _HallPage(Flowable):
         x0 = 75 * mm
         length_m = nice_length_m((90 * mm) / (p.scale * 100))
         bar = length_m * 100 * p.scale
-        y = self.STRIP - 16 * mm
+        y = self.band_top - 16 * mm
         c.setFont(FONT, 9)
         c.setFillColor(INK)
-        c.drawString(x0, self.STRIP - 4 * mm, f"{r.label('比例', 'Scale')}  1:{p.ratio:,}  (A3)")
+        paper = r.settings.page_format.split("-")[0]  # the scale holds on this paper size only
+        c.drawString(x0, self.band_top - 4 * mm, f"{r.label('比例', 'Scale')}  1:{p.ratio:,}  ({paper})")
         segments = 5 if length_m % 5 == 0 else (4 if length_m % 4 == 0 else 2)
         step = bar / segments
         c.setStrokeColor(INK)
@@ -360,8 +372,8 @@ class _HallPage(Flowable):
 
     def _title_block(self, c: Canvas, hall: PlanHall, p: Placement, highlight: str | None) -> None:
         r, data = self.report, self.report.data
-        w = 150 * mm
-        x0, y0, h = self.width - w, 0, self.STRIP - 1 * mm
+        w = self.TITLE_W if self.wide else self.width
+        x0, y0, h = self.width - w, 0, self.BAND - 1 * mm
         c.setStrokeColor(INK)
         c.setLineWidth(0.8)
         c.rect(x0, y0, w, h, stroke=1, fill=0)
@@ -402,8 +414,11 @@ class _HallPage(Flowable):
                 note = f"{r.label('标注展位位于', 'Marked booth is in')} {note_hall.name or note_hall.code}: {booth.number}"
             c.setFillColor(HIGHLIGHT)
             c.setFont(FONT, 9)
-            note = _clip(note, 110 * mm, 9)
-            c.drawRightString(x0 - 4 * mm, y0 + 1.5 * mm, note)
+            note = _clip(note, 110 * mm if self.wide else self.width - 80 * mm, 9)
+            if self.wide:
+                c.drawRightString(x0 - 4 * mm, y0 + 1.5 * mm, note)
+            else:
+                c.drawRightString(self.width, self.band_top - 26 * mm, note)
 
 
 def _dates(start: str | None, end: str | None) -> str:

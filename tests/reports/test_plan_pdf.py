@@ -134,6 +134,7 @@ def test_one_language_documents(language, present, absent):
 def test_a4_portrait_is_available():
     page = render(report_data([grid_hall("A1", 2, 3)]), page_format="A4").pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx((595.28, 841.89), abs=0.1)
+    assert "(A4)" in page.extract_text() and "A1-006" in page.extract_text()
 
 
 def test_2500_booths_in_one_hall_render_in_reasonable_time(capsys):
