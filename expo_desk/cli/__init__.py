@@ -198,7 +198,8 @@ def _cmd_export_exhibitors(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- the parser
 
 # Modules that add commands: each has ``register(commands)`` taking the subparsers.
-COMMAND_MODULES: tuple[str, ...] = ("expo_desk.cli.audit", "expo_desk.cli.backups", "expo_desk.cli.report")
+COMMAND_MODULES: tuple[str, ...] = ("expo_desk.cli.audit", "expo_desk.cli.backups", "expo_desk.cli.report",
+                                   "expo_desk.cli.booths")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -261,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_exhibitors.add_argument("-o", "--output", required=True, metavar="OUT")
     export_exhibitors.set_defaults(run=_cmd_export_exhibitors)
 
+    commands.kinds = {"import": import_kinds, "export": export_kinds}  # modules add kinds to these
     for name in COMMAND_MODULES:
         import_module(name).register(commands)
     return parser

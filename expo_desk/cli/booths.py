@@ -1,0 +1,96 @@
+"""``expo-desk import booths`` and ``expo-desk export booths``: the booth list as a spreadsheet."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from expo_desk.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXPORT_SUFFIXES,
+    PASSWORD_ENV,
+    _backup_dir_for,
+    _err,
+    _open_for_reading,
+    _open_for_writing,
+    _out,
+    _Progress,
+    signed_in_actor,
+)
+from expo_desk.errors import UserError
+
+
+def _cmd_import_booths(args: argparse.Namespace) -> int:
+    from expo_desk.services.booth_import import import_booths
+    from expo_desk.services.shows import require_show
+
+    source, db_path = Path(args.src), Path(args.db)
+    if not source.is_file():
+        raise UserError(f"{source}: 文件不存在 / file not found")
+    if not db_path.is_file():
+        raise UserError(f"{db_path}: 文件不存在 / file not found")
+    db = _open_for_writing(db_path)
+    progress = _Progress("import")
+    try:
+        show = require_show(db, args.show)
+        actor = signed_in_actor(db, args.user)
+        result = import_booths(db, actor, show["id"], source, hall_code=args.hall, dry_run=args.dry_run,
+                               progress=progress, backup_dir=_backup_dir_for(db_path))
+    finally:
+        progress.close()
+        db.close()
+    if not result.ok:
+        for problem in result.problems:
+            _err(problem)
+        _out(f"{source}: {len(result.problems)} 个问题，未导入任何数据 / "
+             f"{len(result.problems)} problem(s); nothing was imported")
+        return EXIT_BAD_INPUT
+    verb = "would create" if result.dry_run else "created"
+    halls = ", ".join(f"{code} {n}" for code, n in result.per_hall.items()) or "-"
+    summary = f"{source}: {verb} {result.created} booth(s) in {show['code']} ({halls})"
+    if result.dry_run:
+        summary += " (dry run: nothing written)"
+    _out(summary)
+    return EXIT_OK
+
+
+def _cmd_export_booths(args: argparse.Namespace) -> int:
+    from expo_desk.services.booth_export import export_booths
+    from expo_desk.services.shows import require_show
+
+    out, db_path = Path(args.output), Path(args.db)
+    if out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UserError(f"{out}: 只能导出为 .xlsx 或 .csv / export writes .xlsx or .csv only")
+    if not out.parent.is_dir():
+        raise UserError(f"{out.parent}: 文件夹不存在 / folder not found")
+    if not db_path.is_file():
+        raise UserError(f"{db_path}: 文件不存在 / file not found")
+    db = _open_for_reading(db_path)
+    try:
+        show = require_show(db, args.show)
+        count = export_booths(db, show["id"], out)
+    finally:
+        db.close()
+    _out(f"{out}: exported {count} booth(s) of {show['code']}")
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    kinds = commands.kinds  # set by build_parser: the ``import`` and ``export`` kind subparsers
+    imports = kinds["import"].add_parser("booths", help="booths from .xlsx or .csv (展位号/booth_no, 展馆/hall, "
+                                                        "宽/width_m, 深/depth_m, 类型/type, X/x_m, Y/y_m, 行业/sector)")
+    imports.add_argument("src", metavar="SRC")
+    imports.add_argument("--db", required=True, metavar="FILE")
+    imports.add_argument("--show", required=True, metavar="CODE")
+    imports.add_argument("--hall", metavar="CODE", help="hall for rows without one (the hall column may be left out)")
+    imports.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    imports.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
+                                                        f"(password from {PASSWORD_ENV} or typed)")
+    imports.set_defaults(run=_cmd_import_booths)
+
+    exports = kinds["export"].add_parser("booths", help="booths to .xlsx or .csv")
+    exports.add_argument("--db", required=True, metavar="FILE")
+    exports.add_argument("--show", required=True, metavar="CODE")
+    exports.add_argument("-o", "--output", required=True, metavar="OUT")
+    exports.set_defaults(run=_cmd_export_booths)
