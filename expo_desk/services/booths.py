@@ -119,8 +119,8 @@ def _hall_problems(values: dict, partial: bool) -> tuple[dict, list[Problem]]:
 # ---------------------------------------------------------------- halls
 
 
-def create_hall(db: sqlite_utils.Database, actor: Actor, show_id: str, code: str, width_cm: int, depth_cm: int, *,
-                name: str = "", background_path: str | None = None, background_x_cm: int = 0,
+def create_hall(db: sqlite_utils.Database, actor: Actor, show_id: str, code: str, name: str, width_cm: int,
+                depth_cm: int, *, background_path: str | None = None, background_x_cm: int = 0,
                 background_y_cm: int = 0, background_scale: float = 1.0) -> ChangeSet:
     """Add a hall (size in cm, optional background drawing placed at x/y and scaled)."""
     require(actor, Action.EDIT_BOOTHS)

@@ -15,7 +15,7 @@ def make_file(tmp_path):
     db = open_database(path)
     actor = local_actor("setup")
     show = create_show(db, actor, "RZ2026", "2026日照国际博览会")
-    svc.create_hall(db, actor, show["id"], "H1", 3000, 2000)
+    svc.create_hall(db, actor, show["id"], "H1", "", 3000, 2000)
     db.close()
     return path
 

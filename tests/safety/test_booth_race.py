@@ -53,7 +53,7 @@ def _setup(path: Path) -> tuple[list[str], list[str]]:
     db = open_database(path)
     try:
         show = create_show(db, actor, "RZ2026", "2026日照国际博览会")
-        hall = svc.create_hall(db, actor, show["id"], "H1", 30000, 3000).inserted["halls"][0]
+        hall = svc.create_hall(db, actor, show["id"], "H1", "", 30000, 3000).inserted["halls"][0]
         booths = svc.generate_block(db, actor, show["id"], hall, rows=1, columns=ROUNDS, pattern="A{n}").inserted["booths"]
         contracts = []
         for n, name in enumerate(("日照港集团有限公司", "海尔集团"), start=1):

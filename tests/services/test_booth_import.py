@@ -18,8 +18,8 @@ EN = ["booth_no", "hall", "width_m", "depth_m", "type", "x_m", "y_m", "sector"]
 
 @pytest.fixture
 def halls(db, actor, show):
-    h1 = svc.create_hall(db, actor, show["id"], "H1", 3000, 2000).inserted["halls"][0]
-    h2 = svc.create_hall(db, actor, show["id"], "H2", 6000, 4000).inserted["halls"][0]
+    h1 = svc.create_hall(db, actor, show["id"], "H1", "", 3000, 2000).inserted["halls"][0]
+    h2 = svc.create_hall(db, actor, show["id"], "H2", "", 6000, 4000).inserted["halls"][0]
     return h1, h2
 
 
@@ -144,8 +144,8 @@ def test_export_then_import_into_another_show(db, actor, show, halls, tmp_path, 
     assert first["状态 status"] == "reserved" and first["预留给 reserved_for"] == "青岛啤酒"
     assert float(first["X x_m"]) == 1.5
     other = create_show(db, actor, "QD2026", "青岛展")
-    svc.create_hall(db, actor, other["id"], "H1", 3000, 2000)
-    svc.create_hall(db, actor, other["id"], "H2", 6000, 4000)
+    svc.create_hall(db, actor, other["id"], "H1", "", 3000, 2000)
+    svc.create_hall(db, actor, other["id"], "H2", "", 6000, 4000)
     result = import_booths(db, actor, other["id"], out, backup_dir=tmp_path / "b")
     assert result.ok, result.problems
     assert result.per_hall == {"H1": 6, "H2": 1}

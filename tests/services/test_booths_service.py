@@ -19,7 +19,7 @@ from expo_desk.store.queries import scalar
 
 @pytest.fixture
 def hall(db, actor, show):
-    changes = svc.create_hall(db, actor, show["id"], "H1", 3000, 2000, name="1号馆")
+    changes = svc.create_hall(db, actor, show["id"], "H1", "1号馆", 3000, 2000)
     return changes.inserted["halls"][0]
 
 
@@ -60,7 +60,7 @@ def test_create_and_update_a_hall_with_background(db, actor, show, hall):
 
 def test_hall_problems_are_all_reported(db, actor, show, hall):
     with pytest.raises(ValidationError) as info:
-        svc.create_hall(db, actor, show["id"], "h1", 0, -5, background_scale=0)
+        svc.create_hall(db, actor, show["id"], "h1", "", 0, -5, background_scale=0)
     fields = [p.field for p in info.value.problems]
     assert fields == ["width_cm", "depth_cm", "background_scale", "code"]
     assert "already has hall" in str(info.value)
@@ -311,8 +311,8 @@ def test_sell_refuses_blocked_and_cancelled(db, actor, show, hall):
 
 
 def test_occupancy_per_hall_and_total(db, actor, show, hall):
-    other = svc.create_hall(db, actor, show["id"], "H2", 5000, 5000).inserted["halls"][0]
-    svc.create_hall(db, actor, show["id"], "H3", 5000, 5000)
+    other = svc.create_hall(db, actor, show["id"], "H2", "", 5000, 5000).inserted["halls"][0]
+    svc.create_hall(db, actor, show["id"], "H3", "", 5000, 5000)
     svc.generate_block(db, actor, show["id"], hall, rows=1, columns=4, pattern="A{n}")
     svc.add_booths(db, actor, show["id"], other, [BoothDraft("R1", 0, 0, 600, 600, BoothType.RAW)])
     svc.reserve_booth(db, actor, booth_id(db, "A1"), "x", "2099-01-01")
@@ -363,7 +363,7 @@ def test_builders_may_not_lay_out_reserve_or_sell(db, actor, show, hall, people,
     who = people[role]
     before = audit_count(db)
     calls = [
-        lambda: svc.create_hall(db, who, show["id"], "H9", 100, 100),
+        lambda: svc.create_hall(db, who, show["id"], "H9", "", 100, 100),
         lambda: svc.update_hall(db, who, hall, name="x"),
         lambda: svc.add_booths(db, who, show["id"], hall, [BoothDraft("B1", 900, 900, 300, 300)]),
         lambda: svc.generate_block(db, who, show["id"], hall, rows=1, columns=1, pattern="B{n}", y_cm=900),
@@ -406,6 +406,6 @@ def test_account_manager_reserves_but_cannot_change_the_layout(db, actor, show, 
 @pytest.mark.parametrize("role", [Role.DEPARTMENT_MANAGER, Role.ADMINISTRATOR])
 def test_managers_lay_out_booths(db, show, people, role):
     who = people[role]
-    hall_id = svc.create_hall(db, who, show["id"], "M1", 1000, 1000).inserted["halls"][0]
+    hall_id = svc.create_hall(db, who, show["id"], "M1", "", 1000, 1000).inserted["halls"][0]
     changes = svc.generate_block(db, who, show["id"], hall_id, rows=1, columns=2, pattern="M{n}")
     svc.move_booths(db, who, {changes.inserted["booths"][0]: (0, 600)})
