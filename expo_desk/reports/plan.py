@@ -107,7 +107,6 @@ def wrap_text(text: str, max_width: float) -> list[str] | None:
         if line.strip():
             lines.append(line.rstrip())
         line, width = "", 0.0
-        token = token.lstrip() if not lines else token
         if _WIDTHS.text(token.rstrip()) <= max_width:
             line, width = token, token_width
             continue
@@ -311,10 +310,8 @@ class _HallPage(Flowable):
 
     def draw(self):
         c, r, hall = self.canv, self.report, self.hall
-        data = r.data
-        highlight = data.highlight if data.highlighted_booth() and data.highlighted_booth()[0] is hall else None
-        strip = self.BAND if self.wide else self.BAND + 27 * mm
-        p = draw_hall(c, hall, 0, strip + 3 * mm, self.width, self.height - strip - 3 * mm,
+        highlight = r.data.highlight if r.marked is not None and r.marked[0] is hall else None
+        p = draw_hall(c, hall, 0, self.band_top + 3 * mm, self.width, self.height - self.band_top - 3 * mm,
                       language=r.language, highlight=highlight)
         self._legend(c, hall)
         self._scale_bar(c, p)
@@ -403,7 +400,7 @@ class _HallPage(Flowable):
             c.drawString(x0 + 3 * mm, yy, key)
             c.setFillColor(INK)
             c.drawString(x0 + 30 * mm, yy, _clip(value, w - 33 * mm, 8))
-        found = data.highlighted_booth()
+        found = r.marked
         if found is not None:
             note_hall, booth = found
             if highlight:
@@ -447,6 +444,7 @@ class PlanReport(BaseReport):
             subtitle=f"{show} ({data.show_code})",
         ))
         self.data = data
+        self.marked = data.highlighted_booth()  # (hall, booth) or None
 
     def story(self) -> list[Flowable]:
         flowables: list[Flowable] = []
