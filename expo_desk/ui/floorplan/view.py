@@ -60,7 +60,16 @@ class PlanView(QGraphicsView):
         steps = event.angleDelta().y() / 120.0
         if not steps:
             return
-        self.set_scale(self.scale_factor() * ZOOM_STEP ** steps)  # anchored under the mouse
+        pos = event.position()
+        under = self.mapToScene(pos.toPoint())
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.set_scale(self.scale_factor() * ZOOM_STEP ** steps)
+        self.setTransformationAnchor(anchor)
+        # keep the point under the cursor where it was (as far as the hall's edge allows)
+        drift = self.mapFromScene(under) - pos.toPoint()
+        self.pan_by(drift.x(), drift.y())
+        event.accept()
 
     def zoom_in(self) -> None:
         self._zoom_centre(ZOOM_STEP)

@@ -8,7 +8,7 @@ in this version stays disabled and says so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,10 +29,19 @@ from expo_desk.errors import UserError
 from expo_desk.services import booths as booth_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
-from expo_desk.ui.floorplan.booth_item import BoothItem
-from expo_desk.ui.floorplan.commands import AddBoothsCommand, DeleteBoothsCommand, MoveBoothsCommand
+from expo_desk.ui.floorplan.booth_item import GRID_CM, BoothItem
+from expo_desk.ui.floorplan.commands import (
+    AddBoothsCommand,
+    DeleteBoothsCommand,
+    MergeBoothsCommand,
+    MoveBoothsCommand,
+    ReleaseBoothsCommand,
+    ReserveBoothsCommand,
+    SplitBoothCommand,
+)
+from expo_desk.ui.floorplan.dialogs import GenerateBlockDialog, ReserveDialog
 from expo_desk.ui.floorplan.legend import Legend
-from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene
+from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene, snap
 from expo_desk.ui.floorplan.view import PlanView
 
 _WATCHED = ("booths", "halls", "contracts", "contract_lines", "exhibitors")
@@ -380,19 +389,109 @@ class FloorPlanPage(QWidget):
         return True
 
     def generate_block(self) -> None:
-        self._not_wired(self.generate_action)
+        if self.scene is None or not self.generate_action.isEnabled():
+            return
+        corner = self.view.mapToScene(self.view.viewport().rect().topLeft() + QPoint(40, 40))
+        x = max(0, min(snap(corner.x(), GRID_CM), int(self.scene.hall["width_cm"]) - 300))
+        y = max(0, min(snap(corner.y(), GRID_CM), int(self.scene.hall["depth_cm"]) - 300))
+        dialog = GenerateBlockDialog(self.scene.hall["code"], x, y, self)
+        while dialog.exec():
+            try:
+                drafts = dialog.drafts()
+            except UserError as exc:
+                QMessageBox.warning(self, self.tr("Generate block"), str(exc))
+                continue
+            if self.add_booths(drafts):
+                return
 
-    def merge_selected(self) -> None:
-        self._not_wired(self.merge_action)
+    def merge_selected(self) -> bool:
+        if self.scene is None or not self.merge_action.isEnabled():
+            return False
+        return self.merge_booths([i.booth_id for i in self.scene.selected_booths()])
 
-    def split_selected(self) -> None:
-        self._not_wired(self.split_action)
+    def merge_booths(self, booth_ids: list[str]) -> bool:
+        """Merge adjacent booths into the one with the lowest number, as one undoable step."""
+        if self.scene is None or len(booth_ids) < 2:
+            return False
+        records = [dict(self.scene.items_by_id[i].record) for i in booth_ids]
+        ctx, hall_id = self._context, self.scene.hall["id"]
+        if self._run(lambda: booth_service.merge_booths(ctx.db, ctx.actor, booth_ids)) is None:
+            return False
+        ctx.undo_stack.push(MergeBoothsCommand(ctx, ctx.show["id"], hall_id, records,
+                                               self.tr("Merge %n booth(s)", "", len(records))))
+        return True
 
-    def reserve_selected(self) -> None:
-        self._not_wired(self.reserve_action)
+    def split_selected(self) -> bool:
+        if self.scene is None or not self.split_action.isEnabled():
+            return False
+        item = self.scene.selected_booths()[0]
+        parts, ok = QInputDialog.getInt(self, self.tr("Split booth"), self.tr(
+            "Split %1 into how many equal booths?").replace("%1", item.record["number"]), 2, 2, 26)
+        if not ok:
+            return False
+        across, down = self.tr("Side by side"), self.tr("Front to back")
+        choice, ok = QInputDialog.getItem(self, self.tr("Split booth"), self.tr("Direction"), [across, down], 0, False)
+        if not ok:
+            return False
+        return self.split_booth(item.booth_id, parts, "down" if choice == down else "across")
 
-    def release_selected(self) -> None:
-        self._not_wired(self.release_action)
+    def split_booth(self, booth_id: str, parts: int, direction: str = "across") -> bool:
+        if self.scene is None or booth_id not in self.scene.items_by_id:
+            return False
+        record = dict(self.scene.items_by_id[booth_id].record)
+        ctx = self._context
+        changes = self._run(lambda: booth_service.split_booth(ctx.db, ctx.actor, booth_id, parts, direction))
+        if changes is None:
+            return False
+        ctx.undo_stack.push(SplitBoothCommand(ctx, record, parts, direction, changes.inserted.get("booths", []),
+                                              self.tr("Split %1").replace("%1", record["number"])))
+        return True
 
-    def _not_wired(self, action: QAction) -> None:
-        QMessageBox.information(self, self.tr("Floor plan"), action.toolTip())
+    def reserve_selected(self) -> bool:
+        if self.scene is None or not self.reserve_action.isEnabled():
+            return False
+        items = self.scene.selected_booths()
+        names = sorted({r["exhibitor"] for r in (i.record for i in self.scene.booth_items()) if r.get("exhibitor")})
+        dialog = ReserveDialog([i.record["number"] for i in items], names, self)
+        if not dialog.exec():
+            return False
+        name, until = dialog.values()
+        return self.reserve_booths([i.booth_id for i in items], name, until)
+
+    def reserve_booths(self, booth_ids: list[str], reserved_for: str, until: str) -> bool:
+        """Hold booths for a name until a date (YYYY-MM-DD), as one undoable step."""
+        if self.scene is None or not booth_ids:
+            return False
+        records = [dict(self.scene.items_by_id[i].record) for i in booth_ids]
+        ctx = self._context
+        command = ReserveBoothsCommand(ctx, records, reserved_for, until,
+                                       self.tr("Reserve %n booth(s)", "", len(records)))
+        return self._do(command)
+
+    def release_selected(self) -> bool:
+        if self.scene is None or not self.release_action.isEnabled():
+            return False
+        return self.release_booths([i.booth_id for i in self.scene.selected_booths()])
+
+    def release_booths(self, booth_ids: list[str]) -> bool:
+        if self.scene is None:
+            return False
+        records = [dict(self.scene.items_by_id[i].record) for i in booth_ids
+                   if self.scene.items_by_id[i].record["status"] == "reserved"]
+        if not records:
+            QMessageBox.information(self, self.tr("Release"), self.tr("None of the selected booths is reserved."))
+            return False
+        command = ReleaseBoothsCommand(self._context, records, self.tr("Release %n booth(s)", "", len(records)))
+        return self._do(command)
+
+    def _do(self, command) -> bool:
+        """Take a step of several service calls now; on the stack only when it went through."""
+        try:
+            changes = command.forward()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Floor plan"), str(exc))
+            self.refresh()  # a part may have gone through before the refusal
+            return False
+        self._context.announce(changes)
+        self._context.undo_stack.push(command)
+        return True

@@ -1,0 +1,152 @@
+"""Small dialogs of the plan editor: generate a block of booths, reserve booths."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from expo_desk.domain import booth_geometry as geometry
+from expo_desk.domain.booths import BoothDraft
+from expo_desk.domain.enums import SECTORS, BoothType
+from expo_desk.errors import UserError
+
+
+def _metres(value: float, maximum: float = 2000.0) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setDecimals(1)
+    box.setSingleStep(0.5)
+    box.setRange(0.0, maximum)
+    box.setSuffix(" m")
+    box.setValue(value)
+    return box
+
+
+class GenerateBlockDialog(QDialog):
+    """Rows × columns of standard booths with aisles; the preview says what will be made."""
+
+    def __init__(self, hall_code: str, x_cm: int, y_cm: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Generate a block of booths"))
+        self.rows = QSpinBox()
+        self.rows.setRange(1, 200)
+        self.rows.setValue(2)
+        self.columns = QSpinBox()
+        self.columns.setRange(1, 200)
+        self.columns.setValue(10)
+        self.rows_per_band = QSpinBox()
+        self.rows_per_band.setRange(1, 20)
+        self.rows_per_band.setValue(2)
+        self.width_m = _metres(geometry.STANDARD_BOOTH_CM / 100, 100)
+        self.depth_m = _metres(geometry.STANDARD_BOOTH_CM / 100, 100)
+        self.aisle_m = _metres(geometry.DEFAULT_AISLE_CM / 100, 100)
+        self.x_m = _metres(x_cm / 100)
+        self.y_m = _metres(y_cm / 100)
+        self.pattern = QLineEdit(f"{hall_code}-{{n:03d}}")
+        self.pattern.setToolTip(self.tr("{n:03d} or ### stands for the running number"))
+        self.first = QSpinBox()
+        self.first.setRange(0, 99999)
+        self.first.setValue(1)
+        self.booth_type = QComboBox()
+        self.booth_type.addItem("标准展位 shell scheme", BoothType.SHELL)
+        self.booth_type.addItem("光地 raw space", BoothType.RAW)
+        self.sector = QComboBox()
+        self.sector.addItem(self.tr("(none)"), "")
+        for zh, en in SECTORS.items():
+            self.sector.addItem(f"{zh} {en}", zh)
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setWordWrap(True)
+        form = QFormLayout()
+        for label, widget in ((self.tr("Rows"), self.rows), (self.tr("Columns"), self.columns),
+                              (self.tr("Rows back to back"), self.rows_per_band),
+                              (self.tr("Booth width"), self.width_m), (self.tr("Booth depth"), self.depth_m),
+                              (self.tr("Aisle"), self.aisle_m), (self.tr("Left edge (x)"), self.x_m),
+                              (self.tr("Top edge (y)"), self.y_m), (self.tr("Numbering"), self.pattern),
+                              (self.tr("First number"), self.first), (self.tr("Type"), self.booth_type),
+                              (self.tr("Sector"), self.sector)):
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.preview)
+        column.addWidget(self.buttons)
+        for box in (self.rows, self.columns, self.rows_per_band, self.first):
+            box.valueChanged.connect(self._update_preview)
+        for box in (self.width_m, self.depth_m, self.aisle_m, self.x_m, self.y_m):
+            box.valueChanged.connect(self._update_preview)
+        self.pattern.textChanged.connect(self._update_preview)
+        self._update_preview()
+
+    @staticmethod
+    def _cm(box: QDoubleSpinBox) -> int:
+        return int(round(box.value() * 100))
+
+    def drafts(self) -> list[BoothDraft]:
+        """The booths the block is made of (``UserError`` when the values do not make one)."""
+        return geometry.generate_block(
+            self.rows.value(), self.columns.value(), pattern=self.pattern.text(), first=self.first.value(),
+            x_cm=self._cm(self.x_m), y_cm=self._cm(self.y_m), width_cm=self._cm(self.width_m),
+            depth_cm=self._cm(self.depth_m), aisle_cm=self._cm(self.aisle_m),
+            rows_per_band=self.rows_per_band.value(), booth_type=self.booth_type.currentData(),
+            sector=self.sector.currentData())
+
+    def _update_preview(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            drafts = self.drafts()
+        except UserError as exc:
+            self.preview.setText(str(exc))
+            ok.setEnabled(False)
+            return
+        right = max(d.x_cm + d.width_cm for d in drafts) - min(d.x_cm for d in drafts)
+        bottom = max(d.y_cm + d.depth_cm for d in drafts) - min(d.y_cm for d in drafts)
+        self.preview.setText(self.tr("%1 booths, %2 to %3, block %4 m × %5 m").replace(
+            "%1", str(len(drafts))).replace("%2", drafts[0].number).replace("%3", drafts[-1].number).replace(
+            "%4", f"{right / 100:g}").replace("%5", f"{bottom / 100:g}"))
+        ok.setEnabled(True)
+
+
+class ReserveDialog(QDialog):
+    def __init__(self, numbers: list[str], names: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reserve booths"))
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.addItems(names)
+        self.name.setCurrentText("")
+        self.name.lineEdit().setPlaceholderText(self.tr("Exhibitor or prospect"))
+        self.until = QDateEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("yyyy-MM-dd")
+        soon = date.today() + timedelta(days=14)
+        self.until.setDate(QDate(soon.year, soon.month, soon.day))
+        self.until.setMinimumDate(QDate.currentDate())
+        form = QFormLayout()
+        shown = ", ".join(numbers[:8]) + ("…" if len(numbers) > 8 else "")
+        form.addRow(self.tr("Booths"), QLabel(shown))
+        form.addRow(self.tr("Reserved for"), self.name)
+        form.addRow(self.tr("Until"), self.until)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(buttons)
+
+    def values(self) -> tuple[str, str]:
+        return self.name.currentText().strip(), self.until.date().toString("yyyy-MM-dd")
