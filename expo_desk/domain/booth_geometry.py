@@ -273,7 +273,7 @@ _HASHES = re.compile(r"#+")
 def _format_pattern(pattern: str) -> str:
     """'A1-###' is shorthand for 'A1-{n:03d}'; a pattern must hold one {n} field."""
     if "{" not in pattern and "#" in pattern:
-        return _HASHES.sub(lambda m: "{n:0%dd}" % len(m.group()), pattern, count=1)
+        return _HASHES.sub(lambda m: f"{{n:0{len(m.group())}d}}", pattern, count=1)
     return pattern
 
 

@@ -146,7 +146,7 @@ def _validate(db: sqlite_utils.Database, show_id: str, file: str, path: Path | s
         if all(is_blank(v) for v in cells):
             continue
 
-        def cell(key: str) -> object:
+        def cell(key: str, cells: list = cells) -> object:
             index = positions.get(key)
             return None if index is None or index >= len(cells) else cells[index]
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.booth_geometry import open_sides
+from expo_desk.domain.permissions import Action, require
 from expo_desk.domain.pricing import RULE_FIELDS, OpenSides, PricingError, PricingRule, Quote, RuleKind, clean_rule
 from expo_desk.domain.pricing import conflicts as rule_conflicts
 from expo_desk.domain.pricing import quote as price_quote
-from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
 from expo_desk.store import pricing as pricing_store

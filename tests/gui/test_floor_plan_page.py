@@ -550,3 +550,75 @@ def test_a_sold_booth_cannot_be_deleted_and_the_plan_says_why(messages, fresh_wi
     assert len(messages) == 1 and "sold" in messages[0][1]
     assert len(_rows(fresh_window)) == count
     assert fresh_window.context.undo_stack.count() == 0
+
+
+def test_a_new_hall_then_booths_from_a_drawing_without_a_table(qtbot, tmp_path, data_dir, actor):
+    """Lay out a hall from nothing: New hall…, then Import DXF… with its preview."""
+    import ezdxf
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from expo_desk.app import create_window
+    from expo_desk.paths import AppPaths
+    from expo_desk.services.shows import new_show_file
+
+    path = data_dir / "empty.sqlite"
+    db, _show = new_show_file(path, actor, "QD2027", "2027青岛海洋博览会")
+    db.close()
+    window = create_window(AppPaths(data_dir), path)
+    qtbot.addWidget(window)
+    page = window.floor_plan_page
+    try:
+        def fill_hall():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, fill_hall)
+                return
+            dialog.code.setText("B2")
+            dialog.name.setText("2号馆")
+            dialog.width.setValue(60)
+            dialog.depth.setValue(40)
+            dialog.accept()
+
+        QTimer.singleShot(0, fill_hall)
+        assert page.new_hall()
+        assert page.scene is not None and page.scene.hall["code"] == "B2"
+
+        doc = ezdxf.new()
+        doc.header["$INSUNITS"] = 6  # metres
+        msp = doc.modelspace()
+        for n in range(10):
+            msp.add_lwpolyline([(n * 3, 0), (n * 3 + 3, 0), (n * 3 + 3, 3), (n * 3, 3)], close=True,
+                               dxfattribs={"layer": "BOOTHS"})
+            msp.add_text(f"B2-{n + 1:02d}", dxfattribs={"height": 0.3}).set_placement((n * 3 + 1, 1.5))
+        drawing = tmp_path / "b2.dxf"
+        doc.saveas(drawing)
+
+        def confirm():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, confirm)
+                return
+            dialog.offset_x.setValue(300)
+            dialog.offset_y.setValue(300)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, confirm)
+        assert page.import_dxf(drawing)
+        assert len(page.scene.items_by_id) == 10
+    finally:
+        window.context.close()
+
+
+def test_reservations_past_their_date_are_released_and_the_user_is_told(qtbot, fresh_window):
+    from datetime import date
+
+    page = fresh_window.floor_plan_page
+    ctx = page._context
+    hall = booth_service.list_halls(ctx.db, ctx.show["id"])[0]
+    free = next(b for b in booth_service.hall_booths(ctx.db, hall["id"]) if b["status"] == "available")
+    booth_service.reserve_booth(ctx.db, ctx.actor, free["id"], "青岛某公司", "2026-01-10", today=date(2026, 1, 1))
+    released = page.release_expired(today=date(2026, 1, 11))
+    assert free["number"] in [b["number"] for b in released]
+    assert free["number"] in page.info_label.text() and "released" in page.info_label.text()
+    assert page.release_expired(today=date(2026, 12, 1)) == []  # after the show nothing is released

@@ -150,3 +150,32 @@ class ReserveDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.name.currentText().strip(), self.until.date().toString("yyyy-MM-dd")
+
+
+class NewHallDialog(QDialog):
+    """A hall's code, name and size; the booths come after (draw, generate, DXF, list)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New hall"))
+        form = QFormLayout(self)
+        self.code = QLineEdit()
+        self.code.setObjectName("hall_code")
+        self.code.setPlaceholderText(self.tr("e.g. A1"))
+        self.name = QLineEdit()
+        self.name.setObjectName("hall_name")
+        self.name.setPlaceholderText(self.tr("e.g. 1号馆"))
+        self.width = _metres(120.0)
+        self.depth = _metres(80.0)
+        form.addRow(self.tr("Code"), self.code)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Width"), self.width)
+        form.addRow(self.tr("Depth"), self.depth)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, int, int]:
+        return (self.code.text().strip(), self.name.text().strip(),
+                round(self.width.value() * 100), round(self.depth.value() * 100))

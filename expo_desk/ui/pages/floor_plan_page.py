@@ -8,10 +8,14 @@ in this version stays disabled and says so.
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,6 +33,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import booths as booth_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.dialogs.dxf_import_dialog import DxfImportDialog
 from expo_desk.ui.floorplan.booth_item import GRID_CM, BoothItem
 from expo_desk.ui.floorplan.commands import (
     AddBoothsCommand,
@@ -39,7 +44,7 @@ from expo_desk.ui.floorplan.commands import (
     ReserveBoothsCommand,
     SplitBoothCommand,
 )
-from expo_desk.ui.floorplan.dialogs import GenerateBlockDialog, ReserveDialog
+from expo_desk.ui.floorplan.dialogs import GenerateBlockDialog, NewHallDialog, ReserveDialog
 from expo_desk.ui.floorplan.legend import Legend
 from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene, snap
 from expo_desk.ui.floorplan.view import PlanView
@@ -88,6 +93,9 @@ class FloorPlanPage(QWidget):
         self.zoom_in_action = self._tool(self.tr("Zoom in"), self.view.zoom_in, "Ctrl+=")
         self.zoom_out_action = self._tool(self.tr("Zoom out"), self.view.zoom_out, "Ctrl+-")
         self.toolbar.addSeparator()
+        self.new_hall_action = self._tool(self.tr("New hall…"), self.new_hall)
+        self.dxf_action = self._tool(self.tr("Import DXF…"), self.choose_dxf,
+                                     tip=self.tr("Create booths from the rectangles of a hall drawing (DXF)"))
         self.draw_action = self._tool(self.tr("Draw booth"), self._toggle_draw, "D",
                                       self.tr("Drag on the floor to draw a booth, snapped to 0.5 m (D)"))
         self.draw_action.setCheckable(True)
@@ -129,6 +137,7 @@ class FloorPlanPage(QWidget):
 
         context.data_changed.connect(self._on_data_changed)
         context.database_changed.connect(self.refresh)
+        context.database_changed.connect(lambda: self.release_expired())
         context.actor_changed.connect(self._update_actions)
         self.refresh()
 
@@ -255,6 +264,10 @@ class FloorPlanPage(QWidget):
             self.scene._movable = movable
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             action.setEnabled(has_hall)
+        may_layout = self._context.db is not None and self._context.show is not None \
+            and can(actor, Action.EDIT_BOOTHS)
+        self.new_hall_action.setEnabled(may_layout)
+        self.dxf_action.setEnabled(may_layout and has_hall)
         self.fit_selection_action.setEnabled(bool(selected))
         self._update_info(selected)
 
@@ -317,6 +330,58 @@ class FloorPlanPage(QWidget):
             if match is not None:
                 return match
         return None
+
+    # -- halls and drawings ---------------------------------------------------------------------
+    def new_hall(self) -> bool:
+        """Ask for a hall's code, name and size and add it to the show."""
+        dialog = NewHallDialog(self)
+        ctx = self._context
+        while dialog.exec():
+            values = dialog.values()
+            changes = self._run(lambda v=values: booth_service.create_hall(ctx.db, ctx.actor, ctx.show["id"], *v))
+            if changes is not None:
+                new_id = next(iter(changes.inserted.get("halls", [])), None)
+                self.hall_box.setCurrentIndex(max(0, self.hall_box.findData(new_id)))
+                return True
+        return False
+
+    def choose_dxf(self) -> None:
+        if self.scene is None:
+            return
+        start = self._context.settings.value("folders/dxf", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import booths from a drawing"), start,
+                                              self.tr("DXF drawings (*.dxf)"))
+        if path:
+            self._context.settings.setValue("folders/dxf", str(Path(path).parent))
+            self.import_dxf(Path(path))
+
+    def import_dxf(self, path: Path) -> bool:
+        """Preview a drawing's booths for the hall on screen and create them when confirmed."""
+        dialog = DxfImportDialog(self._context, self.scene.hall, path, self)
+        if dialog.exec() and dialog.changes:
+            self._context.announce(dialog.changes)
+            return True
+        return False
+
+    def release_expired(self, today: date | None = None) -> list[dict]:
+        """Give back reservations past their date and say which (called when a show opens)."""
+        ctx = self._context
+        today = today or date.today()
+        if ctx.db is None or ctx.show is None:
+            return []
+        if ctx.show.get("end_date") and today.isoformat() > ctx.show["end_date"]:
+            return []  # after the show a reservation means nothing: the record stays as it was
+        released = booth_service.release_expired_reservations(ctx.db, ctx.actor, today, ctx.show["id"])
+        if released:
+            ctx.announce(ChangeSet(updated={"booths": [b["id"] for b in released]}))
+            numbers = ", ".join(b["number"] for b in released[:20]) + (" …" if len(released) > 20 else "")
+            message = self.tr("%n reservation(s) passed their date and were released: %1", "",
+                              len(released)).replace("%1", numbers)
+            self.info_label.setText(message)
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(message, 30_000)
+        return released
 
     # -- edits ---------------------------------------------------------------------------------
     def _run(self, step) -> ChangeSet | None:
