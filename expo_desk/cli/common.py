@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from expo_desk.domain.actors import Actor
+    from expo_desk.store.db import Database
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -83,7 +82,7 @@ def _backup_dir_for(path: Path) -> Path:
     return path.resolve().parent / "backups"
 
 
-def _open_for_writing(path: Path) -> sqlite_utils.Database:
+def _open_for_writing(path: Path) -> Database:
     """An existing file, checked and migrated (backed up first into ``backups/`` beside it)."""
     from expo_desk.store.db import open_database
 
@@ -93,7 +92,7 @@ def _open_for_writing(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def _open_for_reading(path: Path) -> sqlite_utils.Database:
+def _open_for_reading(path: Path) -> Database:
     """Read-only when the file is up to date; an older file is migrated like any open."""
     from expo_desk.store.db import check_compatible, needs_migration, open_read_only
 
@@ -112,7 +111,7 @@ def _open_for_reading(path: Path) -> sqlite_utils.Database:
 PASSWORD_ENV = "EXPO_DESK_PASSWORD"
 
 
-def signed_in_actor(db: sqlite_utils.Database, user: str | None) -> Actor:
+def signed_in_actor(db: Database, user: str | None) -> Actor:
     """Who a command acts as: the local user, or, when the file requires sign-in, the
     person named by ``--user`` with the password from EXPO_DESK_PASSWORD or typed at a prompt."""
     from expo_desk.errors import UserError

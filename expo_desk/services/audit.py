@@ -24,7 +24,7 @@ from expo_desk.store import audit as audit_store
 from expo_desk.store import users as user_store
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 # Columns that only repeat what the change itself says.
 QUIET_FIELDS = frozenset({"updated_at", "created_at", "company_key"})
@@ -80,25 +80,25 @@ def local_time(at: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter = AuditFilter(), *, limit: int = 200,
+def audit_entries(db: Database, actor: Actor, f: AuditFilter = AuditFilter(), *, limit: int = 200,
                   offset: int = 0, oldest_first: bool = False) -> list[dict]:
     """One page of decoded entries, newest first unless ``oldest_first``."""
     require(actor, Action.VIEW_AUDIT)
     return decode_entries(db, audit_store.search(db, f, limit=limit, offset=offset, oldest_first=oldest_first))
 
 
-def count_audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter = AuditFilter()) -> int:
+def count_audit_entries(db: Database, actor: Actor, f: AuditFilter = AuditFilter()) -> int:
     require(actor, Action.VIEW_AUDIT)
     return audit_store.count(db, f)
 
 
-def audit_page(db: sqlite_utils.Database, actor: Actor, f: AuditFilter = AuditFilter(), *, limit: int = 200,
+def audit_page(db: Database, actor: Actor, f: AuditFilter = AuditFilter(), *, limit: int = 200,
                offset: int = 0) -> tuple[list[dict], int]:
     """A page of entries (newest first) and how many match in all."""
     return audit_entries(db, actor, f, limit=limit, offset=offset), count_audit_entries(db, actor, f)
 
 
-def iter_audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter = AuditFilter(), *,
+def iter_audit_entries(db: Database, actor: Actor, f: AuditFilter = AuditFilter(), *,
                        oldest_first: bool = True) -> Iterator[dict]:
     """Every matching entry, decoded a batch at a time (for exports of any length)."""
     require(actor, Action.VIEW_AUDIT)
@@ -106,12 +106,12 @@ def iter_audit_entries(db: sqlite_utils.Database, actor: Actor, f: AuditFilter =
         yield from decode_entries(db, batch)
 
 
-def audit_tables(db: sqlite_utils.Database, actor: Actor) -> list[str]:
+def audit_tables(db: Database, actor: Actor) -> list[str]:
     require(actor, Action.VIEW_AUDIT)
     return audit_store.tables(db)
 
 
-def audit_people(db: sqlite_utils.Database, actor: Actor) -> list[dict]:
+def audit_people(db: Database, actor: Actor) -> list[dict]:
     """The people in the trail for a picker: ``label``, and ``user_ids``/``user_names`` to filter by.
 
     Someone with an account is one choice (named as now, all their entries whatever name
@@ -130,7 +130,7 @@ def audit_people(db: sqlite_utils.Database, actor: Actor) -> list[dict]:
     return chosen
 
 
-def person_filter(db: sqlite_utils.Database, actor: Actor, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def person_filter(db: Database, actor: Actor, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(user_ids, user_names)`` matching a person typed by name (login or display name, any case)."""
     require(actor, Action.VIEW_AUDIT)
     wanted = name.strip().casefold()
@@ -161,7 +161,7 @@ def _loads(text: str | None) -> dict:
     return value if isinstance(value, dict) else {"value": value}
 
 
-def decode_entries(db: sqlite_utils.Database, entries: list[dict]) -> list[dict]:
+def decode_entries(db: Database, entries: list[dict]) -> list[dict]:
     """Entries with old/new values as dicts, people named, and a readable record label."""
     decoded = [{**e, "old": _loads(e["old_values"]), "new": _loads(e["new_values"])} for e in entries]
     person_ids = {v for e in decoded for values in (e["old"], e["new"])
@@ -222,7 +222,7 @@ def describe_changes(entry: dict) -> str:
 # ---------------------------------------------------------------- export
 
 
-def write_audit_csv(db: sqlite_utils.Database, actor: Actor, f: AuditFilter, handle: TextIO, *,
+def write_audit_csv(db: Database, actor: Actor, f: AuditFilter, handle: TextIO, *,
                     oldest_first: bool = True) -> int:
     """Matching entries as CSV (a header row, then one row per entry); returns how many."""
     writer = csv.writer(handle)
@@ -237,7 +237,7 @@ def write_audit_csv(db: sqlite_utils.Database, actor: Actor, f: AuditFilter, han
     return written
 
 
-def export_audit_csv(db: sqlite_utils.Database, actor: Actor, f: AuditFilter, path) -> int:
+def export_audit_csv(db: Database, actor: Actor, f: AuditFilter, path) -> int:
     """Write the matching entries (oldest first) to a .csv file Excel opens with Chinese intact."""
     require(actor, Action.VIEW_AUDIT)
     try:

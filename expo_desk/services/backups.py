@@ -27,7 +27,7 @@ from expo_desk.store import safety
 from expo_desk.store.safety import DatabaseDamaged, FileInUse  # noqa: F401  (for the front ends)
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 AUTO = "auto"
 BEFORE_IMPORT = "before-import"
@@ -125,7 +125,7 @@ def backup_due(folder: Path | str, stem: str, now: datetime | None = None, every
     return newest is None or now - newest.taken_at >= every
 
 
-def automatic_backup(db: sqlite_utils.Database, folder: Path | str, stem: str) -> Path:
+def automatic_backup(db: Database, folder: Path | str, stem: str) -> Path:
     """An automatic backup of an open file, then the old ones pruned."""
     written = store_backup.backup_to_folder(db, Path(folder), stem, reason=AUTO)
     prune(folder, stem)
@@ -140,7 +140,7 @@ def automatic_backup_of_file(path: Path | str, folder: Path | str, progress: Pro
     return written
 
 
-def backup_before(db: sqlite_utils.Database, reason: str, folder: Path | str | None = None) -> Path | None:
+def backup_before(db: Database, reason: str, folder: Path | str | None = None) -> Path | None:
     """A verified copy of the open file before a risky step (an import); None for a file-less database.
 
     ``folder`` defaults to ``backups/`` beside the file.

@@ -11,7 +11,7 @@ from expo_desk.services.tabular import write_table
 from expo_desk.store import booths as booth_store
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 
 
@@ -19,7 +19,7 @@ def _m(cm: int) -> float | int:
     return cm // 100 if cm % 100 == 0 else cm / 100
 
 
-def export_booths(db: sqlite_utils.Database, show_id: str, path: Path | str) -> int:
+def export_booths(db: Database, show_id: str, path: Path | str) -> int:
     """Write every booth of the show (by hall and number); returns the rows written.
 
     The columns are the import's (bilingual headers), then status, reservation and block

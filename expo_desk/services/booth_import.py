@@ -31,7 +31,7 @@ from expo_desk.store import booths as booth_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 COLUMNS: tuple[Column, ...] = (
     Column("booth_no", "展位号", "booth_no", required=True, aliases=("展位", "booth", "booth_number", "number")),
@@ -102,7 +102,7 @@ class _Row:
     draft: BoothDraft
 
 
-def _validate(db: sqlite_utils.Database, show_id: str, file: str, path: Path | str, default_hall: dict | None,
+def _validate(db: Database, show_id: str, file: str, path: Path | str, default_hall: dict | None,
               tick: Callable[[], None]) -> tuple[list[_Row], list[str], dict[str, dict]]:
     table = read_table(path)
     problems: list[str] = []
@@ -235,7 +235,7 @@ def _validate(db: sqlite_utils.Database, show_id: str, file: str, path: Path | s
     return found, problems, halls_by_id
 
 
-def import_booths(db: sqlite_utils.Database, actor: Actor, show_id: str, path: Path | str, *,
+def import_booths(db: Database, actor: Actor, show_id: str, path: Path | str, *,
                   hall_code: str | None = None, dry_run: bool = False,
                   progress: Callable[[int, int], None] | None = None,
                   backup_dir: Path | None = None) -> BoothImportResult:

@@ -18,15 +18,15 @@ from expo_desk.store import records
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 
-def list_halls(db: sqlite_utils.Database, show_id: str) -> list[dict]:
+def list_halls(db: Database, show_id: str) -> list[dict]:
     """The show's halls with their size in cm and how many booths each holds."""
     return booth_store.list_halls(db, show_id)
 
 
-def hall_booths(db: sqlite_utils.Database, hall_id: str) -> list[dict]:
+def hall_booths(db: Database, hall_id: str) -> list[dict]:
     """Every booth of a hall, with the exhibitor holding it and the sector to colour by."""
     return booth_store.hall_booths(db, hall_id)
 
@@ -36,21 +36,21 @@ def hall_booths(db: sqlite_utils.Database, hall_id: str) -> list[dict]:
 _BOOTH_TYPES = {t.value for t in BoothType}
 
 
-def _hall_or_error(db: sqlite_utils.Database, hall_id: str) -> dict:
+def _hall_or_error(db: Database, hall_id: str) -> dict:
     hall = booth_store.get_hall(db, hall_id)
     if hall is None:
         raise UserError("展馆不存在 / this hall no longer exists")
     return hall
 
 
-def _booth_or_error(db: sqlite_utils.Database, booth_id: str) -> dict:
+def _booth_or_error(db: Database, booth_id: str) -> dict:
     booth = booth_store.get_booth(db, booth_id)
     if booth is None:
         raise UserError("展位不存在 / this booth no longer exists")
     return booth
 
 
-def _booths_or_error(db: sqlite_utils.Database, booth_ids: list[str]) -> list[dict]:
+def _booths_or_error(db: Database, booth_ids: list[str]) -> list[dict]:
     found = {b["id"]: b for b in booth_store.booths_by_ids(db, list(dict.fromkeys(booth_ids)))}
     missing = [i for i in booth_ids if i not in found]
     if missing:
@@ -119,7 +119,7 @@ def _hall_problems(values: dict, partial: bool) -> tuple[dict, list[Problem]]:
 # ---------------------------------------------------------------- halls
 
 
-def create_hall(db: sqlite_utils.Database, actor: Actor, show_id: str, code: str, name: str, width_cm: int,
+def create_hall(db: Database, actor: Actor, show_id: str, code: str, name: str, width_cm: int,
                 depth_cm: int, *, background_path: str | None = None, background_x_cm: int = 0,
                 background_y_cm: int = 0, background_scale: float = 1.0) -> ChangeSet:
     """Add a hall (size in cm, optional background drawing placed at x/y and scaled)."""
@@ -140,7 +140,7 @@ def create_hall(db: sqlite_utils.Database, actor: Actor, show_id: str, code: str
     return changes
 
 
-def update_hall(db: sqlite_utils.Database, actor: Actor, hall_id: str, **values: object) -> ChangeSet:
+def update_hall(db: Database, actor: Actor, hall_id: str, **values: object) -> ChangeSet:
     """Change code, name, size (cm) or background (path, x/y cm, scale) of a hall.
 
     A smaller hall is refused while booths would lie outside it.
@@ -194,7 +194,7 @@ def _draft_problems(draft: BoothDraft) -> list[Problem]:
     return problems
 
 
-def add_booths(db: sqlite_utils.Database, actor: Actor, show_id: str, hall_id: str,
+def add_booths(db: Database, actor: Actor, show_id: str, hall_id: str,
                drafts: list[BoothDraft]) -> ChangeSet:
     """Add booths to a hall, all or none: numbers unique in the show, every booth inside the
     hall, none overlapping another new or existing booth. Every problem is reported."""
@@ -234,7 +234,7 @@ def add_booths(db: sqlite_utils.Database, actor: Actor, show_id: str, hall_id: s
     return changes
 
 
-def generate_block(db: sqlite_utils.Database, actor: Actor, show_id: str, hall_id: str, *, rows: int, columns: int,
+def generate_block(db: Database, actor: Actor, show_id: str, hall_id: str, *, rows: int, columns: int,
                    pattern: str = "A1-{n:03d}", first: int = 1, x_cm: int = 0, y_cm: int = 0,
                    width_cm: int = geometry.STANDARD_BOOTH_CM, depth_cm: int = geometry.STANDARD_BOOTH_CM,
                    aisle_cm: int = geometry.DEFAULT_AISLE_CM, rows_per_band: int = 2,
@@ -247,7 +247,7 @@ def generate_block(db: sqlite_utils.Database, actor: Actor, show_id: str, hall_i
     return add_booths(db, actor, show_id, hall_id, drafts)
 
 
-def update_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, *, number: str | None = None,
+def update_booth(db: Database, actor: Actor, booth_id: str, *, number: str | None = None,
                  booth_type: BoothType | str | None = None, sector: str | None = None,
                  blocked: bool | None = None, blocked_reason: str = "") -> ChangeSet:
     """Change number, type or sector; block (with a reason) or unblock a booth.
@@ -297,7 +297,7 @@ def update_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, *, numb
     return changes
 
 
-def _relayout(db: sqlite_utils.Database, actor: Actor, new_rects: dict[str, Rect]) -> ChangeSet:
+def _relayout(db: Database, actor: Actor, new_rects: dict[str, Rect]) -> ChangeSet:
     """Give booths new rectangles, checked together against the rest of their halls."""
     changes = ChangeSet()
     with transaction(db):
@@ -322,7 +322,7 @@ def _relayout(db: sqlite_utils.Database, actor: Actor, new_rects: dict[str, Rect
     return changes
 
 
-def move_booths(db: sqlite_utils.Database, actor: Actor, moves: dict[str, tuple[int, int]]) -> ChangeSet:
+def move_booths(db: Database, actor: Actor, moves: dict[str, tuple[int, int]]) -> ChangeSet:
     """Move booths to new top-left corners (cm), all together: checked as one new layout."""
     require(actor, Action.EDIT_BOOTHS)
     booths = {b["id"]: b for b in booth_store.booths_by_ids(db, list(moves))}
@@ -335,7 +335,7 @@ def move_booths(db: sqlite_utils.Database, actor: Actor, moves: dict[str, tuple[
     return _relayout(db, actor, rects)
 
 
-def resize_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, width_cm: int, depth_cm: int, *,
+def resize_booth(db: Database, actor: Actor, booth_id: str, width_cm: int, depth_cm: int, *,
                  x_cm: int | None = None, y_cm: int | None = None) -> ChangeSet:
     """New size (and optionally a new corner, when resizing from the top or left edge)."""
     require(actor, Action.EDIT_BOOTHS)
@@ -345,7 +345,7 @@ def resize_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, width_c
     return _relayout(db, actor, {booth_id: Rect(int(x), int(y), int(width_cm), int(depth_cm))})
 
 
-def _refuse_taken(db: sqlite_utils.Database, booths: list[dict], what: str) -> None:
+def _refuse_taken(db: Database, booths: list[dict], what: str) -> None:
     """Sold (held by a contract) or reserved booths stay as they are."""
     held = booth_store.active_sales(db, [b["id"] for b in booths])
     problems = []
@@ -365,7 +365,7 @@ def _refuse_taken(db: sqlite_utils.Database, booths: list[dict], what: str) -> N
         raise ValidationError(problems)
 
 
-def delete_booths(db: sqlite_utils.Database, actor: Actor, booth_ids: list[str]) -> ChangeSet:
+def delete_booths(db: Database, actor: Actor, booth_ids: list[str]) -> ChangeSet:
     """Delete booths, all or none; refused for a booth that is sold or reserved."""
     require(actor, Action.EDIT_BOOTHS)
     changes = ChangeSet()
@@ -382,7 +382,7 @@ def delete_booths(db: sqlite_utils.Database, actor: Actor, booth_ids: list[str])
     return changes
 
 
-def merge_booths(db: sqlite_utils.Database, actor: Actor, booth_ids: list[str]) -> ChangeSet:
+def merge_booths(db: Database, actor: Actor, booth_ids: list[str]) -> ChangeSet:
     """Merge adjacent booths of one hall into one (their union must be a rectangle).
 
     The booth with the lowest number keeps its id, number, type and sector and takes the
@@ -406,7 +406,7 @@ def merge_booths(db: sqlite_utils.Database, actor: Actor, booth_ids: list[str]) 
     return changes
 
 
-def split_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, parts: int,
+def split_booth(db: Database, actor: Actor, booth_id: str, parts: int,
                 direction: geometry.Direction | str = geometry.Direction.ACROSS,
                 numbers: list[str] | None = None) -> ChangeSet:
     """Split a booth into ``parts`` equal booths, side by side (across) or front to back (down).
@@ -438,7 +438,7 @@ def split_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, parts: i
 # ---------------------------------------------------------------- open sides
 
 
-def hall_open_sides(db: sqlite_utils.Database, hall_id: str, tolerance_cm: int = 0) -> dict[str, geometry.OpenSides]:
+def hall_open_sides(db: Database, hall_id: str, tolerance_cm: int = 0) -> dict[str, geometry.OpenSides]:
     """Booth id -> its open sides, from its neighbours and the hall's walls (the rule is in
     ``domain.booth_geometry``)."""
     hall = _hall_or_error(db, hall_id)
@@ -447,7 +447,7 @@ def hall_open_sides(db: sqlite_utils.Database, hall_id: str, tolerance_cm: int =
     return {b["id"]: o for b, o in zip(layout, found)}
 
 
-def booth_open_sides(db: sqlite_utils.Database, booth_id: str, tolerance_cm: int = 0) -> geometry.OpenSides:
+def booth_open_sides(db: Database, booth_id: str, tolerance_cm: int = 0) -> geometry.OpenSides:
     booth = _booth_or_error(db, booth_id)
     return hall_open_sides(db, booth["hall_id"], tolerance_cm)[booth_id]
 
@@ -466,7 +466,7 @@ def _iso_date(value: date | str, field: str) -> str:
         raise ValidationError([Problem(field, f"日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD: '{value}'")]) from exc
 
 
-def reserve_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, reserved_for: str, until: date | str, *,
+def reserve_booth(db: Database, actor: Actor, booth_id: str, reserved_for: str, until: date | str, *,
                   today: date | None = None) -> ChangeSet:
     """Hold an available booth for an exhibitor or prospect (by name) until a date.
 
@@ -506,7 +506,7 @@ def reserve_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str, reserv
     return changes
 
 
-def release_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str) -> ChangeSet:
+def release_booth(db: Database, actor: Actor, booth_id: str) -> ChangeSet:
     """End a reservation: the booth is available again."""
     require(actor, Action.RESERVE_BOOTHS)
     changes = ChangeSet()
@@ -520,7 +520,7 @@ def release_booth(db: sqlite_utils.Database, actor: Actor, booth_id: str) -> Cha
     return changes
 
 
-def release_expired_reservations(db: sqlite_utils.Database, actor: Actor, today: date | str,
+def release_expired_reservations(db: Database, actor: Actor, today: date | str,
                                  show_id: str | None = None) -> list[dict]:
     """Make available every booth whose reservation ended before ``today``; one audit entry each.
 
@@ -537,7 +537,7 @@ def release_expired_reservations(db: sqlite_utils.Database, actor: Actor, today:
     return expired
 
 
-def sell_booth(db: sqlite_utils.Database, actor: Actor, contract_id: str, booth_id: str, *,
+def sell_booth(db: Database, actor: Actor, contract_id: str, booth_id: str, *,
                amount_fen: int = 0, unit_price_fen: int = 0) -> ChangeSet:
     """Put the booth on the contract as its active sale and mark it sold, in one transaction.
 
@@ -572,7 +572,7 @@ def sell_booth(db: sqlite_utils.Database, actor: Actor, contract_id: str, booth_
 # ---------------------------------------------------------------- figures and finding
 
 
-def occupancy(db: sqlite_utils.Database, show_id: str) -> dict:
+def occupancy(db: Database, show_id: str) -> dict:
     """Booths and m² by status, per hall and for the whole show (for the dashboard).
 
     ``{"halls": [{"hall_id", "code", "name", "by_status": {status: {"booths", "area_m2"}},
@@ -603,12 +603,12 @@ def occupancy(db: sqlite_utils.Database, show_id: str) -> dict:
     return {"halls": [finish(h) for h in halls.values()], "total": finish(total)}
 
 
-def booth_at(db: sqlite_utils.Database, hall_id: str, x_cm: float, y_cm: float) -> dict | None:
+def booth_at(db: Database, hall_id: str, x_cm: float, y_cm: float) -> dict | None:
     """The booth under a point of the hall plan, or None."""
     return booth_store.booth_at(db, hall_id, x_cm, y_cm)
 
 
-def find_booth(db: sqlite_utils.Database, show_id: str, text: str, limit: int = 50) -> list[dict]:
+def find_booth(db: Database, show_id: str, text: str, limit: int = 50) -> list[dict]:
     """Booths for "fly to": an exact booth number first, then numbers starting with the
     text, then booths whose exhibitor (Chinese or English name) or reservation name holds it.
     Each row has id, hall_id, hall_code, number, x/y/width/depth in cm, status, exhibitor."""

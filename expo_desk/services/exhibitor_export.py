@@ -11,7 +11,7 @@ from expo_desk.services.tabular import check_suffix, write_table
 from expo_desk.store import exhibitors as exhibitor_store
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 SHEET_TITLE = "展商 Exhibitors"
 _YUAN_FORMAT = "#,##0.00"
@@ -27,7 +27,7 @@ def _yuan(fen: int | None, *, as_number: bool) -> object:
     return f"{sign}{yuan}.{cents:02d}"
 
 
-def export_exhibitors(db: sqlite_utils.Database, show_id: str, path: Path | str) -> int:
+def export_exhibitors(db: Database, show_id: str, path: Path | str) -> int:
     """Write every exhibitor of a show to ``path`` (.xlsx or .csv); returns the rows written.
 
     Headers are bilingual ('公司名称 company_name'); the expected value is in yuan.

@@ -31,7 +31,7 @@ from expo_desk.store import users as user_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 _STEP = 200  # rows between progress reports and cancel checks
 
@@ -181,7 +181,7 @@ class _Checker:
         return _Row(number, cleaned, contact, text("account_manager"))
 
 
-def _validate(db: sqlite_utils.Database, show_id: str, file: str, table: Table, tick: Callable[[], None]
+def _validate(db: Database, show_id: str, file: str, table: Table, tick: Callable[[], None]
               ) -> tuple[list[_Row], list[str], list[str]]:
     """Clean rows to create, names skipped as already in the show, and the problems."""
     checker = _Checker(file, table)
@@ -214,7 +214,7 @@ def _validate(db: sqlite_utils.Database, show_id: str, file: str, table: Table, 
     return to_create, skipped, checker.problems
 
 
-def _new_managers(db: sqlite_utils.Database, rows: list[_Row]) -> list[str]:
+def _new_managers(db: Database, rows: list[_Row]) -> list[str]:
     """Account manager names in the rows that no user answers to yet, first spelling kept."""
     seen: dict[str, str] = {}
     for row in rows:
@@ -234,7 +234,7 @@ class _Abort(Exception):
     """Rolls the outer transaction back when a row fails at write time."""
 
 
-def import_exhibitors(db: sqlite_utils.Database, actor: Actor, show_id: str, path: Path | str, *,
+def import_exhibitors(db: Database, actor: Actor, show_id: str, path: Path | str, *,
                       dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
                       should_cancel: Callable[[], bool] | None = None,
                       backup_dir: Path | None = None) -> ImportResult:

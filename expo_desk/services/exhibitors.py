@@ -16,17 +16,17 @@ from expo_desk.store import users as user_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 
-def _duplicate_problem(db: sqlite_utils.Database, show_id: str, name: str, exclude_id: str | None) -> list[Problem]:
+def _duplicate_problem(db: Database, show_id: str, name: str, exclude_id: str | None) -> list[Problem]:
     clash = exhibitor_store.company_key_owner(db, show_id, normalise_company(name), exclude_id)
     if clash is not None:
         return [Problem("company_name", f"本届展会已有此公司 / this show already has this company: {clash}")]
     return []
 
 
-def _check_manager(db: sqlite_utils.Database, manager_id: str | None) -> list[Problem]:
+def _check_manager(db: Database, manager_id: str | None) -> list[Problem]:
     if manager_id and not user_store.user_exists(db, manager_id):
         return [Problem("account_manager_id", "客户经理不存在 / no such account manager")]
     return []
@@ -41,7 +41,7 @@ def _assignable_manager(actor: Actor, manager_id: str | None) -> str | None:
     return actor.user_id
 
 
-def _require_owner_of(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str) -> dict:
+def _require_owner_of(db: Database, actor: Actor, exhibitor_id: str) -> dict:
     """The exhibitor, once the actor is allowed to change it."""
     require(actor, Action.EDIT_EXHIBITORS)
     current = exhibitor_store.get(db, exhibitor_id)
@@ -51,7 +51,7 @@ def _require_owner_of(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str
     return current
 
 
-def create_exhibitor(db: sqlite_utils.Database, actor: Actor, show_id: str, values: dict,
+def create_exhibitor(db: Database, actor: Actor, show_id: str, values: dict,
                      contacts: list[dict] | None = None) -> ChangeSet:
     """Add an exhibitor (and its contacts) to a show; every problem reported at once."""
     require(actor, Action.EDIT_EXHIBITORS)
@@ -81,7 +81,7 @@ def create_exhibitor(db: sqlite_utils.Database, actor: Actor, show_id: str, valu
     return changes
 
 
-def update_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:
+def update_exhibitor(db: Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:
     """Change some fields of an exhibitor; unchanged values leave no audit entry."""
     cleaned, problems = clean_exhibitor(values, partial=True)
     changes = ChangeSet()
@@ -102,7 +102,7 @@ def update_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str,
     return changes
 
 
-def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str) -> ChangeSet:
+def delete_exhibitor(db: Database, actor: Actor, exhibitor_id: str) -> ChangeSet:
     """Remove an exhibitor with its contacts and post-show data; refused while it has contracts.
 
     Leads keep their history and lose the link; every row touched is audited.
@@ -133,7 +133,7 @@ def delete_exhibitor(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str)
     return changes
 
 
-def exhibitor_snapshot(db: sqlite_utils.Database, exhibitor_id: str) -> dict:
+def exhibitor_snapshot(db: Database, exhibitor_id: str) -> dict:
     """Everything ``delete_exhibitor`` removes or unlinks, so that a deletion can be undone."""
     row = records.get_row(db, "exhibitors", exhibitor_id)
     if row is None:
@@ -147,7 +147,7 @@ def exhibitor_snapshot(db: sqlite_utils.Database, exhibitor_id: str) -> dict:
     }
 
 
-def restore_exhibitor(db: sqlite_utils.Database, actor: Actor, snapshot: dict) -> ChangeSet:
+def restore_exhibitor(db: Database, actor: Actor, snapshot: dict) -> ChangeSet:
     """Put a deleted exhibitor back with the same ids, its contacts and post-show rows,
     and relink its leads; refused if another exhibitor took its name meanwhile."""
     exhibitor = snapshot["exhibitor"]
@@ -176,7 +176,7 @@ def restore_exhibitor(db: sqlite_utils.Database, actor: Actor, snapshot: dict) -
     return changes
 
 
-def exhibitor_values(db: sqlite_utils.Database, exhibitor_id: str) -> dict:
+def exhibitor_values(db: Database, exhibitor_id: str) -> dict:
     """The editable fields of an exhibitor as they are now (what an undo of an edit restores)."""
     row = exhibitor_store.get(db, exhibitor_id)
     if row is None:
@@ -184,7 +184,7 @@ def exhibitor_values(db: sqlite_utils.Database, exhibitor_id: str) -> dict:
     return {field: row[field] for field in EXHIBITOR_FIELDS}
 
 
-def add_contact(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:
+def add_contact(db: Database, actor: Actor, exhibitor_id: str, values: dict) -> ChangeSet:
     cleaned, problems = clean_contact(values)
     if problems:
         raise ValidationError(problems)
@@ -196,14 +196,14 @@ def add_contact(db: sqlite_utils.Database, actor: Actor, exhibitor_id: str, valu
     return changes
 
 
-def _contact_exhibitor(db: sqlite_utils.Database, contact_id: str) -> str:
+def _contact_exhibitor(db: Database, contact_id: str) -> str:
     contact = records.get_row(db, "contacts", contact_id)
     if contact is None:
         raise UserError("联系人已被删除 / this contact no longer exists")
     return contact["exhibitor_id"]
 
 
-def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, values: dict) -> ChangeSet:
+def update_contact(db: Database, actor: Actor, contact_id: str, values: dict) -> ChangeSet:
     cleaned, problems = clean_contact(values, partial=True)
     if problems:
         raise ValidationError(problems)
@@ -216,7 +216,7 @@ def update_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str, val
     return changes
 
 
-def delete_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str) -> ChangeSet:
+def delete_contact(db: Database, actor: Actor, contact_id: str) -> ChangeSet:
     changes = ChangeSet()
     with transaction(db):
         _require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
@@ -225,22 +225,22 @@ def delete_contact(db: sqlite_utils.Database, actor: Actor, contact_id: str) -> 
     return changes
 
 
-def search_exhibitors(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
+def search_exhibitors(db: Database, show_id: str, text: str = "", *, sort: str = "company_name",
                       descending: bool = False, limit: int = 200, offset: int = 0) -> list[dict]:
     return exhibitor_store.search(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset)
 
 
-def count_exhibitors(db: sqlite_utils.Database, show_id: str, text: str = "") -> int:
+def count_exhibitors(db: Database, show_id: str, text: str = "") -> int:
     return exhibitor_store.count(db, show_id, text)
 
 
-def search_exhibitors_page(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
+def search_exhibitors_page(db: Database, show_id: str, text: str = "", *, sort: str = "company_name",
                            descending: bool = False, limit: int = 200, offset: int = 0) -> tuple[list[dict], int]:
     """One page of matches and the number of matches in all."""
     return exhibitor_store.search_page(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset)
 
 
-def exhibitor_detail(db: sqlite_utils.Database, exhibitor_id: str) -> dict | None:
+def exhibitor_detail(db: Database, exhibitor_id: str) -> dict | None:
     """Everything the detail pane shows: the record, contacts, contracts and history."""
     row = exhibitor_store.get(db, exhibitor_id)
     if row is None:

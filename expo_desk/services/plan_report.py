@@ -17,7 +17,7 @@ from expo_desk.store import shows as show_store
 from expo_desk.store.settings import get_setting
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 # business settings (kept in the file) for the header of every report
 ORGANIZER_SETTING = "report.organizer_name"
@@ -55,13 +55,13 @@ def _plan_booth(row: dict, language: str) -> PlanBooth:
                      booth_type=row.get("booth_type") or "shell")
 
 
-def _plan_hall(db: sqlite_utils.Database, hall: dict, language: str) -> PlanHall:
+def _plan_hall(db: Database, hall: dict, language: str) -> PlanHall:
     booths = tuple(_plan_booth(row, language) for row in booth_service.hall_booths(db, hall["id"]))
     return PlanHall(code=hall["code"], name=hall.get("name") or "", width_cm=int(hall["width_cm"]),
                     depth_cm=int(hall["depth_cm"]), booths=booths)
 
 
-def plan_report_data(db: sqlite_utils.Database, show_id: str, hall_code: str | None = None,
+def plan_report_data(db: Database, show_id: str, hall_code: str | None = None,
                      highlight_booth: str | None = None, language: str = "both",
                      printed_on: date | None = None) -> PlanReportData:
     """The show's halls (or the one named) with their booths, ready to draw.
@@ -100,7 +100,7 @@ def plan_report_data(db: sqlite_utils.Database, show_id: str, hall_code: str | N
     )
 
 
-def _find_booth(db: sqlite_utils.Database, show: dict, halls: list[dict], plan_halls: tuple[PlanHall, ...],
+def _find_booth(db: Database, show: dict, halls: list[dict], plan_halls: tuple[PlanHall, ...],
                 number: str, hall_code: str | None) -> str:
     """The booth's number as stored (any case given), or a UserError saying where it is not."""
     wanted = number.casefold()

@@ -23,20 +23,20 @@ from expo_desk.store import shows as show_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 TABLE = "pricing_rules"
 
 
-def list_rules(db: sqlite_utils.Database, show_id: str) -> list[dict]:
+def list_rules(db: Database, show_id: str) -> list[dict]:
     return pricing_store.list_rules(db, show_id)
 
 
-def show_rules(db: sqlite_utils.Database, show_id: str) -> list[PricingRule]:
+def show_rules(db: Database, show_id: str) -> list[PricingRule]:
     return [PricingRule.from_row(r) for r in pricing_store.list_rules(db, show_id)]
 
 
-def _check(db: sqlite_utils.Database, show_id: str, cleaned: dict, rule_id: str | None) -> None:
+def _check(db: Database, show_id: str, cleaned: dict, rule_id: str | None) -> None:
     cleaned_rule = PricingRule.from_row({**cleaned, "id": rule_id or ""})
     others = [r for r in show_rules(db, show_id) if r.id != rule_id]
     problems = rule_conflicts(cleaned_rule, others)
@@ -44,7 +44,7 @@ def _check(db: sqlite_utils.Database, show_id: str, cleaned: dict, rule_id: str 
         raise ValidationError(problems)
 
 
-def add_rule(db: sqlite_utils.Database, actor: Actor, show_id: str, values: dict) -> ChangeSet:
+def add_rule(db: Database, actor: Actor, show_id: str, values: dict) -> ChangeSet:
     """Add one rule to a show; every problem with it reported at once."""
     require(actor, Action.EDIT_BOOTHS)
     cleaned, problems = clean_rule(values)
@@ -60,7 +60,7 @@ def add_rule(db: sqlite_utils.Database, actor: Actor, show_id: str, values: dict
     return changes
 
 
-def update_rule(db: sqlite_utils.Database, actor: Actor, rule_id: str, values: dict) -> ChangeSet:
+def update_rule(db: Database, actor: Actor, rule_id: str, values: dict) -> ChangeSet:
     """Change some fields of a rule; the rule is checked whole, as it will be stored."""
     require(actor, Action.EDIT_BOOTHS)
     changes = ChangeSet()
@@ -80,7 +80,7 @@ def update_rule(db: sqlite_utils.Database, actor: Actor, rule_id: str, values: d
     return changes
 
 
-def delete_rule(db: sqlite_utils.Database, actor: Actor, rule_id: str) -> ChangeSet:
+def delete_rule(db: Database, actor: Actor, rule_id: str) -> ChangeSet:
     require(actor, Action.EDIT_BOOTHS)
     changes = ChangeSet()
     with transaction(db):
@@ -121,7 +121,7 @@ def default_rules(show: dict | None = None) -> list[dict]:
             for r in rules]
 
 
-def add_default_rules(db: sqlite_utils.Database, actor: Actor, show_id: str) -> ChangeSet:
+def add_default_rules(db: Database, actor: Actor, show_id: str) -> ChangeSet:
     """Give a show with no rules the default price list, all in one transaction."""
     require(actor, Action.EDIT_BOOTHS)
     changes = ChangeSet()
@@ -145,7 +145,7 @@ def quote_rules(rules: list[PricingRule], booth_type: str, width_cm: int, depth_
         raise UserError(str(exc)) from exc
 
 
-def _open_sides_of(db: sqlite_utils.Database, booth: dict) -> str:
+def _open_sides_of(db: Database, booth: dict) -> str:
     """Open sides worked out from the booth's neighbours and the hall walls (enclosed counts as inline)."""
     neighbours = [n for n in pricing_store.hall_neighbours(db, booth["hall_id"]) if n["id"] != booth["id"]]
     found = open_sides(booth, neighbours, hall=(booth["hall_width_cm"], booth["hall_depth_cm"]))
@@ -153,7 +153,7 @@ def _open_sides_of(db: sqlite_utils.Database, booth: dict) -> str:
     return kind if kind in OpenSides.__members__.values() else OpenSides.INLINE
 
 
-def quote_booth(db: sqlite_utils.Database, booth_id: str, on_date: str | _dt.date | None = None,
+def quote_booth(db: Database, booth_id: str, on_date: str | _dt.date | None = None,
                 open_sides: str | None = None) -> Quote:
     """The price of a booth of the file under its show's rules on a date (today when none).
 

@@ -16,7 +16,7 @@ from expo_desk.store.db import open_database
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$")
 
@@ -34,7 +34,7 @@ def _check_date(value: str | None, field: str, problems: list[Problem]) -> str |
         return None
 
 
-def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *, name_en: str = "",
+def create_show(db: Database, actor: Actor, code: str, name: str, *, name_en: str = "",
                 venue: str = "", city: str = "", start_date: str | None = None, end_date: str | None = None,
                 currency: str = "CNY") -> dict:
     """A new empty show; its code (e.g. ``RZ2026``) is unique in the file."""
@@ -61,7 +61,7 @@ def create_show(db: sqlite_utils.Database, actor: Actor, code: str, name: str, *
         })
 
 
-def require_show(db: sqlite_utils.Database, code: str) -> dict:
+def require_show(db: Database, code: str) -> dict:
     """The show with this code, or a UserError listing the codes that exist."""
     show = show_store.show_by_code(db, code)
     if show is None:
@@ -70,7 +70,7 @@ def require_show(db: sqlite_utils.Database, code: str) -> dict:
     return show
 
 
-def new_show_file(path, actor: Actor, code: str, name: str, **show_fields) -> tuple[sqlite_utils.Database, dict]:
+def new_show_file(path, actor: Actor, code: str, name: str, **show_fields) -> tuple[Database, dict]:
     """A new Expo Desk file holding one empty show; nothing is left behind on bad input."""
     path = Path(path)
     if path.exists():
@@ -86,6 +86,6 @@ def new_show_file(path, actor: Actor, code: str, name: str, **show_fields) -> tu
     return db, show
 
 
-def list_shows(db: sqlite_utils.Database) -> list[dict]:
+def list_shows(db: Database) -> list[dict]:
     """Every show in the file, newest first."""
     return show_store.list_shows(db)

@@ -21,7 +21,7 @@ from expo_desk.store.settings import get_setting, set_setting
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 SIGN_IN_SETTING = "sign_in_required"
 _USERNAME = re.compile(r"^[\w.@-]{2,40}$")
@@ -32,7 +32,7 @@ def actor_for(user: dict) -> Actor:
     return Actor(user_id=user["id"], name=user["display_name"], role=Role(user["role"]))
 
 
-def _username_for(display_name: str, db: sqlite_utils.Database) -> str:
+def _username_for(display_name: str, db: Database) -> str:
     base = re.sub(r"\s+", ".", display_name.strip().lower()) or "user"
     candidate, n = base, 1
     while user_store.user_by_name(db, candidate):
@@ -41,7 +41,7 @@ def _username_for(display_name: str, db: sqlite_utils.Database) -> str:
     return candidate
 
 
-def find_or_add_account_manager(db: sqlite_utils.Database, actor: Actor, name: str) -> tuple[dict, bool]:
+def find_or_add_account_manager(db: Database, actor: Actor, name: str) -> tuple[dict, bool]:
     """The account manager called ``name``; added (without a password) if unknown.
 
     Returns the user row and whether it was added. A person added this way cannot sign
@@ -66,12 +66,12 @@ def find_or_add_account_manager(db: sqlite_utils.Database, actor: Actor, name: s
     return row, True
 
 
-def list_account_managers(db: sqlite_utils.Database) -> list[dict]:
+def list_account_managers(db: Database) -> list[dict]:
     """Active account managers, for pickers."""
     return [u for u in user_store.list_users(db, Role.ACCOUNT_MANAGER.value) if u["active"]]
 
 
-def list_users(db: sqlite_utils.Database) -> list[dict]:
+def list_users(db: Database) -> list[dict]:
     """Everyone, without password hashes (only whether a password is set)."""
     return [{**{k: v for k, v in u.items() if k != "password_hash"}, "has_password": u["password_hash"] is not None}
             for u in user_store.list_users(db)]
@@ -84,7 +84,7 @@ def _check_new_password(password: str | None, problems: list[Problem]) -> None:
             problems.append(Problem("password", problem))
 
 
-def create_user(db: sqlite_utils.Database, actor: Actor, username: str, display_name: str, role: Role | str,
+def create_user(db: Database, actor: Actor, username: str, display_name: str, role: Role | str,
                 password: str | None = None) -> ChangeSet:
     require(actor, Action.MANAGE_USERS)
     username, display_name = (username or "").strip(), (display_name or "").strip()
@@ -113,7 +113,7 @@ def create_user(db: sqlite_utils.Database, actor: Actor, username: str, display_
     return changes
 
 
-def _keeps_an_administrator(db: sqlite_utils.Database, user: dict, new_role: str, active: bool) -> None:
+def _keeps_an_administrator(db: Database, user: dict, new_role: str, active: bool) -> None:
     losing = user["role"] == Role.ADMINISTRATOR and (new_role != Role.ADMINISTRATOR or not active)
     if losing and user_store.count_administrators_who_can_sign_in(db, excluding=user["id"]) == 0 \
             and sign_in_required(db):
@@ -121,7 +121,7 @@ def _keeps_an_administrator(db: sqlite_utils.Database, user: dict, new_role: str
                         "they cannot be demoted or deactivated")
 
 
-def update_user(db: sqlite_utils.Database, actor: Actor, user_id: str, *, display_name: str | None = None,
+def update_user(db: Database, actor: Actor, user_id: str, *, display_name: str | None = None,
                 role: Role | str | None = None, active: bool | None = None) -> ChangeSet:
     require(actor, Action.MANAGE_USERS)
     changes = ChangeSet()
@@ -148,7 +148,7 @@ def update_user(db: sqlite_utils.Database, actor: Actor, user_id: str, *, displa
     return changes
 
 
-def set_password(db: sqlite_utils.Database, actor: Actor, user_id: str, new_password: str,
+def set_password(db: Database, actor: Actor, user_id: str, new_password: str,
                  current_password: str | None = None) -> ChangeSet:
     """An administrator sets anyone's password; a person changes their own with the current one."""
     own = actor.user_id == user_id
@@ -169,7 +169,7 @@ def set_password(db: sqlite_utils.Database, actor: Actor, user_id: str, new_pass
     return changes
 
 
-def authenticate(db: sqlite_utils.Database, username: str, password: str) -> Actor:
+def authenticate(db: Database, username: str, password: str) -> Actor:
     """The person signing in, or one message for any wrong name or password."""
     user = user_store.user_by_username(db, username or "")
     if user is None or not verify_password(password or "", user["password_hash"]):
@@ -181,11 +181,11 @@ def authenticate(db: sqlite_utils.Database, username: str, password: str) -> Act
     return actor_for(user)
 
 
-def sign_in_required(db: sqlite_utils.Database) -> bool:
+def sign_in_required(db: Database) -> bool:
     return get_setting(db, SIGN_IN_SETTING, "0") == "1"
 
 
-def set_sign_in_required(db: sqlite_utils.Database, actor: Actor, required: bool) -> ChangeSet:
+def set_sign_in_required(db: Database, actor: Actor, required: bool) -> ChangeSet:
     """Turning sign-in on needs an administrator who can sign in, or nobody could."""
     require(actor, Action.MANAGE_USERS)
     changes = ChangeSet()

@@ -362,3 +362,7 @@ def inspect_file(path: Path | str) -> FileReport:
     finally:
         db.close()
     return report
+
+
+# The type the other layers name a connection by, without importing the driver themselves.
+Database = sqlite_utils.Database

@@ -13,7 +13,7 @@ from expo_desk.paths import AppPaths
 from expo_desk.services.changes import ChangeSet
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from expo_desk.store.db import Database
 
 
 class AppContext(QObject):
@@ -30,12 +30,12 @@ class AppContext(QObject):
         self.local_actor = actor  # who makes changes when the file does not require sign-in
         self.actor = actor
         self.settings = settings
-        self.db: sqlite_utils.Database | None = None
+        self.db: Database | None = None
         self.db_path: Path | None = None
         self.show: dict | None = None
         self.undo_stack = QUndoStack(self)
 
-    def set_database(self, db: sqlite_utils.Database, path: Path, show: dict | None,
+    def set_database(self, db: Database, path: Path, show: dict | None,
                      actor: Actor | None = None) -> None:
         """Switch to another file, with the person signed in to it (or the local user)."""
         if self.db is not None and self.db is not db:
