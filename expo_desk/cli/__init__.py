@@ -33,6 +33,8 @@ from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and comman
     _open_for_writing,
     _out,
     _Progress,
+    refused_import,
+    run_export,
     signed_in_actor,
 )
 from expo_desk.errors import DatabaseTooNew, UserError, ValidationError
@@ -154,12 +156,9 @@ def _cmd_import_exhibitors(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         db.close()
-    if not result.ok:
-        for problem in result.problems:
-            _err(problem)
-        _out(f"{source}: {len(result.problems)} 个问题，未导入任何数据 / "
-             f"{len(result.problems)} problem(s); nothing was imported")
-        return EXIT_BAD_INPUT
+    refused = refused_import(source, result.problems)
+    if refused is not None:
+        return refused
     verb = "would create" if result.dry_run else "created"
     summary = (f"{source}: {verb} {result.created} exhibitor(s) in {show['code']}, "
                f"skipped {len(result.skipped_duplicates)} duplicate(s), "
@@ -176,23 +175,8 @@ def _cmd_import_exhibitors(args: argparse.Namespace) -> int:
 
 def _cmd_export_exhibitors(args: argparse.Namespace) -> int:
     from expo_desk.services.exhibitor_export import export_exhibitors
-    from expo_desk.services.shows import require_show
 
-    out, db_path = Path(args.output), Path(args.db)
-    if out.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UserError(f"{out}: 只能导出为 .xlsx 或 .csv / export writes .xlsx or .csv only")
-    if not out.parent.is_dir():
-        raise UserError(f"{out.parent}: 文件夹不存在 / folder not found")
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_reading(db_path)
-    try:
-        show = require_show(db, args.show)
-        count = export_exhibitors(db, show["id"], out)
-    finally:
-        db.close()
-    _out(f"{out}: exported {count} exhibitor(s) of {show['code']}")
-    return EXIT_OK
+    return run_export(args, "exhibitor", export_exhibitors)
 
 
 # ---------------------------------------------------------------- the parser

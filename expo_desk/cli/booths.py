@@ -6,16 +6,14 @@ import argparse
 from pathlib import Path
 
 from expo_desk.cli.common import (
-    EXIT_BAD_INPUT,
     EXIT_OK,
-    EXPORT_SUFFIXES,
     PASSWORD_ENV,
     _backup_dir_for,
-    _err,
-    _open_for_reading,
     _open_for_writing,
     _out,
     _Progress,
+    refused_import,
+    run_export,
     signed_in_actor,
 )
 from expo_desk.errors import UserError
@@ -40,12 +38,9 @@ def _cmd_import_booths(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         db.close()
-    if not result.ok:
-        for problem in result.problems:
-            _err(problem)
-        _out(f"{source}: {len(result.problems)} 个问题，未导入任何数据 / "
-             f"{len(result.problems)} problem(s); nothing was imported")
-        return EXIT_BAD_INPUT
+    refused = refused_import(source, result.problems)
+    if refused is not None:
+        return refused
     verb = "would create" if result.dry_run else "created"
     halls = ", ".join(f"{code} {n}" for code, n in result.per_hall.items()) or "-"
     summary = f"{source}: {verb} {result.created} booth(s) in {show['code']} ({halls})"
@@ -57,23 +52,8 @@ def _cmd_import_booths(args: argparse.Namespace) -> int:
 
 def _cmd_export_booths(args: argparse.Namespace) -> int:
     from expo_desk.services.booth_export import export_booths
-    from expo_desk.services.shows import require_show
 
-    out, db_path = Path(args.output), Path(args.db)
-    if out.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UserError(f"{out}: 只能导出为 .xlsx 或 .csv / export writes .xlsx or .csv only")
-    if not out.parent.is_dir():
-        raise UserError(f"{out.parent}: 文件夹不存在 / folder not found")
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_reading(db_path)
-    try:
-        show = require_show(db, args.show)
-        count = export_booths(db, show["id"], out)
-    finally:
-        db.close()
-    _out(f"{out}: exported {count} booth(s) of {show['code']}")
-    return EXIT_OK
+    return run_export(args, "booth", export_booths)
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -148,3 +148,35 @@ def actor_for_file(path: Path, user: str | None) -> Actor:
         return _actor()
     finally:
         db.close()
+
+
+def run_export(args, what: str, export) -> int:
+    """``export OUT`` of one show: checks the paths, reads the file, writes OUT, says how many."""
+    from expo_desk.errors import UserError
+    from expo_desk.services.shows import require_show
+
+    out, db_path = Path(args.output), Path(args.db)
+    if out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UserError(f"{out}: 只能导出为 .xlsx 或 .csv / export writes .xlsx or .csv only")
+    if not out.parent.is_dir():
+        raise UserError(f"{out.parent}: 文件夹不存在 / folder not found")
+    if not db_path.is_file():
+        raise UserError(f"{db_path}: 文件不存在 / file not found")
+    db = _open_for_reading(db_path)
+    try:
+        show = require_show(db, args.show)
+        count = export(db, show["id"], out)
+    finally:
+        db.close()
+    _out(f"{out}: exported {count} {what}(s) of {show['code']}")
+    return EXIT_OK
+
+
+def refused_import(source: Path, problems: list[str]) -> int | None:
+    """Every problem on stderr and exit 2, or None when the import went through."""
+    if not problems:
+        return None
+    for problem in problems:
+        _err(problem)
+    _out(f"{source}: {len(problems)} 个问题，未导入任何数据 / {len(problems)} problem(s); nothing was imported")
+    return EXIT_BAD_INPUT
