@@ -622,3 +622,18 @@ def test_reservations_past_their_date_are_released_and_the_user_is_told(qtbot, f
     assert free["number"] in [b["number"] for b in released]
     assert free["number"] in page.info_label.text() and "released" in page.info_label.text()
     assert page.release_expired(today=date(2026, 12, 1)) == []  # after the show nothing is released
+
+
+def test_hovering_a_booth_shows_its_price_under_the_shows_rules(qtbot, fresh_window):
+    from expo_desk.services import pricing as pricing_service
+
+    page = fresh_window.floor_plan_page
+    ctx = page._context
+    item = next(i for i in page.scene.items_by_id.values() if i.record["booth_type"] == "shell")
+    assert "has no shell scheme price" in page.price_text(item.booth_id)  # the service's own reason
+    pricing_service.add_default_rules(ctx.db, ctx.actor, ctx.show["id"])
+    price = page.price_text(item.booth_id)
+    quote = pricing_service.quote_booth(ctx.db, item.booth_id)
+    assert price.startswith("Price 价格: ¥") and f"{quote.total_fen // 100:,}" in price
+    item.price_text = price
+    assert price in item.tooltip_text()

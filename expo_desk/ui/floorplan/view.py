@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QToolTip
@@ -30,6 +32,7 @@ class PlanView(QGraphicsView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("floor_plan_view")
+        self.price_for: Callable[[str], str] | None = None  # booth id → a price line, set by the page
         self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -147,6 +150,8 @@ class PlanView(QGraphicsView):
         if event.type() == QEvent.Type.ToolTip:
             item = self.booth_at(event.pos())
             if item is not None:
+                if self.price_for is not None:
+                    item.price_text = self.price_for(item.booth_id)
                 QToolTip.showText(event.globalPos(), item.tooltip_text(), self.viewport())
             else:
                 QToolTip.hideText()

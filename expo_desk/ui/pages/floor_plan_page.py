@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import BoothType
+from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import booths as booth_service
+from expo_desk.services import pricing as pricing_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.dxf_import_dialog import DxfImportDialog
@@ -81,6 +83,7 @@ class FloorPlanPage(QWidget):
         self.info_label.setObjectName("plan_info")
 
         self.view = PlanView()
+        self.view.price_for = self.price_text
         self.legend = Legend()
         self.legend.setFixedWidth(210)
         self.toolbar = QToolBar()
@@ -330,6 +333,19 @@ class FloorPlanPage(QWidget):
             if match is not None:
                 return match
         return None
+
+    def price_text(self, booth_id: str) -> str:
+        """'Price 价格: ¥10,780.00 (…terms…)' under the show's rules today, for the hover."""
+        ctx = self._context
+        if ctx.db is None:
+            return ""
+        try:
+            quote = pricing_service.quote_booth(ctx.db, booth_id)
+        except UserError as exc:
+            return self.tr("Price: %1").replace("%1", str(exc))
+        terms = " + ".join(format_fen(t.amount_fen) for t in quote.terms)
+        return self.tr("Price 价格: %1").replace("%1", f"{format_fen(quote.total_fen)}"
+                                                  + (f" ({terms})" if len(quote.terms) > 1 else ""))
 
     # -- halls and drawings ---------------------------------------------------------------------
     def new_hall(self) -> bool:
