@@ -637,3 +637,16 @@ def test_hovering_a_booth_shows_its_price_under_the_shows_rules(qtbot, fresh_win
     assert price.startswith("Price 价格: ¥") and f"{quote.total_fen // 100:,}" in price
     item.price_text = price
     assert price in item.tooltip_text()
+
+
+def test_the_hall_plan_prints_to_pdf_with_the_selected_booth_marked(qtbot, plan, tmp_path):
+    from pypdf import PdfReader
+
+    item = next(iter(plan.scene.items_by_id.values()))
+    plan.scene.clearSelection()
+    item.setSelected(True)
+    target = tmp_path / "plan.pdf"
+    assert plan.write_plan_pdf(target)
+    text = PdfReader(target).pages[0].extract_text()
+    assert item.record["number"] in text
+    assert plan.scene.hall["code"] in text

@@ -31,9 +31,11 @@ from expo_desk.domain.enums import BoothType
 from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
+from expo_desk.reports.plan import render_plan
 from expo_desk.services import booths as booth_service
 from expo_desk.services import pricing as pricing_service
 from expo_desk.services.changes import ChangeSet
+from expo_desk.services.plan_report import plan_report_data
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.dxf_import_dialog import DxfImportDialog
 from expo_desk.ui.floorplan.booth_item import GRID_CM, BoothItem
@@ -97,6 +99,9 @@ class FloorPlanPage(QWidget):
         self.zoom_out_action = self._tool(self.tr("Zoom out"), self.view.zoom_out, "Ctrl+-")
         self.toolbar.addSeparator()
         self.new_hall_action = self._tool(self.tr("New hall…"), self.new_hall)
+        self.pdf_action = self._tool(self.tr("Plan PDF…"), self.choose_plan_pdf,
+                                     tip=self.tr("Print this hall to scale as a PDF (A3 landscape), "
+                                                 "the selected booth marked"))
         self.dxf_action = self._tool(self.tr("Import DXF…"), self.choose_dxf,
                                      tip=self.tr("Create booths from the rectangles of a hall drawing (DXF)"))
         self.draw_action = self._tool(self.tr("Draw booth"), self._toggle_draw, "D",
@@ -270,6 +275,7 @@ class FloorPlanPage(QWidget):
         may_layout = self._context.db is not None and self._context.show is not None \
             and can(actor, Action.EDIT_BOOTHS)
         self.new_hall_action.setEnabled(may_layout)
+        self.pdf_action.setEnabled(has_hall)
         self.dxf_action.setEnabled(may_layout and has_hall)
         self.fit_selection_action.setEnabled(bool(selected))
         self._update_info(selected)
@@ -360,6 +366,31 @@ class FloorPlanPage(QWidget):
                 self.hall_box.setCurrentIndex(max(0, self.hall_box.findData(new_id)))
                 return True
         return False
+
+    def choose_plan_pdf(self) -> None:
+        if self.scene is None:
+            return
+        start = Path(self._context.settings.value("folders/export", str(Path.home())))
+        suggested = start / f"{self._context.show['code']}-{self.scene.hall['code']}-plan.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the hall plan"), str(suggested),
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self._context.settings.setValue("folders/export", str(Path(path).parent))
+            self.write_plan_pdf(Path(path))
+
+    def write_plan_pdf(self, path: Path) -> bool:
+        """The hall on screen to scale, with the selected booth (if one) marked."""
+        ctx = self._context
+        selected = self.scene.selected_booths() if self.scene is not None else []
+        highlight = selected[0].record["number"] if len(selected) == 1 else None
+        try:
+            data = plan_report_data(ctx.db, ctx.show["id"], self.scene.hall["code"], highlight)
+            render_plan(data, path)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Plan PDF"), str(exc))
+            return False
+        self.info_label.setText(self.tr("Plan written to %1").replace("%1", str(path)))
+        return True
 
     def choose_dxf(self) -> None:
         if self.scene is None:
