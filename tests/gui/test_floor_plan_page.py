@@ -321,21 +321,6 @@ def test_an_account_manager_cannot_change_the_layout(plan_window, plan):
     assert not plan.reserve_action.isEnabled() and not plan.release_action.isEnabled()
 
 
-def test_an_action_without_its_service_is_disabled_and_says_why(monkeypatch, plan):
-    monkeypatch.delattr(booth_service, "merge_booths", raising=False)
-    plan.scene.booth_items()[0].setSelected(True)
-    plan.scene.booth_items()[1].setSelected(True)
-    plan._update_actions()
-    assert not plan.merge_action.isEnabled()
-    assert plan.merge_action.toolTip().startswith("Not available yet")
-
-
-def _needs(*names):
-    missing = [n for n in names if getattr(booth_service, n, None) is None]
-    return pytest.mark.skipif(bool(missing), reason=f"booth service not in this version: {', '.join(missing)}")
-
-
-@_needs("move_booths")
 def test_move_by_drag_then_undo_and_redo_restore_the_file(qtbot, fresh_window):
     plan, ctx = fresh_window.floor_plan_page, fresh_window.context
     item = plan.scene.booth_items()[0]

@@ -56,11 +56,6 @@ from expo_desk.ui.floorplan.view import PlanView
 _WATCHED = ("booths", "halls", "contracts", "contract_lines", "exhibitors")
 
 
-def _service(name: str):
-    """The booth service ``name`` when this version has it, else None."""
-    return getattr(booth_service, name, None)
-
-
 class FloorPlanPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -244,28 +239,24 @@ class FloorPlanPage(QWidget):
         refuse_edit = self.tr("Your role may not change the booth layout")
         refuse_reserve = self.tr("Your role may not reserve booths")
         rules = (
-            (self.draw_action, may_edit, "add_booths", True, refuse_edit),
-            (self.generate_action, may_edit, "generate_block", True, refuse_edit),
-            (self.merge_action, may_edit, "merge_booths", len(selected) >= 2, refuse_edit),
-            (self.split_action, may_edit, "split_booth", len(selected) == 1, refuse_edit),
-            (self.delete_action, may_edit, "delete_booths", bool(selected), refuse_edit),
-            (self.reserve_action, may_reserve, "reserve_booth", bool(selected), refuse_reserve),
-            (self.release_action, may_reserve, "release_booth", bool(selected), refuse_reserve),
+            (self.draw_action, may_edit, True, refuse_edit),
+            (self.generate_action, may_edit, True, refuse_edit),
+            (self.merge_action, may_edit, len(selected) >= 2, refuse_edit),
+            (self.split_action, may_edit, len(selected) == 1, refuse_edit),
+            (self.delete_action, may_edit, bool(selected), refuse_edit),
+            (self.reserve_action, may_reserve, bool(selected), refuse_reserve),
+            (self.release_action, may_reserve, bool(selected), refuse_reserve),
         )
-        for action, allowed, service, applicable, refusal in rules:
-            available = _service(service) is not None
-            action.setEnabled(allowed and available and applicable)
-            if not available:
-                action.setToolTip(self.tr("Not available yet: this version cannot %1 from the plan").replace(
-                    "%1", action.text().rstrip("…").lower()))
-            elif has_hall and not allowed:
+        for action, allowed, applicable, refusal in rules:
+            action.setEnabled(allowed and applicable)
+            if has_hall and not allowed:
                 action.setToolTip(refusal)
             else:
                 action.setToolTip(self._tooltips[action])
         if not self.draw_action.isEnabled() and self.draw_action.isChecked():
             self.draw_action.setChecked(False)
             self.view.set_draw_mode(False)
-        movable = may_edit and _service("move_booths") is not None
+        movable = may_edit
         if self.scene is not None and getattr(self.scene, "_movable", None) != movable:
             for item in self.scene.items_by_id.values():
                 item.set_movable(movable)
@@ -319,26 +310,8 @@ class FloorPlanPage(QWidget):
         return item
 
     def _find_record(self, text: str) -> dict | None:
-        finder = _service("find_booth")
-        if finder is not None:
-            found = finder(self._context.db, self._context.show["id"], text)
-            if isinstance(found, list):
-                found = found[0] if found else None
-            return found
-        # without the show-wide search, look in the hall on screen: exact number, then prefix, then holder
-        if self.scene is None:
-            return None
-        needle = text.casefold()
-        records = sorted((i.record for i in self.scene.items_by_id.values()), key=lambda r: r["number"])
-        for test in (lambda r: r["number"].casefold() == needle,
-                     lambda r: r["number"].casefold().startswith(needle),
-                     lambda r: needle in (r.get("exhibitor") or "").casefold()
-                     or needle in (r.get("exhibitor_en") or "").casefold()
-                     or needle in (r.get("reserved_for") or "").casefold()):
-            match = next((r for r in records if test(r)), None)
-            if match is not None:
-                return match
-        return None
+        found = booth_service.find_booth(self._context.db, self._context.show["id"], text)
+        return found[0] if found else None
 
     def price_text(self, booth_id: str) -> str:
         """'Price 价格: ¥10,780.00 (…terms…)' under the show's rules today, for the hover."""
@@ -442,7 +415,7 @@ class FloorPlanPage(QWidget):
 
     def move_booths(self, positions: dict[str, tuple[int, int]]) -> bool:
         """Move booths to new top-left corners (cm), as one undoable step."""
-        if self.scene is None or _service("move_booths") is None:
+        if self.scene is None:
             return False
         before = {i: self.scene.items_by_id[i].stored_pos() for i in positions if i in self.scene.items_by_id}
         after = {i: (int(x), int(y)) for i, (x, y) in positions.items() if i in before}
@@ -464,7 +437,7 @@ class FloorPlanPage(QWidget):
         self.view.set_draw_mode(self.draw_action.isChecked())
 
     def _on_rect_drawn(self, rect: QRectF) -> None:
-        if self.scene is None or _service("add_booths") is None:
+        if self.scene is None:
             return
         number, ok = QInputDialog.getText(self, self.tr("New booth"), self.tr(
             "Number of the new booth (%1 m × %2 m):").replace("%1", f"{rect.width() / 100:g}").replace(
@@ -475,7 +448,7 @@ class FloorPlanPage(QWidget):
             self.add_booths([draft])
 
     def add_booths(self, drafts: list[BoothDraft]) -> bool:
-        if self.scene is None or _service("add_booths") is None:
+        if self.scene is None:
             return False
         ctx, show_id, hall_id = self._context, self._context.show["id"], self.scene.hall["id"]
         changes = self._run(lambda: booth_service.add_booths(ctx.db, ctx.actor, show_id, hall_id, drafts))
@@ -487,7 +460,7 @@ class FloorPlanPage(QWidget):
         return True
 
     def delete_selected(self) -> bool:
-        if self.scene is None or _service("delete_booths") is None or not self.delete_action.isEnabled():
+        if self.scene is None or not self.delete_action.isEnabled():
             return False
         records = [dict(i.record) for i in self.scene.selected_booths()]
         if not records:
