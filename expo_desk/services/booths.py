@@ -520,6 +520,22 @@ def release_booth(db: Database, actor: Actor, booth_id: str) -> ChangeSet:
     return changes
 
 
+def set_reservations(db: Database, actor: Actor, holds: list[tuple[str, str | None, date | str | None]]) -> ChangeSet:
+    """Reserve (name, until) or release (None) several booths at once: all of them or none.
+
+    Each entry is ``(booth_id, reserved_for, until)``; the plan's reserve, release and
+    their undo steps go through here so a refusal on one booth leaves the others as they were.
+    """
+    changes = ChangeSet()
+    with transaction(db):
+        for booth_id, reserved_for, until in holds:
+            if reserved_for is None:
+                changes.merge(release_booth(db, actor, booth_id))
+            else:
+                changes.merge(reserve_booth(db, actor, booth_id, reserved_for, until))
+    return changes
+
+
 def release_expired_reservations(db: Database, actor: Actor, today: date | str,
                                  show_id: str | None = None) -> list[dict]:
     """Make available every booth whose reservation ended before ``today``; one audit entry each.

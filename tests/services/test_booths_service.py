@@ -409,3 +409,23 @@ def test_managers_lay_out_booths(db, show, people, role):
     hall_id = svc.create_hall(db, who, show["id"], "M1", "", 1000, 1000).inserted["halls"][0]
     changes = svc.generate_block(db, who, show["id"], hall_id, rows=1, columns=2, pattern="M{n}")
     svc.move_booths(db, who, {changes.inserted["booths"][0]: (0, 600)})
+
+
+def test_reserving_several_booths_is_all_or_nothing(db, actor, show):
+    from datetime import date
+
+    from expo_desk.domain.booths import BoothDraft
+    from expo_desk.errors import UserError
+    from expo_desk.services import booths as booth_service
+
+    booth_service.create_hall(db, actor, show["id"], "Z9", "试验馆", 3000, 2000)
+    hall = next(h for h in booth_service.list_halls(db, show["id"]) if h["code"] == "Z9")
+    booth_service.add_booths(db, actor, show["id"], hall["id"],
+                             [BoothDraft(f"Z9-{n}", n * 300, 0, 300, 300) for n in range(3)])
+    ids = [b["id"] for b in booth_service.hall_booths(db, hall["id"])]
+    booth_service.reserve_booth(db, actor, ids[2], "别人", "2026-06-30", today=date(2026, 6, 1))
+    with pytest.raises(UserError):
+        booth_service.set_reservations(db, actor, [(i, "青岛渔业", "2027-07-01") for i in ids])
+    assert [b["status"] for b in booth_service.hall_booths(db, hall["id"])] == ["available", "available", "reserved"]
+    booth_service.set_reservations(db, actor, [(ids[0], "青岛渔业", "2027-07-01"), (ids[2], None, None)])
+    assert [b["status"] for b in booth_service.hall_booths(db, hall["id"])] == ["reserved", "available", "available"]

@@ -159,20 +159,14 @@ class ReserveBoothsCommand(_ServiceCommand):
         self._name, self._until = reserved_for, until
 
     def forward(self) -> ChangeSet:
-        ctx, changes = self._context, ChangeSet()
-        for r in self._records:
-            changes.merge(booth_service.reserve_booth(ctx.db, ctx.actor, r["id"], self._name, self._until))
-        return changes
+        holds = [(r["id"], self._name, self._until) for r in self._records]
+        return booth_service.set_reservations(self._context.db, self._context.actor, holds)
 
     def backward(self) -> ChangeSet:
-        ctx, changes = self._context, ChangeSet()
-        for r in self._records:
-            if r["status"] == BoothStatus.RESERVED:  # it was held already: back to its old date
-                changes.merge(booth_service.reserve_booth(ctx.db, ctx.actor, r["id"], r["reserved_for"],
-                                                          r["reserved_until"]))
-            else:
-                changes.merge(booth_service.release_booth(ctx.db, ctx.actor, r["id"]))
-        return changes
+        # a booth held already goes back to its old name and date; the others are released
+        holds = [(r["id"], r["reserved_for"], r["reserved_until"]) if r["status"] == BoothStatus.RESERVED
+                 else (r["id"], None, None) for r in self._records]
+        return booth_service.set_reservations(self._context.db, self._context.actor, holds)
 
 
 class ReleaseBoothsCommand(_ServiceCommand):
@@ -183,14 +177,9 @@ class ReleaseBoothsCommand(_ServiceCommand):
         self._records = [dict(r) for r in records]
 
     def forward(self) -> ChangeSet:
-        ctx, changes = self._context, ChangeSet()
-        for r in self._records:
-            changes.merge(booth_service.release_booth(ctx.db, ctx.actor, r["id"]))
-        return changes
+        holds = [(r["id"], None, None) for r in self._records]
+        return booth_service.set_reservations(self._context.db, self._context.actor, holds)
 
     def backward(self) -> ChangeSet:
-        ctx, changes = self._context, ChangeSet()
-        for r in self._records:
-            changes.merge(booth_service.reserve_booth(ctx.db, ctx.actor, r["id"], r["reserved_for"],
-                                                      r["reserved_until"]))
-        return changes
+        holds = [(r["id"], r["reserved_for"], r["reserved_until"]) for r in self._records]
+        return booth_service.set_reservations(self._context.db, self._context.actor, holds)
