@@ -412,7 +412,7 @@ def test_managers_lay_out_booths(db, show, people, role):
 
 
 def test_reserving_several_booths_is_all_or_nothing(db, actor, show):
-    from datetime import date
+    from datetime import date, timedelta
 
     from expo_desk.domain.booths import BoothDraft
     from expo_desk.errors import UserError
@@ -423,9 +423,10 @@ def test_reserving_several_booths_is_all_or_nothing(db, actor, show):
     booth_service.add_booths(db, actor, show["id"], hall["id"],
                              [BoothDraft(f"Z9-{n}", n * 300, 0, 300, 300) for n in range(3)])
     ids = [b["id"] for b in booth_service.hall_booths(db, hall["id"])]
-    booth_service.reserve_booth(db, actor, ids[2], "别人", "2026-06-30", today=date(2026, 6, 1))
+    until = date.today() + timedelta(days=30)
+    booth_service.reserve_booth(db, actor, ids[2], "别人", until)
     with pytest.raises(UserError):
-        booth_service.set_reservations(db, actor, [(i, "青岛渔业", "2027-07-01") for i in ids])
+        booth_service.set_reservations(db, actor, [(i, "青岛渔业", until) for i in ids])
     assert [b["status"] for b in booth_service.hall_booths(db, hall["id"])] == ["available", "available", "reserved"]
-    booth_service.set_reservations(db, actor, [(ids[0], "青岛渔业", "2027-07-01"), (ids[2], None, None)])
+    booth_service.set_reservations(db, actor, [(ids[0], "青岛渔业", until), (ids[2], None, None)])
     assert [b["status"] for b in booth_service.hall_booths(db, hall["id"])] == ["reserved", "available", "available"]
