@@ -195,10 +195,16 @@ def _draft_problems(draft: BoothDraft) -> list[Problem]:
 
 
 def add_booths(db: Database, actor: Actor, show_id: str, hall_id: str,
-               drafts: list[BoothDraft]) -> ChangeSet:
+               drafts: list[BoothDraft], *, ids: list[str] | None = None) -> ChangeSet:
     """Add booths to a hall, all or none: numbers unique in the show, every booth inside the
-    hall, none overlapping another new or existing booth. Every problem is reported."""
+    hall, none overlapping another new or existing booth. Every problem is reported.
+
+    ``ids`` gives deleted booths back their own ids (undo), so the audit trail and any
+    record pointing at them still find them.
+    """
     require(actor, Action.EDIT_BOOTHS)
+    if ids is not None and len(ids) != len(drafts):
+        raise ValueError("one id per draft")
     problems: list[Problem] = []
     for draft in drafts:
         problems += _draft_problems(draft)
@@ -224,8 +230,9 @@ def add_booths(db: Database, actor: Actor, show_id: str, hall_id: str,
             problems += _layout_problems(hall, placed, booth_store.hall_layout(db, hall_id))
         if problems:
             raise ValidationError(problems)
-        for draft in drafts:
+        for index, draft in enumerate(drafts):
             row = records.insert(db, actor, "booths", {
+                **({"id": ids[index]} if ids else {}),
                 "show_id": show_id, "hall_id": hall_id, "number": draft.number.strip(), "x_cm": draft.x_cm,
                 "y_cm": draft.y_cm, "width_cm": draft.width_cm, "depth_cm": draft.depth_cm,
                 "booth_type": str(draft.booth_type), "sector": draft.sector.strip(),

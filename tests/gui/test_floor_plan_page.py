@@ -522,8 +522,11 @@ def test_delete_then_undo_puts_the_booths_back(messages, fresh_window):
         b = back[r["number"]]
         assert (b["x_cm"], b["y_cm"], b["width_cm"], b["depth_cm"], b["status"], b["blocked_reason"]) == (
             r["x_cm"], r["y_cm"], r["width_cm"], r["depth_cm"], r["status"], r["blocked_reason"])
+        assert b["id"] == r["id"]  # the same booth again, so its history still follows it
     ctx.undo_stack.redo()
     assert len(_rows(fresh_window)) == count - 2
+    ctx.undo_stack.undo()
+    assert {r["number"]: r["id"] for r in _rows(fresh_window).values() if r["number"] in ("D-1", "D-2")} == ids
 
 
 def test_a_sold_booth_cannot_be_deleted_and_the_plan_says_why(messages, fresh_window):

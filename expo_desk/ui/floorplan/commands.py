@@ -52,7 +52,7 @@ def draft_of(record: dict) -> BoothDraft:
 
 
 class AddBoothsCommand(_ServiceCommand):
-    """Undo deletes the booths that were added; redo adds them again (they get new ids)."""
+    """Undo deletes the booths that were added; redo adds them again with the same ids."""
 
     def __init__(self, context, show_id: str, hall_id: str, drafts: list[BoothDraft], ids: list[str], text: str):
         super().__init__(context, text)
@@ -60,10 +60,8 @@ class AddBoothsCommand(_ServiceCommand):
         self._drafts, self._ids = list(drafts), list(ids)
 
     def _add(self) -> ChangeSet:
-        changes = booth_service.add_booths(self._context.db, self._context.actor, self._show_id, self._hall_id,
-                                           self._drafts)
-        self._ids = list(changes.inserted.get("booths", []))
-        return changes
+        return booth_service.add_booths(self._context.db, self._context.actor, self._show_id, self._hall_id,
+                                        self._drafts, ids=self._ids or None)
 
     def _delete(self) -> ChangeSet:
         return booth_service.delete_booths(self._context.db, self._context.actor, self._ids)
@@ -103,7 +101,7 @@ def _geometry(record: dict) -> dict:
 
 
 class MergeBoothsCommand(_ServiceCommand):
-    """Undo gives the kept booth its old size and puts the others back (with new ids)."""
+    """Undo gives the kept booth its old size and puts the others back with their own ids."""
 
     def __init__(self, context, show_id: str, hall_id: str, records: list[dict], text: str):
         super().__init__(context, text)
@@ -121,8 +119,8 @@ class MergeBoothsCommand(_ServiceCommand):
         ctx, g = self._context, _geometry(self._keep)
         changes = booth_service.resize_booth(ctx.db, ctx.actor, self._keep["id"], g["width_cm"], g["depth_cm"],
                                              x_cm=g["x_cm"], y_cm=g["y_cm"])
-        added = booth_service.add_booths(ctx.db, ctx.actor, self._show_id, self._hall_id, self._rest)
-        self._rest_ids = list(added.inserted.get("booths", []))
+        added = booth_service.add_booths(ctx.db, ctx.actor, self._show_id, self._hall_id, self._rest,
+                                         ids=self._rest_ids)
         return changes.merge(added)
 
 
