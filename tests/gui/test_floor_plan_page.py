@@ -638,3 +638,41 @@ def test_the_hall_plan_prints_to_pdf_with_the_selected_booth_marked(qtbot, plan,
     text = PdfReader(target).pages[0].extract_text()
     assert item.record["number"] in text
     assert plan.scene.hall["code"] in text
+
+
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(messages, fresh_window, tmp_path, kind):
+    from expo_desk.ui.floorplan.dialogs import BackgroundDialog
+
+    plan = fresh_window.floor_plan_page
+    drawing = tmp_path / f"hall.{kind}"
+    if kind == "png":
+        image = QImage(600, 400, QImage.Format.Format_RGB32)
+        image.fill(0xDDDDDD)
+        assert image.save(str(drawing))
+    else:
+        drawing.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400">'
+                           '<rect x="10" y="10" width="580" height="380" fill="none" stroke="black"/></svg>')
+    dialog = BackgroundDialog(plan.scene.hall)
+    dialog.path.setText(str(drawing))
+    dialog.x.setValue(2.0)
+    dialog.y.setValue(1.5)
+    dialog.width.setValue(60.0)
+    assert plan.set_background(dialog), messages
+    item = plan.scene.background
+    assert item is not None and item.zValue() < min(i.zValue() for i in plan.scene.booth_items())
+    assert (item.pos().x(), item.pos().y()) == (200.0, 150.0)
+    assert item.scale() == pytest.approx(10.0)  # 60 m over 600 units
+
+
+def test_a_file_that_is_not_a_drawing_is_refused(messages, fresh_window, tmp_path):
+    from expo_desk.ui.floorplan.dialogs import BackgroundDialog
+
+    plan = fresh_window.floor_plan_page
+    bad = tmp_path / "notes.png"
+    bad.write_text("not an image")
+    dialog = BackgroundDialog(plan.scene.hall)
+    dialog.path.setText(str(bad))
+    assert not plan.set_background(dialog)
+    assert messages and "notes.png" in messages[-1][1]
+    assert plan.scene.background is None

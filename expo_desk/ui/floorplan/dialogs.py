@@ -179,3 +179,40 @@ class NewHallDialog(QDialog):
     def values(self) -> tuple[str, str, int, int]:
         return (self.code.text().strip(), self.name.text().strip(),
                 round(self.width.value() * 100), round(self.depth.value() * 100))
+
+
+class BackgroundDialog(QDialog):
+    """Place a hall drawing (PNG, JPEG or SVG) under the booths: where its top-left corner
+    goes and how wide it is in the hall; its height follows."""
+
+    def __init__(self, hall: dict, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hall drawing under the plan"))
+        self._hall = hall
+        form = QFormLayout(self)
+        self.path = QLineEdit(hall.get("background_path") or "")
+        self.path.setObjectName("background_path")
+        self.path.setPlaceholderText(self.tr("a PNG, JPEG or SVG file; empty for none"))
+        self.x = _metres((hall.get("background_x_cm") or 0) / 100)
+        self.y = _metres((hall.get("background_y_cm") or 0) / 100)
+        self.width = _metres(hall["width_cm"] / 100, maximum=5000.0)
+        form.addRow(self.tr("Drawing"), self.path)
+        form.addRow(self.tr("Left edge at"), self.x)
+        form.addRow(self.tr("Top edge at"), self.y)
+        form.addRow(self.tr("Width in the hall"), self.width)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form.addRow(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self, image_width: float | None) -> dict:
+        """update_hall's background fields; the scale is cm of hall per unit of the image."""
+        path = self.path.text().strip()
+        if not path:
+            return {"background_path": None, "background_x_cm": 0, "background_y_cm": 0, "background_scale": 1.0}
+        scale = (self.width.value() * 100 / image_width) if image_width else 1.0
+        return {"background_path": path, "background_x_cm": round(self.x.value() * 100),
+                "background_y_cm": round(self.y.value() * 100), "background_scale": scale}

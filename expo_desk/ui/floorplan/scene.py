@@ -8,10 +8,19 @@ viewport or a point. Colours are set by mode (status or sector) over all items a
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImageReader, QPen, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
 
 from expo_desk.domain.enums import SECTORS
 from expo_desk.ui.floorplan.booth_item import (
@@ -25,6 +34,38 @@ from expo_desk.ui.floorplan.booth_item import (
 COLOUR_BY_STATUS = "status"
 COLOUR_BY_SECTOR = "sector"
 MARGIN_CM = 500  # room around the hall's walls
+
+
+def image_size(path: str) -> tuple[float, float] | None:
+    """An image's own width and height (pixels, or SVG units); None when it cannot be read."""
+    if path.lower().endswith(".svg"):
+        renderer = QSvgRenderer(path)
+        size = renderer.defaultSize() if renderer.isValid() else None
+    else:
+        size = QImageReader(path).size()
+    if size is None or not size.isValid() or size.width() <= 0:
+        return None
+    return float(size.width()), float(size.height())
+
+
+def background_item(hall: dict) -> QGraphicsItem | None:
+    """The hall drawing under the booths, placed (cm) and scaled (cm per image unit) as saved."""
+    path = hall.get("background_path") or ""
+    if not path or not Path(path).is_file():
+        return None
+    if path.lower().endswith(".svg"):
+        item: QGraphicsItem = QGraphicsSvgItem(path)
+    else:
+        pixmap = QPixmap(path)
+        if pixmap.isNull():
+            return None
+        item = QGraphicsPixmapItem(pixmap)
+        item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+    item.setPos(float(hall.get("background_x_cm") or 0), float(hall.get("background_y_cm") or 0))
+    item.setScale(float(hall.get("background_scale") or 1.0))
+    item.setOpacity(0.45)
+    item.setZValue(-5)  # above the white floor, under every booth
+    return item
 
 
 class HallScene(QGraphicsScene):
@@ -42,6 +83,9 @@ class HallScene(QGraphicsScene):
         floor.setPen(QPen(QColor("#37474f"), 0))
         floor.setZValue(-10)
         self.addItem(floor)
+        self.background = background_item(hall)
+        if self.background is not None:
+            self.addItem(self.background)
         title = QGraphicsSimpleTextItem(f"{hall['code']}  {hall.get('name') or ''}".strip())
         font = title.font()
         font.setPixelSize(max(120, int(min(width, depth) / 40)))  # a title in cm, readable at "fit hall"

@@ -48,9 +48,9 @@ from expo_desk.ui.floorplan.commands import (
     ReserveBoothsCommand,
     SplitBoothCommand,
 )
-from expo_desk.ui.floorplan.dialogs import GenerateBlockDialog, NewHallDialog, ReserveDialog
+from expo_desk.ui.floorplan.dialogs import BackgroundDialog, GenerateBlockDialog, NewHallDialog, ReserveDialog
 from expo_desk.ui.floorplan.legend import Legend
-from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene, snap
+from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene, image_size, snap
 from expo_desk.ui.floorplan.view import PlanView
 
 _WATCHED = ("booths", "halls", "contracts", "contract_lines", "exhibitors")
@@ -97,6 +97,8 @@ class FloorPlanPage(QWidget):
         self.pdf_action = self._tool(self.tr("Plan PDF…"), self.choose_plan_pdf,
                                      tip=self.tr("Print this hall to scale as a PDF (A3 landscape), "
                                                  "the selected booth marked"))
+        self.background_action = self._tool(self.tr("Background…"), self.choose_background,
+                                            tip=self.tr("Place the hall drawing (PNG, JPEG or SVG) under the booths"))
         self.dxf_action = self._tool(self.tr("Import DXF…"), self.choose_dxf,
                                      tip=self.tr("Create booths from the rectangles of a hall drawing (DXF)"))
         self.draw_action = self._tool(self.tr("Draw booth"), self._toggle_draw, "D",
@@ -268,6 +270,7 @@ class FloorPlanPage(QWidget):
         self.new_hall_action.setEnabled(may_layout)
         self.pdf_action.setEnabled(has_hall)
         self.dxf_action.setEnabled(may_layout and has_hall)
+        self.background_action.setEnabled(may_layout and has_hall)
         self.fit_selection_action.setEnabled(bool(selected))
         self._update_info(selected)
 
@@ -364,6 +367,29 @@ class FloorPlanPage(QWidget):
             return False
         self.info_label.setText(self.tr("Plan written to %1").replace("%1", str(path)))
         return True
+
+    def choose_background(self) -> None:
+        if self.scene is None:
+            return
+        dialog = BackgroundDialog(self.scene.hall, self)
+        browse = QFileDialog.getOpenFileName(self, self.tr("Hall drawing"), dialog.path.text() or str(Path.home()),
+                                             self.tr("Drawings (*.png *.jpg *.jpeg *.svg)"))[0]
+        if browse:
+            dialog.path.setText(browse)
+        if dialog.exec():
+            self.set_background(dialog)
+
+    def set_background(self, dialog) -> bool:
+        """Save where the hall drawing goes; refused with a reason when the file is not a drawing."""
+        path = dialog.path.text().strip()
+        size = image_size(path) if path else None
+        if path and size is None:
+            QMessageBox.warning(self, self.tr("Hall drawing"),
+                                self.tr("%1 is not a PNG, JPEG or SVG drawing that can be read.").replace("%1", path))
+            return False
+        ctx, hall_id = self._context, self.scene.hall["id"]
+        values = dialog.values(size[0] if size else None)
+        return self._run(lambda: booth_service.update_hall(ctx.db, ctx.actor, hall_id, **values)) is not None
 
     def choose_dxf(self) -> None:
         if self.scene is None:
