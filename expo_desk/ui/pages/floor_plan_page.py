@@ -325,7 +325,8 @@ class FloorPlanPage(QWidget):
             quote = pricing_service.quote_booth(ctx.db, booth_id)
         except UserError as exc:
             return self.tr("Price: %1").replace("%1", str(exc))
-        terms = " + ".join(format_fen(t.amount_fen) for t in quote.terms)
+        terms = format_fen(quote.terms[0].amount_fen) + "".join(
+            f" {'−' if t.amount_fen < 0 else '+'} {format_fen(abs(t.amount_fen))}" for t in quote.terms[1:])
         return self.tr("Price 价格: %1").replace("%1", f"{format_fen(quote.total_fen)}"
                                                   + (f" ({terms})" if len(quote.terms) > 1 else ""))
 
