@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,14 +24,7 @@ from expo_desk.services.booth_dxf import DxfPreview, dxf_layers, read_dxf_booths
 from expo_desk.services.booths import add_booths
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.error_label import ErrorLabel
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeColumnsToContents()
+from expo_desk.ui.widgets.tables import fill_table
 
 
 class DxfImportDialog(QDialog):
@@ -102,9 +94,11 @@ class DxfImportDialog(QDialog):
             return
         drafts, skipped = self.preview.drafts, self.preview.skipped
         types = {"shell": self.tr("shell scheme"), "raw": self.tr("raw space")}
-        _fill(self.created, [[d.number, f"{d.x_cm / 100:g}, {d.y_cm / 100:g}",
+        fill_table(self.created, [[d.number, f"{d.x_cm / 100:g}, {d.y_cm / 100:g}",
                               f"{d.width_cm / 100:g} × {d.depth_cm / 100:g}", types[d.booth_type]] for d in drafts])
-        _fill(self.skipped, [[s.where, s.reason] for s in skipped])
+        fill_table(self.skipped, [[s.where, s.reason] for s in skipped])
+        for table in (self.created, self.skipped):
+            table.resizeColumnsToContents()
         self.summary.setText(self.tr("%1 booth(s) will be created in hall %2, %3 shape(s) skipped. Drawing units: %4.")
                              .replace("%1", str(len(drafts))).replace("%2", self._hall["code"])
                              .replace("%3", str(len(skipped))).replace("%4", self.preview.unit))

@@ -38,6 +38,7 @@ from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import pricing as pricing_service
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
+from expo_desk.ui.widgets.tables import NOTICE_STYLE, notice_label, record_table
 
 
 def _kind_name(kind: str) -> str:
@@ -214,22 +215,10 @@ class PricingDialog(QDialog):
         layout = QVBoxLayout(self)
         editor = can(context.actor, Action.EDIT_BOOTHS)
         if not editor:
-            notice = QLabel(self.tr("Only a department manager or an administrator changes pricing rules. "
-                                    "You may try quotes."))
-            notice.setObjectName("notice")
-            notice.setStyleSheet("color: #8a6d00;")
-            layout.addWidget(notice)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("rules")
-        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Label"), self.tr("Applies to"),
-                                              self.tr("Price"), self.tr("Dates")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            layout.addWidget(notice_label(self.tr("Only a department manager or an administrator changes "
+                                                  "pricing rules. You may try quotes.")))
+        self.table = record_table([self.tr("Kind"), self.tr("Label"), self.tr("Applies to"),
+                                              self.tr("Price"), self.tr("Dates")], stretch=1, name="rules")
         self.table.doubleClicked.connect(lambda _i: self.edit_rule())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -335,7 +324,7 @@ class PricingDialog(QDialog):
             self.terms.setItem(r, 2, amount)
         self.total.setText(self.tr("Total 合计: %1").replace("%1", format_fen(quote.total_fen)))
         if quote.notes:
-            self.quote_errors.setStyleSheet("color: #8a6d00;")
+            self.quote_errors.setStyleSheet(NOTICE_STYLE)
             self.quote_errors.show_message("\n".join(quote.notes))
 
     # ------------------------------------------------------------ the rules

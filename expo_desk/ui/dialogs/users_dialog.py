@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,6 +21,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import users as user_service
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.user_form_dialog import PasswordDialog, UserFormDialog
+from expo_desk.ui.widgets.tables import notice_label, record_table
 
 
 class UsersDialog(QDialog):
@@ -37,27 +34,16 @@ class UsersDialog(QDialog):
         layout = QVBoxLayout(self)
         admin = can(context.actor, Action.MANAGE_USERS)
         if not admin:
-            notice = QLabel(self.tr("Only an administrator manages users. You may change your own password."))
-            notice.setObjectName("notice")
-            notice.setStyleSheet("color: #8a6d00;")
-            layout.addWidget(notice)
+            layout.addWidget(notice_label(self.tr("Only an administrator manages users. "
+                                                  "You may change your own password.")))
         self.require_sign_in = QCheckBox(self.tr("Everyone signs in with a user name and password when this file opens"))
         self.require_sign_in.setObjectName("require_sign_in")
         self.require_sign_in.setChecked(user_service.sign_in_required(context.db))
         self.require_sign_in.setEnabled(admin)
         self.require_sign_in.toggled.connect(self._toggle_sign_in)
         layout.addWidget(self.require_sign_in)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("users")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Login"), self.tr("Role"),
-                                              self.tr("Active"), self.tr("Password set")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table([self.tr("Name"), self.tr("Login"), self.tr("Role"),
+                                              self.tr("Active"), self.tr("Password set")], stretch=0, name="users")
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from expo_desk.ui.widgets.tables import notice_label
+
 
 class NotYetPage(QWidget):
     def __init__(self, title: str, planned: str, parent: QWidget | None = None):
@@ -15,9 +17,7 @@ class NotYetPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         heading.setFont(font)
-        notice = QLabel(self.tr("Not yet available in this version."))
-        notice.setObjectName("notice")
-        notice.setStyleSheet("color: #8a6d00;")
+        notice = notice_label(self.tr("Not yet available in this version."))
         body = QLabel(planned)
         body.setObjectName("planned")
         body.setWordWrap(True)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,28 +15,7 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain.money import format_fen
 from expo_desk.ui.models.audit_table_model import action_label, describe, local_time, table_label
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str] | None = None) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if ids:
-                item.setData(Qt.ItemDataRole.UserRole, ids[r])
-            table.setItem(r, c, item)
+from expo_desk.ui.widgets.tables import fill_table, record_table
 
 
 class ExhibitorDetail(QTabWidget):
@@ -72,7 +47,7 @@ class ExhibitorDetail(QTabWidget):
 
         contacts = QWidget()
         box = QVBoxLayout(contacts)
-        self.contacts_table = _table([self.tr("Name"), self.tr("Title"), self.tr("Mobile"), self.tr("E-mail")])
+        self.contacts_table = record_table([self.tr("Name"), self.tr("Title"), self.tr("Mobile"), self.tr("E-mail")])
         self.contacts_table.doubleClicked.connect(self._edit_selected)
         box.addWidget(self.contacts_table)
         row = QHBoxLayout()
@@ -85,10 +60,10 @@ class ExhibitorDetail(QTabWidget):
         box.addLayout(row)
         self.addTab(contacts, self.tr("Contacts"))
 
-        self.contracts_table = _table([self.tr("Contract"), self.tr("Status"), self.tr("Booths"),
+        self.contracts_table = record_table([self.tr("Contract"), self.tr("Status"), self.tr("Booths"),
                                        self.tr("Total"), self.tr("Paid"), self.tr("Signed")])
         self.addTab(self.contracts_table, self.tr("Contracts"))
-        self.history_table = _table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change")])
+        self.history_table = record_table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change")])
         self.addTab(self.history_table, self.tr("History"))
         self.show_detail(None)
 
@@ -102,14 +77,14 @@ class ExhibitorDetail(QTabWidget):
             else:
                 label.setText(str(record.get(key) or ""))
         self._contacts = (detail or {}).get("contacts", [])
-        _fill(self.contacts_table, [[c["name"], c["title"], c["phone"], c["email"]] for c in self._contacts])
+        fill_table(self.contacts_table, [[c["name"], c["title"], c["phone"], c["email"]] for c in self._contacts])
         status_names = {"draft": self.tr("draft"), "signed": self.tr("signed"), "part_paid": self.tr("part-paid"),
                         "paid": self.tr("paid"), "cancelled": self.tr("cancelled")}
-        _fill(self.contracts_table, [
+        fill_table(self.contracts_table, [
             [k["number"], status_names.get(k["status"], k["status"]), k["booths"] or "", format_fen(k["total_fen"]),
              format_fen(k["paid_fen"]), k["signed_on"] or ""] for k in (detail or {}).get("contracts", [])
         ])
-        _fill(self.history_table, [
+        fill_table(self.history_table, [
             [local_time(h["at"]), h["user_name"], f"{table_label(h['table_name'])} · {action_label(h['action'])}",
              describe(h)]
             for h in (detail or {}).get("history", [])
