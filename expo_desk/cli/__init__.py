@@ -35,6 +35,7 @@ from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and comman
     _Progress,
     refused_import,
     run_export,
+    run_import,
     signed_in_actor,
 )
 from expo_desk.errors import DatabaseTooNew, UserError, ValidationError
@@ -141,21 +142,10 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_import_exhibitors(args: argparse.Namespace) -> int:
     from expo_desk.services.exhibitor_import import import_exhibitors
-    from expo_desk.services.shows import require_show
 
-    source, db_path = Path(args.src), Path(args.db)
-    if not source.is_file():
-        raise UserError(f"{source}: 文件不存在 / file not found")
-    db = _open_for_writing(db_path)
-    progress = _Progress("import")
-    try:
-        show = require_show(db, args.show)
-        actor = signed_in_actor(db, args.user)
-        result = import_exhibitors(db, actor, show["id"], source, dry_run=args.dry_run,
-                                   progress=progress, should_cancel=None)
-    finally:
-        progress.close()
-        db.close()
+    source = Path(args.src)
+    show, result = run_import(args, lambda db, actor, show_id, src, progress: import_exhibitors(
+        db, actor, show_id, src, dry_run=args.dry_run, progress=progress, should_cancel=None))
     refused = refused_import(source, result.problems)
     if refused is not None:
         return refused

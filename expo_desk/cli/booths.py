@@ -9,35 +9,20 @@ from expo_desk.cli.common import (
     EXIT_OK,
     PASSWORD_ENV,
     _backup_dir_for,
-    _open_for_writing,
     _out,
-    _Progress,
     refused_import,
     run_export,
-    signed_in_actor,
+    run_import,
 )
-from expo_desk.errors import UserError
 
 
 def _cmd_import_booths(args: argparse.Namespace) -> int:
     from expo_desk.services.booth_import import import_booths
-    from expo_desk.services.shows import require_show
 
-    source, db_path = Path(args.src), Path(args.db)
-    if not source.is_file():
-        raise UserError(f"{source}: 文件不存在 / file not found")
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_writing(db_path)
-    progress = _Progress("import")
-    try:
-        show = require_show(db, args.show)
-        actor = signed_in_actor(db, args.user)
-        result = import_booths(db, actor, show["id"], source, hall_code=args.hall, dry_run=args.dry_run,
-                               progress=progress, backup_dir=_backup_dir_for(db_path))
-    finally:
-        progress.close()
-        db.close()
+    source = Path(args.src)
+    show, result = run_import(args, lambda db, actor, show_id, src, progress: import_booths(
+        db, actor, show_id, src, hall_code=args.hall, dry_run=args.dry_run, progress=progress,
+        backup_dir=_backup_dir_for(Path(args.db))))
     refused = refused_import(source, result.problems)
     if refused is not None:
         return refused

@@ -180,3 +180,25 @@ def refused_import(source: Path, problems: list[str]) -> int | None:
         _err(problem)
     _out(f"{source}: {len(problems)} 个问题，未导入任何数据 / {len(problems)} problem(s); nothing was imported")
     return EXIT_BAD_INPUT
+
+
+def run_import(args, call):
+    """``import KIND SRC --db FILE --show CODE``: checks the paths, opens and signs in, then
+    ``call(db, actor, show_id, source, progress)``; returns (show, result)."""
+    from expo_desk.errors import UserError
+    from expo_desk.services.shows import require_show
+
+    source, db_path = Path(args.src), Path(args.db)
+    if not source.is_file():
+        raise UserError(f"{source}: 文件不存在 / file not found")
+    if not db_path.is_file():
+        raise UserError(f"{db_path}: 文件不存在 / file not found")
+    db = _open_for_writing(db_path)
+    progress = _Progress("import")
+    try:
+        show = require_show(db, args.show)
+        result = call(db, signed_in_actor(db, args.user), show["id"], source, progress)
+    finally:
+        progress.close()
+        db.close()
+    return show, result
