@@ -30,6 +30,7 @@ from expo_desk.ui.floorplan.booth_item import (
     BoothItem,
     sector_colour,
 )
+from expo_desk.ui.floorplan.handles import HandleItem, handle_fits, make_handles
 
 COLOUR_BY_STATUS = "status"
 COLOUR_BY_SECTOR = "sector"
@@ -73,6 +74,8 @@ class HallScene(QGraphicsScene):
         super().__init__(parent)
         self.hall = hall
         self.items_by_id: dict[str, BoothItem] = {}
+        self.handled: BoothItem | None = None  # the booth that shows resize handles
+        self.handles: list[HandleItem] = []
         self.colour_mode = COLOUR_BY_STATUS
         width, depth = float(hall["width_cm"]), float(hall["depth_cm"])
         self.hall_rect = QRectF(0.0, 0.0, width, depth)
@@ -98,6 +101,7 @@ class HallScene(QGraphicsScene):
 
     def load_booths(self, booths: list[dict]) -> None:
         """Replace every booth item by items made from ``booths``, in bulk."""
+        self.show_handles(None)
         blocked = self.blockSignals(True)
         try:
             for item in self.items_by_id.values():
@@ -117,6 +121,33 @@ class HallScene(QGraphicsScene):
 
     def selected_booths(self) -> list[BoothItem]:
         return [i for i in self.selectedItems() if isinstance(i, BoothItem)]
+
+    # -- resize handles --------------------------------------------------------------------
+    def show_handles(self, item: BoothItem | None) -> None:
+        """Put the eight resize handles on ``item`` (None: on no booth); one booth at most."""
+        if item is self.handled and (item is None or self.handles):
+            return
+        if self.handled is not None:
+            for handle in self.handles:
+                if handle.scene() is self:
+                    self.removeItem(handle)
+            self.handled.setZValue(0)
+        self.handles = []
+        self.handled = item
+        if item is not None:
+            item.setZValue(1)  # above its neighbours, so the outer half of each handle shows
+            self.handles = make_handles(item)
+
+    def fit_handles(self, scale: float) -> None:
+        """Show only the handles that have room at ``scale`` (pixels per cm); the view calls it."""
+        if self.handled is None:
+            return
+        rect = self.handled.rect()
+        width_px, depth_px = rect.width() * scale, rect.height() * scale
+        for handle in self.handles:
+            visible = handle_fits(handle.role, width_px, depth_px)
+            if handle.isVisible() != visible:
+                handle.setVisible(visible)
 
     # -- colours ---------------------------------------------------------------------------
     def set_colour_mode(self, mode: str) -> None:

@@ -5,7 +5,10 @@
 - left drag on empty floor: rubber-band selection (Shift/Ctrl add);
 - left drag on a selected booth (when moving is allowed): move, snapped to the 0.5 m grid;
   ``booths_moved`` tells the page the new positions when the button is released;
-- draw mode: left drag draws a rectangle snapped to the grid, ``rect_drawn`` gives it in cm.
+- draw mode: left drag draws a rectangle snapped to the grid, ``rect_drawn`` gives it in cm;
+- left drag on a resize handle of the selected booth: a dashed rectangle and its size follow
+  the mouse, snapped to the grid; ``booth_resized`` gives the new rectangle when the button
+  is released, Escape cancels.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QToolTip
 
 from expo_desk.ui.floorplan.booth_item import GRID_CM, BoothItem
+from expo_desk.ui.floorplan.handles import HandleItem, ResizeDrag
 from expo_desk.ui.floorplan.scene import snap
 
 MIN_SCALE = 0.002  # pixels per cm: a 5 km hall fits in 1,000 px
@@ -27,6 +31,7 @@ ZOOM_STEP = 1.25
 class PlanView(QGraphicsView):
     booths_moved = Signal(dict)  # {booth_id: (x_cm, y_cm)} after a drag
     rect_drawn = Signal(QRectF)  # a snapped rectangle in cm, drawn in draw mode
+    booth_resized = Signal(str, object)  # booth id, (x_cm, y_cm, width_cm, depth_cm) after a handle drag
     zoom_changed = Signal(float)  # pixels per cm
 
     def __init__(self, parent=None):
@@ -46,7 +51,12 @@ class PlanView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._draw_from: QPointF | None = None
         self._draw_item: QGraphicsRectItem | None = None
+        self.resize_drag: ResizeDrag | None = None
         self._animation: QVariantAnimation | None = None
+
+    def setScene(self, scene) -> None:
+        self.cancel_resize()  # its rectangle belongs to the scene going away
+        super().setScene(scene)
 
     # -- zoom ------------------------------------------------------------------------------
     def scale_factor(self) -> float:
@@ -148,6 +158,8 @@ class PlanView(QGraphicsView):
     # -- tooltips (asked of the item under the cursor only when Qt wants one) --------------
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
+            if self.resize_drag is not None:  # the size label says it all while a handle is dragged
+                return True
             item = self.booth_at(event.pos())
             if item is not None:
                 if self.price_for is not None:
@@ -167,6 +179,10 @@ class PlanView(QGraphicsView):
 
     # -- pan, draw, move ------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.resize_drag is not None:
+            self.cancel_resize()
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -201,6 +217,15 @@ class PlanView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if button == Qt.MouseButton.LeftButton and self.scene() is not None:
+            handle = self.handle_at(event.position().toPoint())
+            if handle is not None:
+                self.resize_drag = ResizeDrag(self.scene(), handle, self.mapToScene(event.position().toPoint()),
+                                              GRID_CM)
+                self.viewport().setCursor(self.resize_drag.cursor)
+                self.setFocus(Qt.FocusReason.MouseFocusReason)  # so that Escape reaches the view
+                event.accept()
+                return
         if button == Qt.MouseButton.LeftButton and self.draw_mode and self.scene() is not None:
             self._draw_from = self._snapped(self.mapToScene(event.position().toPoint()))
             self._draw_item = QGraphicsRectItem(QRectF(self._draw_from, self._draw_from))
@@ -219,6 +244,10 @@ class PlanView(QGraphicsView):
             self.pan_by(-delta.x(), -delta.y())
             event.accept()
             return
+        if self.resize_drag is not None:
+            self.resize_drag.update(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
         if self._draw_item is not None:
             end = self._snapped(self.mapToScene(event.position().toPoint()))
             self._draw_item.setRect(QRectF(self._draw_from, end).normalized())
@@ -233,6 +262,14 @@ class PlanView(QGraphicsView):
                 self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             else:
                 self._restore_cursor()
+            event.accept()
+            return
+        if self.resize_drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            drag = self.resize_drag
+            drag.update(self.mapToScene(event.position().toPoint()))
+            self.cancel_resize()  # off the scene before the page reloads it
+            if drag.changed():
+                self.booth_resized.emit(drag.booth_id, drag.after)
             event.accept()
             return
         if self._draw_item is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -250,6 +287,29 @@ class PlanView(QGraphicsView):
                      if isinstance(i, BoothItem) and i.current_pos() != i.stored_pos()}
             if moved:
                 self.booths_moved.emit(moved)
+
+    def _fit_handles(self) -> None:
+        fit = getattr(self.scene(), "fit_handles", None)
+        if fit is not None:
+            fit(self.scale_factor())
+
+    def paintEvent(self, event) -> None:
+        self._fit_handles()  # the zoom may have changed in any of several ways since the last paint
+        super().paintEvent(event)
+
+    def handle_at(self, pos) -> HandleItem | None:
+        self._fit_handles()
+        for item in self.items(pos):
+            if isinstance(item, HandleItem):
+                return item
+        return None
+
+    def cancel_resize(self) -> None:
+        """Drop a handle drag under way: the booth keeps its size."""
+        if self.resize_drag is not None:
+            self.resize_drag.finish()
+            self.resize_drag = None
+            self._restore_cursor()
 
     @staticmethod
     def _snapped(point: QPointF) -> QPointF:

@@ -46,6 +46,7 @@ from expo_desk.ui.floorplan.commands import (
     MoveBoothsCommand,
     ReleaseBoothsCommand,
     ReserveBoothsCommand,
+    ResizeBoothCommand,
     SplitBoothCommand,
 )
 from expo_desk.ui.floorplan.dialogs import BackgroundDialog, GenerateBlockDialog, NewHallDialog, ReserveDialog
@@ -135,6 +136,7 @@ class FloorPlanPage(QWidget):
         self.search_box.returnPressed.connect(lambda: self.find(self.search_box.text()))
         self.view.booths_moved.connect(self._on_booths_moved)
         self.view.rect_drawn.connect(self._on_rect_drawn)
+        self.view.booth_resized.connect(self._on_booth_resized)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected,
@@ -263,6 +265,8 @@ class FloorPlanPage(QWidget):
             for item in self.scene.items_by_id.values():
                 item.set_movable(movable)
             self.scene._movable = movable
+        if self.scene is not None:  # resize handles on the one selected booth, for who may edit
+            self.scene.show_handles(selected[0] if may_edit and len(selected) == 1 else None)
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             action.setEnabled(has_hall)
         may_layout = self._context.db is not None and self._context.show is not None \
@@ -459,6 +463,29 @@ class FloorPlanPage(QWidget):
 
     def _on_booths_moved(self, positions: dict) -> None:
         self.move_booths(positions)
+
+    def resize_booth(self, booth_id: str, geometry: tuple[int, int, int, int]) -> bool:
+        """Give a booth a new rectangle (x, y, width, depth in cm), as one undoable step."""
+        if self.scene is None or booth_id not in self.scene.items_by_id:
+            return False
+        record = self.scene.items_by_id[booth_id].record
+        before = (int(record["x_cm"]), int(record["y_cm"]), int(record["width_cm"]), int(record["depth_cm"]))
+        after = tuple(int(v) for v in geometry)
+        if after == before:
+            return False
+        ctx, number = self._context, record["number"]
+        x, y, width, depth = after
+        changes = self._run(lambda: booth_service.resize_booth(ctx.db, ctx.actor, booth_id, width, depth,
+                                                               x_cm=x, y_cm=y))
+        if changes is None:
+            self.refresh()  # the booth as the file has it
+            return False
+        ctx.undo_stack.push(ResizeBoothCommand(ctx, booth_id, before, after,
+                                               self.tr("Resize %1").replace("%1", number)))
+        return True
+
+    def _on_booth_resized(self, booth_id: str, geometry: tuple) -> None:
+        self.resize_booth(booth_id, geometry)
 
     def _toggle_draw(self) -> None:
         self.view.set_draw_mode(self.draw_action.isChecked())
