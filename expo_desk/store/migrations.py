@@ -384,4 +384,75 @@ def pricing_rules(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
-SCHEMA_VERSION = 4
+# The sales terms of a show (one row per show, keyed by the show's id), what contracts
+# need beyond their lines, the department manager's spot checks (the draw's seed is kept
+# so a sample can be drawn again) and rebooking offers for the next edition.
+_SALES = """
+CREATE TABLE show_terms (
+    id TEXT PRIMARY KEY REFERENCES shows(id) ON DELETE CASCADE,
+    contract_prefix TEXT NOT NULL DEFAULT '',
+    deposit_bp INTEGER NOT NULL DEFAULT 3000 CHECK (deposit_bp BETWEEN 0 AND 10000),
+    deposit_due_days INTEGER NOT NULL DEFAULT 14 CHECK (deposit_due_days >= 0),
+    balance_due_on TEXT,
+    discount_threshold_bp INTEGER NOT NULL DEFAULT 500 CHECK (discount_threshold_bp BETWEEN 0 AND 10000),
+    booth_sold_on TEXT NOT NULL DEFAULT 'signing' CHECK (booth_sold_on IN ('signing','deposit')),
+    cancellation_schedule TEXT NOT NULL DEFAULT '[[90, 3000], [30, 5000], [0, 10000]]',
+    draft_hold_days INTEGER NOT NULL DEFAULT 14 CHECK (draft_hold_days >= 1),
+    expiry_warning_days INTEGER NOT NULL DEFAULT 3 CHECK (expiry_warning_days >= 0)
+);
+ALTER TABLE contracts ADD COLUMN discount_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE contracts ADD COLUMN discount_approved_at TEXT;
+ALTER TABLE contracts ADD COLUMN signed_total_fen INTEGER;
+ALTER TABLE contracts ADD COLUMN edited_after_signing INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contracts ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX contracts_show_status ON contracts(show_id, status);
+CREATE INDEX contracts_manager ON contracts(account_manager_id);
+ALTER TABLE shows ADD COLUMN previous_show_id TEXT REFERENCES shows(id) ON DELETE SET NULL;
+CREATE TABLE spot_checks (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('contracts','payments')),
+    sample_size INTEGER NOT NULL CHECK (sample_size > 0),
+    seed INTEGER NOT NULL,
+    population INTEGER NOT NULL,
+    drawn_at TEXT NOT NULL,
+    drawn_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    drawn_by_name TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    signed_off_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    signed_off_at TEXT
+);
+CREATE INDEX spot_checks_show ON spot_checks(show_id, drawn_at);
+CREATE TABLE spot_check_items (
+    id TEXT PRIMARY KEY,
+    spot_check_id TEXT NOT NULL REFERENCES spot_checks(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    row_id TEXT NOT NULL,
+    checks TEXT NOT NULL DEFAULT '{}',
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (spot_check_id, position)
+);
+CREATE TABLE rebooking_offers (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitors(id) ON DELETE CASCADE,
+    booth_id TEXT REFERENCES booths(id) ON DELETE SET NULL,
+    previous_contract_id TEXT,
+    offered_until TEXT,
+    on_site INTEGER NOT NULL DEFAULT 0 CHECK (on_site IN (0, 1)),
+    status TEXT NOT NULL DEFAULT 'offered' CHECK (status IN ('offered','accepted','declined','expired')),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX rebooking_offers_show ON rebooking_offers(show_id, status)
+"""
+
+
+@MIGRATIONS(name="0005_sales_terms_spot_checks")
+def sales_terms_spot_checks(db: sqlite_utils.Database) -> None:
+    for statement in _SALES.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 5")
+
+
+SCHEMA_VERSION = 5

@@ -199,7 +199,7 @@ def test_old_files_gain_the_pricing_rules_table(tmp_path, actor, fixture):
     shutil.copyfile(FIXTURES / fixture, path)
     db = open_database(path, create=False, backup_dir=tmp_path / "backups")
     try:
-        assert SCHEMA_VERSION == 4 and db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert MIGRATIONS.pending(db) == []
         assert "0004_pricing_rules" in [m.name for m in MIGRATIONS.applied(db)]
         show = db.execute("SELECT id FROM shows WHERE code = 'RZ2026'").fetchone()[0]
