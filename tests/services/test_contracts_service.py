@@ -216,3 +216,15 @@ def test_terms_are_checked_and_every_problem_named(db, actor, sales):
         "deposit_bp", "balance_due_on", "booth_sold_on", "cancellation_schedule", "contract_prefix"}
     sales_terms.update_terms(db, actor, sales["show"]["id"], {"contract_prefix": "RZ26-S"})
     assert contract(db, new_contract(db, sales))["number"] == "RZ26-S-0001"
+
+
+def test_a_draft_whose_hold_runs_out_lets_the_booth_go(db, actor, sales):
+    from expo_desk.services.booths import release_expired_reservations
+
+    cid = new_contract(db, sales, numbers=("A-001", "A-002"))  # held until 2026-06-15
+    released = release_expired_reservations(db, actor, "2026-06-16", sales["show"]["id"])
+    assert sorted(b["number"] for b in released) == ["A-001", "A-002"]
+    assert contract(db, cid)["total_fen"] == 0 and contract(db, cid)["status"] == "draft"
+    new_contract(db, sales, who="am2", exhibitor="fish", numbers=("A-001",), today="2026-06-16")
+    with pytest.raises(UserError, match="no booth"):
+        sign_contract(db, sales["am1"], cid, signed_on="2026-06-16")
