@@ -142,7 +142,10 @@ def split_objections(text: str) -> list[str]:
 
 def clean_objections(objections: list[str] | str | None) -> tuple[list[str], list[Problem]]:
     """Trimmed, duplicates dropped, quick picks under their Chinese label whatever language was typed."""
-    items = split_objections(objections) if isinstance(objections, str) else list(objections or [])
+    if isinstance(objections, str):  # typed text, or the column's own JSON form read back
+        items = load_objections(objections) if objections.startswith("[") else split_objections(objections)
+    else:
+        items = list(objections or [])
     cleaned: list[str] = []
     problems: list[Problem] = []
     for item in items:

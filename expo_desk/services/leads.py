@@ -98,7 +98,7 @@ def _link_exhibitor(db: Database, actor: Actor, show_id: str, cleaned: dict, pro
 
 def _duplicate_problems(db: Database, show_id: str, cleaned: dict, exclude_id: str | None) -> list[Problem]:
     key = normalise_company(cleaned.get("prospect_name", ""))
-    for other in lead_store.open_lead_companies(db, show_id):
+    for other in lead_store.lead_companies(db, show_id):
         if other["id"] == exclude_id:
             continue
         same = (cleaned.get("exhibitor_id") and other["exhibitor_id"] == cleaned["exhibitor_id"]) or (

@@ -101,11 +101,12 @@ def open_lead_ids_of_exhibitor(db: sqlite_utils.Database, exhibitor_id: str) -> 
     return [r[0] for r in cursor.fetchall()]
 
 
-def open_lead_companies(db: sqlite_utils.Database, show_id: str) -> list[dict]:
-    """id, exhibitor and company name of every open lead of a show (for duplicate checks)."""
+def lead_companies(db: sqlite_utils.Database, show_id: str, *, open_only: bool = True) -> list[dict]:
+    """id, exhibitor and company name of every (open) lead of a show, for duplicate checks."""
+    stages = f" AND l.stage IN {_OPEN_SQL}" if open_only else ""
     return rows(db, "SELECT l.id, l.exhibitor_id, coalesce(e.company_name, l.prospect_name) AS company_name"
-                    " FROM leads l LEFT JOIN exhibitors e ON e.id = l.exhibitor_id"
-                    f" WHERE l.show_id = ? AND l.stage IN {_OPEN_SQL}", [show_id])
+                    f" FROM leads l LEFT JOIN exhibitors e ON e.id = l.exhibitor_id WHERE l.show_id = ?{stages}",
+                [show_id])
 
 
 def exhibitor_by_key(db: sqlite_utils.Database, show_id: str, company_key: str) -> str | None:

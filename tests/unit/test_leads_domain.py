@@ -85,6 +85,8 @@ def test_objections_round_trip_as_a_json_list_and_plain_text_still_reads():
     assert load_objections(stored) == ["没有预算", "老板出差"]
     assert dump_objections([]) == "" and load_objections("") == []
     assert load_objections("担心参展效果，要看往届展后报告") == ["担心参展效果，要看往届展后报告"]
+    assert clean_objections(stored) == (["没有预算", "老板出差"], [])  # cleaning the stored form again changes nothing
+    assert clean_objections("[见附件]") == (["[见附件]"], [])
 
 
 def test_a_cell_of_objections_splits_on_list_separators_not_commas():
