@@ -111,7 +111,7 @@ def test_the_show(conn):
 
 
 def test_ids_are_uuid4(conn):
-    for table in ("users", "exhibitors", "booths", "tasks", "task_dependencies"):
+    for table in ("users", "exhibitors", "booths", "pricing_rules", "tasks", "task_dependencies"):
         for (value,) in _all(conn, f"SELECT id FROM [{table}] LIMIT 50"):
             assert uuid.UUID(value).version == 4
             assert str(uuid.UUID(value)) == value
@@ -251,6 +251,61 @@ def test_contract_totals_equal_their_lines(conn):
     assert _one(conn, "SELECT count(*) FROM contracts WHERE discount_fen > 0 AND discount_approved_by IS NULL") == 0
     numbers = [n for (n,) in _all(conn, "SELECT number FROM contracts ORDER BY number")]
     assert numbers[0] == "RZ2026-0001" and all(re.fullmatch(r"RZ2026-\d{4,}", n) for n in numbers)
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_files):
+    from expo_desk.store.db import open_database
+
+    database = open_database(demo_files["path"], create=False)
+    yield database
+    database.close()
+
+
+def test_the_show_has_the_default_price_list_as_its_pricing_rules(conn, demo_db, actor):
+    from expo_desk.domain.pricing import RULE_FIELDS, clean_rule
+    from expo_desk.services import pricing
+
+    show = conn.execute("SELECT id, start_date, created_at FROM shows").fetchone()
+    stored = pricing.list_rules(demo_db, show[0])
+    expected = [clean_rule(values)[0] for values in pricing.default_rules({"start_date": show[1]})]
+    assert len(stored) == len(expected) and any(r["kind"] == "early_bird" for r in stored)
+    key = lambda r: (r["kind"], r["sort_order"])  # noqa: E731
+    for row, values in zip(sorted(stored, key=key), sorted(expected, key=key), strict=True):
+        assert {k: row[k] for k in RULE_FIELDS} == values
+        assert uuid.UUID(row["id"]).version == 4 and row["created_at"] == show[2]
+    with pytest.raises(UserError, match="already has pricing rules"):
+        pricing.add_default_rules(demo_db, actor, show[0])
+
+
+def test_sold_booths_are_priced_as_the_plan_quotes_them(conn, demo_db):
+    """The booth line is the quote's space terms, its premium lines the quote's other terms,
+    on the day the contract was signed."""
+    from expo_desk.services import pricing
+
+    sold = _all(conn, "SELECT b.id, b.number, b.booth_type, b.width_cm * b.depth_cm, l.amount_fen, k.id, k.signed_on"
+                      " FROM booths b JOIN contract_lines l ON l.booth_id = b.id AND l.holds_booth = 1"
+                      " JOIN contracts k ON k.id = l.contract_id WHERE b.status = 'sold' ORDER BY b.number")
+    raw = [r for r in sold if r[2] == "raw"]
+    sample = raw + [r for r in sold if r[2] == "shell"][::12]
+    seen: set[str] = set()
+    early_bird: set[bool] = set()
+    for booth_id, number, _type, area, booth_fen, contract_id, signed_on in sample:
+        quote = pricing.quote_booth(demo_db, booth_id, signed_on)
+        space = [t for t in quote.terms if t.kind in ("shell_base", "raw_base", "area_band")]
+        others = [t for t in quote.terms if t not in space]
+        assert booth_fen == sum(t.amount_fen for t in space), number
+        premiums = _all(conn, "SELECT amount_fen FROM contract_lines WHERE contract_id = ? AND booth_id = ?"
+                              " AND kind = 'premium' ORDER BY amount_fen", (contract_id, booth_id))
+        assert [a for (a,) in premiums] == sorted(t.amount_fen for t in others if t.amount_fen), number
+        seen |= {t.kind for t in quote.terms} | {quote.open_sides}
+        early_bird.add(any(t.kind == "early_bird" for t in quote.terms))
+        if area > 1_000_000:
+            assert any(t.kind == "area_band" for t in quote.terms), number
+    # the sample holds shell and raw space, premiums and plain booths, early and later signings
+    assert {"shell_base", "raw_base", "area_band", "open_sides", "inline", "corner", "island"} <= seen
+    assert early_bird == {True, False}
+    assert len(sample) >= 20
 
 
 def test_payment_plans_add_up(conn):

@@ -2,8 +2,9 @@
 
 ``write_demo`` creates a new Expo Desk file holding one show, the seed's Rizhao expo
 (``RZ2026``): users of every role, halls with booths laid out in rows and aisles,
-exhibitors with Chinese and English company names and their contacts, a service
-catalogue, contracts with booth and service lines, payment schedules and payments,
+exhibitors with Chinese and English company names and their contacts, the show's
+pricing rules (the default price list) and a service catalogue, contracts with booth,
+premium and service lines priced by those rules, payment schedules and payments,
 the sales pipeline, and the three-level build schedule (milestones, main events,
 detailed tasks with finish-to-start dependencies).
 
@@ -25,7 +26,7 @@ Where to look:
 - ``names``: Chinese / English names of people and companies;
 - ``people``: users and exhibitors with their contacts;
 - ``floor``: halls and the booth layout;
-- ``sales``: service catalogue, booth sales, contracts, payment schedules, payments;
+- ``sales``: pricing rules, service catalogue, booth sales, contracts, payment schedules, payments;
 - ``leads``: the sales pipeline and its follow-ups;
 - ``schedule_templates`` and ``schedule``: the build schedule and its dependencies;
 - ``generator``: ``DemoShow``, which runs the steps in order;

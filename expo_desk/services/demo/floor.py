@@ -72,7 +72,7 @@ class FloorSteps(DemoState):
         for w, d in sorted(raw, key=lambda s: (-s[1], -s[0])):
             if x and x + w > inner:
                 x, y, band = 0, y + band + aisle, 0
-            booths.append(Booth(hall, margin + x, margin + y, w, d, RAW, False))
+            booths.append(Booth(hall, margin + x, margin + y, w, d, RAW))
             x, band = x + w + aisle, max(band, d)
         if raw:
             y += band + aisle
@@ -83,8 +83,7 @@ class FloorSteps(DemoState):
             row, col = divmod(k, per_row)
             bx = margin + blk * (block + cross) + col * cell
             by = margin + y + band_no * (2 * cell + aisle) + row * cell
-            corner = col in (0, per_row - 1) or i == shell_n - 1
-            booths.append(Booth(hall, bx, by, cell, cell, SHELL, corner))
+            booths.append(Booth(hall, bx, by, cell, cell, SHELL))
         bands = math.ceil(shell_n / per_band) if shell_n else 0
         depth = margin + y + bands * (2 * cell + aisle) + margin
         for b in booths:

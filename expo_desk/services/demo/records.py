@@ -11,11 +11,11 @@ RAW = "raw"  # raw space (光地) the exhibitor's builder fills
 
 
 class Booth:
-    __slots__ = ("id", "hall", "number", "x", "y", "w", "d", "type", "corner", "sector", "status",
+    __slots__ = ("id", "hall", "number", "x", "y", "w", "d", "type", "sector", "status",
                  "blocked_reason", "reserved_for", "reserved_until", "supervisor", "executor")
 
-    def __init__(self, hall: int, x: int, y: int, w: int, d: int, kind: str, corner: bool):
-        self.hall, self.x, self.y, self.w, self.d, self.type, self.corner = hall, x, y, w, d, kind, corner
+    def __init__(self, hall: int, x: int, y: int, w: int, d: int, kind: str):
+        self.hall, self.x, self.y, self.w, self.d, self.type = hall, x, y, w, d, kind
         self.status, self.blocked_reason, self.reserved_for, self.reserved_until = "available", "", "", None
 
     @property

@@ -1,23 +1,28 @@
-"""Selling the floor: the service catalogue, which exhibitor gets which booths, contracts
-with their booth, premium, service and discount lines, payment schedules and payments.
+"""Selling the floor: the show's pricing rules, the service catalogue, which exhibitor gets
+which booths, contracts with their booth, premium, service and discount lines, payment
+schedules and payments.
 
-Prices are in fen. The money that has come in by the snapshot day sets each contract's
-status (signed, part-paid, paid).
+Prices are in fen. The show has the default price list of ``services.pricing`` as its
+pricing rules, and every booth on a contract is priced by those rules on the day the
+contract was made, as the plan quotes it: the space (base price and area bands) is the
+booth line, the open-sides premium and an early-bird discount are premium lines. The
+money that has come in by the snapshot day sets each contract's status (signed,
+part-paid, paid).
 """
 
 from __future__ import annotations
 
 from collections import deque
 
+from expo_desk.domain.booth_geometry import OpenKind, Rect, open_sides_all
+from expo_desk.domain.pricing import RULE_FIELDS, PricingRule, QuoteTerm, clean_rule, quote
 from expo_desk.services.demo.names import SECTOR_NAMES
 from expo_desk.services.demo.records import RAW, SHELL, Booth, Contract
 from expo_desk.services.demo.show_dates import BALANCE_DUE, FIRST_SIGNING, LATE_SIGNING, SHOW, SNAPSHOT
 from expo_desk.services.demo.state import DemoState, money
+from expo_desk.services.pricing import default_rules
 
-SHELL_BOOTH_PRICE = 980_000  # ¥9,800 for a 3 m × 3 m shell booth
-RAW_PRICE_PER_M2 = 98_000  # ¥980 per m² of raw space
-CORNER_PREMIUM = 0.10
-ISLAND_PREMIUM = 0.10
+SPACE_TERMS = ("shell_base", "raw_base", "area_band")  # quote terms that make up a booth line
 # code, name, English name, unit, price (fen), chance a contract orders it, max quantity
 _SERVICES = (
     ("POWER-10A", "加电 10A/220V", "Extra power 10 A / 220 V", "处", 60_000, 0.30, 2),
@@ -39,16 +44,46 @@ _SERVICES = (
 _RAW_MANAGEMENT = ("RAW-MGMT", "特装管理费", "Raw space management fee", "平方米", 2_500)
 
 
-def booth_price(b: Booth) -> tuple[int, int]:
-    """(quantity, unit price) of a booth: one shell booth, or the square metres of a raw space."""
-    if b.type == SHELL:
-        return 1, SHELL_BOOTH_PRICE
-    return b.square_metres, RAW_PRICE_PER_M2
-
-
 class SalesSteps(DemoState):
     def booths_for_sale(self) -> list[Booth]:
         return [b for b in self.booths if b.status != "blocked"]
+
+    def _make_pricing_rules(self) -> None:
+        """The show's pricing rules: the default price list, stored as the pricing service stores it."""
+        show = {"start_date": self.show_row[7]}
+        created = self.show_row[12]  # entered with the show
+        self.price_rules = []
+        self._quotes = {}
+        for values in default_rules(show):
+            cleaned, problems = clean_rule(values)
+            if problems:  # a bug in the default list, not something a user did
+                raise ValueError(f"default pricing rule {values}: {problems}")
+            rule_id = self.uid()
+            self.rows["pricing_rules"].append(
+                (rule_id, self.show_id, *(cleaned[k] for k in RULE_FIELDS), created))
+            self.price_rules.append(PricingRule.from_row({**cleaned, "id": rule_id}))
+
+    def _work_out_open_sides(self) -> None:
+        """Each booth's open sides on the finished plan, by the rule the plan's quote uses
+        (neighbours and hall walls close a side; a booth walled in all round pays as inline)."""
+        sizes = {i: (width, depth) for i, (_id, _show, _code, _name, width, depth) in enumerate(self.rows["halls"])}
+        by_hall: dict[int, list[Booth]] = {}
+        for b in self.booths:
+            by_hall.setdefault(b.hall, []).append(b)
+        self.open_sides = {}
+        for hall, booths in by_hall.items():
+            found = open_sides_all([Rect(b.x, b.y, b.w, b.d) for b in booths], hall=sizes[hall])
+            for b, sides in zip(booths, found, strict=True):
+                kind = sides.kind
+                self.open_sides[b.id] = str(OpenKind.INLINE if kind == OpenKind.ENCLOSED else kind)
+
+    def price_terms(self, b: Booth, day: int) -> tuple[QuoteTerm, ...]:
+        """The quote's terms for a booth under the show's rules on ``day``."""
+        key = (b.type, b.w, b.d, self.open_sides[b.id], day)
+        terms = self._quotes.get(key)
+        if terms is None:
+            terms = self._quotes[key] = quote(self.price_rules, b.type, b.w, b.d, key[3], self.iso(day)).terms
+        return terms
 
     def _make_services(self) -> None:
         """The service catalogue; raw spaces pay a management fee per m² on top."""
@@ -147,8 +182,8 @@ class SalesSteps(DemoState):
             c.number = f"{SHOW['code']}-{n:0{digits}d}"
             self._contract_rows(c)
         self.contracts = [c for c in everything if c.status not in ("draft", "cancelled")]
-        # the revenue target: 90 % of the open floor at list price
-        target = sum(qty * unit for qty, unit in map(booth_price, self.booths_for_sale()))
+        # the revenue target: 90 % of the open floor at the price on the snapshot day
+        target = sum(t.amount_fen for b in self.booths_for_sale() for t in self.price_terms(b, SNAPSHOT))
         self.show_row[11] = money(target * 0.9, 1_000_000)
 
     def _contract_rows(self, c: Contract) -> None:
@@ -159,25 +194,22 @@ class SalesSteps(DemoState):
         booth_total = 0
         has_shell = False
         for b in e.booths:
-            qty, unit = booth_price(b)
+            terms = self.price_terms(b, c.created)
+            space = sum(t.amount_fen for t in terms if t.kind in SPACE_TERMS)
             if b.type == SHELL:
                 has_shell = True
                 desc = f"{b.number} 标准展位 3m×3m / shell booth"
             else:
                 desc = f"{b.number} 光地 {b.w // 100}m×{b.d // 100}m / raw space"
-            amount = qty * unit
-            lines.append((self.uid(), c.id, "booth", b.id, None, desc, qty, unit, amount, 1 if active else 0))
-            booth_total += amount
-            premium = 0
-            if b.type == SHELL and b.corner:
-                premium, label = money(amount * CORNER_PREMIUM, 100), "角位加价 10% / corner premium"
-            elif b.type == RAW and b.square_metres >= 108:
-                premium, label = money(amount * ISLAND_PREMIUM, 100), "岛位加价 10% / island premium"
-            if premium:
-                lines.append((self.uid(), c.id, "premium", b.id, None, f"{b.number} {label}", 1, premium,
-                              premium, 0))
-                booth_total += premium
+            lines.append((self.uid(), c.id, "booth", b.id, None, desc, 1, space, space, 1 if active else 0))
+            booth_total += space
+            for t in terms:
+                if t.kind not in SPACE_TERMS and t.amount_fen:
+                    lines.append((self.uid(), c.id, "premium", b.id, None, f"{b.number} {t.label} / {t.label_en}",
+                                  1, t.amount_fen, t.amount_fen, 0))
+                    booth_total += t.amount_fen
             if b.type == RAW:
+                qty = b.square_metres
                 fee_id, fee_name, fee_price = self.raw_fee
                 lines.append((self.uid(), c.id, "service", b.id, fee_id, f"{b.number} {fee_name}", qty,
                               fee_price, qty * fee_price, 0))

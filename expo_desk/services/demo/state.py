@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from random import Random
 
+from expo_desk.domain.pricing import PricingRule, QuoteTerm
 from expo_desk.services.demo.columns import COLUMNS, SCHEDULE_TABLES
 from expo_desk.services.demo.names import Company, company
 from expo_desk.services.demo.records import Booth, Contract, Exhibitor
@@ -36,6 +37,9 @@ class DemoState:
     executors: list[str]
     services: list[tuple[str, str, int, float, int]]  # (id, name, price, chance ordered, max quantity)
     raw_fee: tuple[str, str, int]  # (id, name, price per m²)
+    price_rules: list[PricingRule]  # the show's pricing rules, as written
+    _quotes: dict[tuple, tuple[QuoteTerm, ...]]  # (type, width, depth, open sides, day) -> quote terms
+    open_sides: dict[str, str]  # booth id -> inline, corner, peninsula or island
     halls: list[tuple[str, str]]  # (id, code)
     booths: list[Booth]
     exhibitors: list[Exhibitor]
