@@ -36,6 +36,7 @@ class DemoShow(PeopleSteps, FloorSteps, SalesSteps, LeadSteps, ScheduleSteps):
         self._booth_rows()
         self._make_leads()
         self._plan_tasks()
+        self._pricing_rule_rows()
 
     def _make_show(self) -> None:
         self.show_id = self.uid()

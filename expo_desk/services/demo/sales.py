@@ -49,19 +49,25 @@ class SalesSteps(DemoState):
         return [b for b in self.booths if b.status != "blocked"]
 
     def _make_pricing_rules(self) -> None:
-        """The show's pricing rules: the default price list, stored as the pricing service stores it."""
-        show = {"start_date": self.show_row[7]}
-        created = self.show_row[12]  # entered with the show
-        self.price_rules = []
-        self._quotes = {}
-        for values in default_rules(show):
+        """The show's pricing rules: the default price list, cleaned as the pricing service stores it.
+
+        Their ids are drawn by ``_pricing_rule_rows`` after every other step, so that the
+        price list leaves the rest of the random stream (booths, exhibitors, sales) alone.
+        """
+        self._rule_values = []
+        for values in default_rules({"start_date": self.show_row[7]}):
             cleaned, problems = clean_rule(values)
             if problems:  # a bug in the default list, not something a user did
                 raise ValueError(f"default pricing rule {values}: {problems}")
-            rule_id = self.uid()
+            self._rule_values.append(cleaned)
+        self.price_rules = [PricingRule.from_row(cleaned) for cleaned in self._rule_values]
+        self._quotes = {}
+
+    def _pricing_rule_rows(self) -> None:
+        created = self.show_row[12]  # entered with the show
+        for cleaned in self._rule_values:
             self.rows["pricing_rules"].append(
-                (rule_id, self.show_id, *(cleaned[k] for k in RULE_FIELDS), created))
-            self.price_rules.append(PricingRule.from_row({**cleaned, "id": rule_id}))
+                (self.uid(), self.show_id, *(cleaned[k] for k in RULE_FIELDS), created))
 
     def _work_out_open_sides(self) -> None:
         """Each booth's open sides on the finished plan, by the rule the plan's quote uses

@@ -37,7 +37,8 @@ class DemoState:
     executors: list[str]
     services: list[tuple[str, str, int, float, int]]  # (id, name, price, chance ordered, max quantity)
     raw_fee: tuple[str, str, int]  # (id, name, price per m²)
-    price_rules: list[PricingRule]  # the show's pricing rules, as written
+    price_rules: list[PricingRule]  # the show's pricing rules, to quote with
+    _rule_values: list[dict]  # the same, as stored
     _quotes: dict[tuple, tuple[QuoteTerm, ...]]  # (type, width, depth, open sides, day) -> quote terms
     open_sides: dict[str, str]  # booth id -> inline, corner, peninsula or island
     halls: list[tuple[str, str]]  # (id, code)
