@@ -357,6 +357,7 @@ def resize_booth(db: Database, actor: Actor, booth_id: str, width_cm: int, depth
 def _refuse_taken(db: Database, booths: list[dict], what: str) -> None:
     """Sold (held by a contract) or reserved booths stay as they are."""
     held = booth_store.active_sales(db, [b["id"] for b in booths])
+    named = booth_store.contracts_naming(db, [b["id"] for b in booths])  # a cancelled sale keeps its history
     problems = []
     for booth in booths:
         if booth["id"] in held:
@@ -365,6 +366,10 @@ def _refuse_taken(db: Database, booths: list[dict], what: str) -> None:
                                               f"{what[1]}", where=booth["number"]))
         elif booth["status"] == BoothStatus.SOLD:
             problems.append(Problem("status", f"展位已售出，不能{what[0]} / the booth is sold and cannot be {what[1]}",
+                                    where=booth["number"]))
+        elif booth["id"] in named:
+            problems.append(Problem("status", f"展位记录在合同 {named[booth['id']]} 中，不能{what[0]} / the booth is on "
+                                              f"contract {named[booth['id']]} and cannot be {what[1]}",
                                     where=booth["number"]))
         elif booth["status"] == BoothStatus.RESERVED:
             problems.append(Problem("status", f"展位已为 {booth['reserved_for']} 预留，请先释放 / the booth is "

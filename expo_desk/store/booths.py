@@ -85,6 +85,18 @@ def active_sales(db: sqlite_utils.Database, booth_ids: list[str]) -> dict[str, s
     return found
 
 
+def contracts_naming(db: sqlite_utils.Database, booth_ids: list[str]) -> dict[str, str]:
+    """Booth id -> the number of a contract whose lines name the booth (also cancelled ones)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(booth_ids), 500):
+        chunk = booth_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(db.execute(
+            "SELECT l.booth_id, min(k.number) FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
+            f" WHERE l.booth_id IN ({marks}) GROUP BY l.booth_id", chunk).fetchall())
+    return found
+
+
 def get_contract(db: sqlite_utils.Database, contract_id: str) -> dict | None:
     return one(db, "SELECT * FROM contracts WHERE id = ?", [contract_id])
 

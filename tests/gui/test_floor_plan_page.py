@@ -618,13 +618,14 @@ def test_hovering_a_booth_shows_its_price_under_the_shows_rules(qtbot, fresh_win
     page = fresh_window.floor_plan_page
     ctx = page._context
     item = next(i for i in page.scene.items_by_id.values() if i.record["booth_type"] == "shell")
-    assert "has no shell scheme price" in page.price_text(item.booth_id)  # the service's own reason
-    pricing_service.add_default_rules(ctx.db, ctx.actor, ctx.show["id"])
-    price = page.price_text(item.booth_id)
+    price = page.price_text(item.booth_id)  # a demo show comes with its price list
     quote = pricing_service.quote_booth(ctx.db, item.booth_id)
     assert price.startswith("Price 价格: ¥") and f"{quote.total_fen // 100:,}" in price
     item.price_text = price
     assert price in item.tooltip_text()
+    shell_rule = next(r for r in pricing_service.list_rules(ctx.db, ctx.show["id"]) if r["kind"] == "shell_base")
+    pricing_service.delete_rule(ctx.db, ctx.actor, shell_rule["id"])
+    assert "has no shell scheme price" in page.price_text(item.booth_id)  # the service's own reason
 
 
 def test_the_hall_plan_prints_to_pdf_with_the_selected_booth_marked(qtbot, plan, tmp_path):

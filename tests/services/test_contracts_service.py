@@ -228,3 +228,16 @@ def test_a_draft_whose_hold_runs_out_lets_the_booth_go(db, actor, sales):
     new_contract(db, sales, who="am2", exhibitor="fish", numbers=("A-001",), today="2026-06-16")
     with pytest.raises(UserError, match="no booth"):
         sign_contract(db, sales["am1"], cid, signed_on="2026-06-16")
+
+
+def test_a_booth_named_on_a_cancelled_contract_keeps_its_history(db, actor, sales):
+    from expo_desk.services.booths import delete_booths, merge_booths
+
+    cid = new_contract(db, sales)
+    sign_contract(db, sales["am1"], cid, signed_on=LATER)
+    cancel_contract(db, sales["am1"], cid, "2026-07-01", "预算取消 / budget cut")
+    with pytest.raises(ValidationError, match="A-001:status: .* on contract RZ2026-0001 and cannot be deleted"):
+        delete_booths(db, actor, [sales["booths"]["A-001"]])
+    with pytest.raises(ValidationError, match="cannot be merged"):
+        merge_booths(db, actor, [sales["booths"]["A-001"], sales["booths"]["A-002"]])
+    assert scalar(db, "SELECT count(*) FROM booths") == 4
