@@ -73,6 +73,11 @@ def _stage_text(stage: str) -> str:
     return f"{zh} / {en}"
 
 
+def allowed_moves(stage: str) -> list[LeadStage]:
+    """Where a lead at ``stage`` may go next, in pipeline order (for a picker)."""
+    return [s for s in STAGE_ORDER if s in _NEXT[LeadStage(stage)]]
+
+
 def transition_problems(current: str, target: str, lost_reason: str = "") -> list[Problem]:
     """Why a lead may not move from ``current`` to ``target`` (empty when it may)."""
     current, target = LeadStage(current), LeadStage(target)

@@ -9,6 +9,7 @@ import pytest
 from expo_desk.domain.enums import LeadStage
 from expo_desk.domain.leads import (
     FollowUpBucket,
+    allowed_moves,
     clean_lead,
     clean_objections,
     dump_objections,
@@ -35,6 +36,12 @@ def test_refused_moves_name_the_stage_field(current, target):
     [problem] = transition_problems(current, target, "有原因")
     assert problem.field == "stage"
     assert " / " in problem.message  # Chinese / English
+
+
+def test_allowed_moves_for_a_picker():
+    assert allowed_moves(C) == [V, L]
+    assert allowed_moves(L) == [C]
+    assert allowed_moves(S) == []
 
 
 def test_a_signed_lead_stays_signed():
