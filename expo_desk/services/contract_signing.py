@@ -12,6 +12,7 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import leads as lead_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.contracts import (
+    create_contract,
     discount_waiting,
     editable_contract,
     exhibitor_name,
@@ -134,3 +135,16 @@ def cancel_contract(db: Database, actor: Actor, contract_id: str, cancelled_on: 
     return changes
 
 
+
+
+def sell_booths(db: Database, actor: Actor, show_id: str, exhibitor_id: str, booth_ids: list[str], *,
+                signed_on: str | _dt.date | None = None, today: str | _dt.date | None = None) -> ChangeSet:
+    """Sell booths from the plan in one step: a contract for the exhibitor with the booths,
+    signed on ``signed_on`` when given (else left a draft holding them). All or nothing."""
+    if not booth_ids:
+        raise UserError("请先选择展位 / select the booths to sell first")
+    with transaction(db):
+        changes = create_contract(db, actor, show_id, exhibitor_id, booth_ids, today=today)
+        if signed_on is not None:
+            changes.merge(sign_contract(db, actor, changes.inserted["contracts"][0], signed_on))
+    return changes

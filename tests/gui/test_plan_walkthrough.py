@@ -1,5 +1,5 @@
-"""The issue's own walk-through: lay out a hall of 300 booths, price them, reserve some
-and print the plan — from the floor-plan page, never through a table."""
+"""The issue's own walk-through: lay out a hall of 300 booths, price them, reserve and sell
+some and print the plan — from the floor-plan page, never through a table."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from expo_desk.app import create_window
 from expo_desk.paths import AppPaths
 from expo_desk.services import booths as booth_service
+from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services import pricing as pricing_service
 from expo_desk.services.shows import new_show_file
 
@@ -32,6 +33,8 @@ def test_a_hall_of_300_booths_laid_out_priced_reserved_and_printed(qtbot, data_d
     db, show = new_show_file(path, actor, "QD2027", "2027青岛海洋博览会", start_date=opening.isoformat(),
                              end_date=(opening + timedelta(days=2)).isoformat())
     pricing_service.add_default_rules(db, actor, show["id"])
+    buyer = exhibitor_service.create_exhibitor(db, actor, show["id"], {
+        "company_name": "青岛港集团", "company_name_en": "Qingdao Port Group"}).inserted["exhibitors"][0]
     db.close()
     window = create_window(AppPaths(data_dir), path)
     qtbot.addWidget(window)
@@ -73,9 +76,29 @@ def test_a_hall_of_300_booths_laid_out_priced_reserved_and_printed(qtbot, data_d
                                                                                  page.scene.hall["id"])}
         assert statuses["C1-101"] == statuses["C1-102"] == "reserved"
 
+        sold_at = date.today().isoformat()
+
+        def sell(dialog):
+            dialog.search.setText("青岛港")
+            assert dialog.exhibitors.count() == 1  # found as you type, and chosen
+            dialog.sign_now.setChecked(True)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        page.scene.clearSelection()
+        page.scene.items_by_id[corner.booth_id].setSelected(True)
+        when_modal(sell)
+        assert page.sell_selected()
+        db = window.context.db
+        sold = db.execute("SELECT b.status, k.status, k.total_fen, k.signed_on FROM booths b"
+                          " JOIN contract_lines l ON l.booth_id = b.id AND l.holds_booth = 1"
+                          " JOIN contracts k ON k.id = l.contract_id WHERE b.number = 'C1-001'").fetchone()
+        assert sold == ("sold", "signed", 1_078_000, sold_at)  # the hover price, frozen on the contract
+        assert page.scene.items_by_id[corner.booth_id].record["status"] == "sold"
+        assert db.execute("SELECT exhibitor_id FROM contracts").fetchone()[0] == buyer
+
         target = tmp_path / "c1.pdf"
         assert page.write_plan_pdf(target)
         text = PdfReader(target).pages[0].extract_text()
-        assert "C1-001" in text and "C1-300" in text and "Reserved" in text
+        assert "C1-001" in text and "C1-300" in text and "Reserved" in text and "青岛港集团" in text
     finally:
         window.context.close()

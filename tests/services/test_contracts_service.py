@@ -241,3 +241,19 @@ def test_a_booth_named_on_a_cancelled_contract_keeps_its_history(db, actor, sale
     with pytest.raises(ValidationError, match="cannot be merged"):
         merge_booths(db, actor, [sales["booths"]["A-001"], sales["booths"]["A-002"]])
     assert scalar(db, "SELECT count(*) FROM booths") == 4
+
+
+def test_selling_from_the_plan_is_one_step_all_or_nothing(db, sales):
+    from expo_desk.services.contract_signing import sell_booths
+
+    changes = sell_booths(db, sales["am1"], sales["show"]["id"], sales["steel"],
+                          [sales["booths"]["A-001"], sales["booths"]["A-002"]], signed_on=LATER, today=LATER)
+    row = contract(db, changes.inserted["contracts"][0])
+    assert (row["status"], row["total_fen"]) == ("signed", 2_058_000)
+    assert booth(db, sales, "A-002")["status"] == "sold"
+    before = scalar(db, "SELECT count(*) FROM contracts")
+    with pytest.raises(UserError, match="A-002"):
+        sell_booths(db, sales["am2"], sales["show"]["id"], sales["fish"],
+                    [sales["booths"]["A-003"], sales["booths"]["A-002"]], signed_on=LATER)
+    assert scalar(db, "SELECT count(*) FROM contracts") == before
+    assert booth(db, sales, "A-003")["status"] == "available"

@@ -35,6 +35,7 @@ from expo_desk.reports.plan import render_plan
 from expo_desk.services import booths as booth_service
 from expo_desk.services import pricing as pricing_service
 from expo_desk.services.changes import ChangeSet
+from expo_desk.services.contract_signing import sell_booths
 from expo_desk.services.plan_report import plan_report_data
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.dxf_import_dialog import DxfImportDialog
@@ -52,6 +53,7 @@ from expo_desk.ui.floorplan.commands import (
 from expo_desk.ui.floorplan.dialogs import BackgroundDialog, GenerateBlockDialog, NewHallDialog, ReserveDialog
 from expo_desk.ui.floorplan.legend import Legend
 from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene, image_size, snap
+from expo_desk.ui.floorplan.sell_dialog import SellDialog
 from expo_desk.ui.floorplan.view import PlanView
 
 _WATCHED = ("booths", "halls", "contracts", "contract_lines", "exhibitors")
@@ -112,6 +114,8 @@ class FloorPlanPage(QWidget):
         self.toolbar.addSeparator()
         self.reserve_action = self._tool(self.tr("Reserve…"), self.reserve_selected)
         self.release_action = self._tool(self.tr("Release"), self.release_selected)
+        self.sell_action = self._tool(self.tr("Sell…"), self.sell_selected, tip=self.tr(
+            "Put the selected booths on a contract for an exhibitor, priced by the show's rules"))
         self._tooltips = {a: a.toolTip() for a in self.toolbar.actions()}
 
         top = QHBoxLayout()
@@ -250,6 +254,8 @@ class FloorPlanPage(QWidget):
             (self.delete_action, may_edit, bool(selected), refuse_edit),
             (self.reserve_action, may_reserve, bool(selected), refuse_reserve),
             (self.release_action, may_reserve, bool(selected), refuse_reserve),
+            (self.sell_action, can(actor, Action.EDIT_CONTRACTS) and has_hall, bool(selected),
+             self.tr("Your role may not make contracts")),
         )
         for action, allowed, applicable, refusal in rules:
             action.setEnabled(allowed and applicable)
@@ -622,6 +628,32 @@ class FloorPlanPage(QWidget):
             return False
         command = ReleaseBoothsCommand(self._context, records, self.tr("Release %n booth(s)", "", len(records)))
         return self._do(command)
+
+    def sell_selected(self) -> bool:
+        if self.scene is None or not self.sell_action.isEnabled():
+            return False
+        items = self.scene.selected_booths()
+        prices = [f"{i.record['number']}: {self.price_text(i.booth_id)}" for i in items[:8]]
+        dialog = SellDialog(self._context, [i.record["number"] for i in items], prices, self)
+        if not dialog.exec():
+            return False
+        exhibitor_id, signed_on = dialog.values()
+        return self.sell_booths([i.booth_id for i in items], exhibitor_id, signed_on)
+
+    def sell_booths(self, booth_ids: list[str], exhibitor_id: str, signed_on: str | None = None) -> bool:
+        """A contract for the exhibitor holding these booths, signed when a date is given.
+
+        Not an undo step: money records are put right on the contract (cancel, refund),
+        where the audit trail shows it.
+        """
+        ctx = self._context
+        try:
+            changes = sell_booths(ctx.db, ctx.actor, ctx.show["id"], exhibitor_id, booth_ids, signed_on=signed_on)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Sell booths"), str(exc))
+            return False
+        ctx.announce(changes)
+        return True
 
     def _do(self, command) -> bool:
         """Take a step of several service calls now; on the stack only when it went through."""
