@@ -27,7 +27,7 @@ class SellDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.setWindowTitle(self.tr("Sell booths"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         self.search = QLineEdit()
         self.search.setObjectName("sell_search")
         self.search.setPlaceholderText(self.tr("Type part of the exhibitor's name"))

@@ -633,7 +633,7 @@ class FloorPlanPage(QWidget):
         if self.scene is None or not self.sell_action.isEnabled():
             return False
         items = self.scene.selected_booths()
-        prices = [f"{i.record['number']}: {self.price_text(i.booth_id)}" for i in items[:8]]
+        prices = [f"{i.record['number']}: {self.price_text(i.booth_id).split(': ', 1)[-1]}" for i in items[:8]]
         dialog = SellDialog(self._context, [i.record["number"] for i in items], prices, self)
         if not dialog.exec():
             return False
