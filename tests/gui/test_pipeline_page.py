@@ -9,8 +9,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton
 
+from expo_desk.domain.actors import Actor
+from expo_desk.domain.enums import Role
 from expo_desk.services import leads as lead_service
+from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.ui.dialogs.lead_dialog import FollowUpDialog, LeadDialog
+from expo_desk.ui.models.lead_table_model import LeadTableModel
 from expo_desk.ui.pages.pipeline_page import PipelinePage
 
 
@@ -182,3 +186,27 @@ def test_a_bad_import_lists_file_row_column_and_adds_nothing(qtbot, pipeline, on
     assert closer.status.startswith("Nothing was imported")
     assert closer.problems.startswith(f"{source}:3:期望值:")
     assert table_names(pipeline) == []
+
+
+def test_an_account_manager_sees_only_their_own_leads(qtbot, window, pipeline):
+    ctx = window.context
+    add_lead(window, "别人的公司", date.today())
+    me, _ = find_or_add_account_manager(ctx.db, ctx.actor, "钱经理")
+    add_lead(window, "我的公司", date.today(), account_manager_id=me["id"])
+    ctx.set_actor(Actor(me["id"], "钱经理", Role.ACCOUNT_MANAGER))
+    assert table_names(pipeline) == ["我的公司"]
+    assert today_groups(pipeline)["Today"] == ["我的公司"]
+    assert pipeline.manager_filter.currentText() == "钱经理" and not pipeline.manager_filter.isEnabled()
+    assert pipeline.edit_button.isEnabled()
+
+
+def _rows(start: int, count: int) -> list[dict]:
+    return [{"id": f"id-{n}", "stage": "contacted", "company_name": f"公司{n:04d}", "company_name_en": "",
+             "account_manager": None, "next_follow_up": "2026-05-04", "visit_at": None, "notes": "", "lost_reason": "",
+             "expected_value_fen": n * 100, "objections": '["没有预算"]'} for n in range(start, start + count)]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester):
+    model = LeadTableModel()
+    model.set_rows(_rows(0, 50), 120, lambda offset: _rows(offset, min(50, 120 - offset)))
+    qtmodeltester.check(model, force_py=True)
