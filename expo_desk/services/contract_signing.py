@@ -72,7 +72,7 @@ def sign_contract(db: Database, actor: Actor, contract_id: str, signed_on: str |
         changes.add("updated", "contracts", contract_id)
         contract = store.get_contract(db, contract_id)
         refresh_booth_status(db, actor, contract, changes)
-        lead_service.mark_exhibitor_signed(db, actor, contract["exhibitor_id"])
+        changes.merge(lead_service.mark_exhibitor_signed(db, actor, contract["exhibitor_id"]))
     return changes
 
 
