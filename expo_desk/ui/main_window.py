@@ -35,6 +35,7 @@ from expo_desk.ui.pages.audit_page import AuditPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
+from expo_desk.ui.pages.pipeline_page import PipelinePage
 from expo_desk.ui.safety import install as install_safety
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.exhibitors_page = ExhibitorsPage(context)
         self._add_page(self.tr("Exhibitors"), self.exhibitors_page)
+        self.pipeline_page = PipelinePage(context)
+        self._add_page(self.tr("Pipeline"), self.pipeline_page)
         self.floor_plan_page = FloorPlanPage(context)
         self._add_page(self.tr("Booths & floor plan"), self.floor_plan_page)
         for title, planned in (
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(QListWidgetItem(title))
         self.pages.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring a page to the front, as choosing it in the navigation does."""
+        self.nav.setCurrentRow(self.pages.indexOf(page))
 
     # -- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -50,7 +50,7 @@ def _open(qtbot, data_dir, path):
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    win.nav.setCurrentRow(1)
+    win.show_page(win.floor_plan_page)
     return win
 
 

@@ -45,7 +45,7 @@ def window(qtbot, data_dir, tmp_path, demo_bytes):
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    win.nav.setCurrentRow(1)
+    win.show_page(win.floor_plan_page)
     yield win
     win.context.close()
 

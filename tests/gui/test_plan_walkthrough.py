@@ -39,7 +39,7 @@ def test_a_hall_of_300_booths_laid_out_priced_reserved_and_printed(qtbot, data_d
     window = create_window(AppPaths(data_dir), path)
     qtbot.addWidget(window)
     window.show()
-    window.nav.setCurrentRow(1)
+    window.show_page(window.floor_plan_page)
     page = window.floor_plan_page
     try:
         def hall(dialog):
