@@ -131,6 +131,21 @@ def rebooking_candidates(db: Database, show_id: str) -> list[dict]:
     return store.rebooking_candidates(db, show_id)
 
 
+def exhibitors_of_contracts(db: Database, show_id: str, numbers: Iterable[str]) -> list[str]:
+    """The exhibitors holding these contract numbers in the show (who rebooked on site, as typed
+    on a command line); every unknown number is reported at once."""
+    found, problems = [], []
+    for number in numbers:
+        contract = contract_store.contract_by_number(db, show_id, number.strip())
+        if contract is None:
+            problems.append(Problem("on_site", f"没有合同 {number} / no contract {number}"))
+        else:
+            found.append(contract["exhibitor_id"])
+    if problems:
+        raise ValidationError(problems)
+    return found
+
+
 def _copy_terms(db: Database, actor: Actor, source: dict, show_id: str, gap: int | None, changes: ChangeSet) -> int:
     row = contract_store.show_terms(db, source["id"])
     if row is None:
