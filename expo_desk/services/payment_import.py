@@ -107,10 +107,13 @@ class _Payment:
 
 
 class _Sheet:
-    """The header mapped to the columns; problems kept with their row so they print in file order."""
+    """A table's header mapped to ``columns`` (any import's); problems kept with their row so
+    they print in file order. Nothing here is about payments but ``read_row``."""
 
-    def __init__(self, file: str, table: Table):
-        self.file, self.table = file, table
+    def __init__(self, file: str, table: Table, columns: tuple[Column, ...] = COLUMNS):
+        self.file, self.table, self.columns = file, table, columns
+        self.by_key = {c.key: c for c in columns}
+        self.lookup = header_lookup(columns)
         self.found: list[tuple[int, int, str]] = []
         self.positions: dict[str, int] = {}
         self.headers: dict[str, str] = {}
@@ -124,23 +127,23 @@ class _Sheet:
 
     def at(self, row: int, key: str, message: str) -> None:
         """A problem in the column ``key``, named as the file heads it."""
-        self.problem(row, self.headers.get(key) or BY_KEY[key].header, message)
+        self.problem(row, self.headers.get(key) or self.by_key[key].header, message)
 
     def map_header(self) -> bool:
         row = self.table.header_row
         if not self.table.header:
-            self.at(row, "contract_no", "文件没有表头或是空的 / the file is empty or has no header row")
+            self.at(row, self.columns[0].key, "文件没有表头或是空的 / the file is empty or has no header row")
             return False
         for index, text in enumerate(self.table.header):
-            key = column_for_header(text) if text else ""
+            key = self.lookup.get(fold(text)) if text else ""
             if key is None:
                 self.problem(row, text, "不认识的列 / unknown column (known: "
-                                        f"{', '.join(c.header for c in COLUMNS)})")
+                                        f"{', '.join(c.header for c in self.columns)})")
             elif key in self.positions:
                 self.problem(row, text, f"与列 '{self.headers[key]}' 重复 / the same column as '{self.headers[key]}'")
             elif key:
                 self.positions[key], self.headers[key] = index, text
-        missing = [c for c in COLUMNS if c.required and c.key not in self.positions]
+        missing = [c for c in self.columns if c.required and c.key not in self.positions]
         for column in missing:
             self.problem(row, column.header, "缺少必填列 / required column is missing")
         return not missing
@@ -150,15 +153,19 @@ class _Sheet:
         value = None if index is None or index >= len(cells) else cells[index]
         return "" if is_blank(value) else str(value).strip()
 
-    def read_row(self, db: Database, show_id: str, number: int, cells: list[object]) -> _Payment | None:
-        before = len(self.found)
+    def check_unheaded(self, number: int, cells: list[object]) -> None:
+        """A value under no header is a problem: it would be silently lost."""
         for index, value in enumerate(cells):
             if (index >= len(self.table.header) or not self.table.header[index]) and not is_blank(value):
                 letter = get_column_letter(index + 1)
                 self.problem(number, f"列 {letter} / column {letter}",
                              f"这一列没有表头 / a value in a column without a header: '{value}'")
-        values = {c.key: self.text(cells, c.key) for c in COLUMNS}
-        for column in COLUMNS:
+
+    def read_row(self, db: Database, show_id: str, number: int, cells: list[object]) -> _Payment | None:
+        before = len(self.found)
+        self.check_unheaded(number, cells)
+        values = {c.key: self.text(cells, c.key) for c in self.columns}
+        for column in self.columns:
             if column.required and not values[column.key]:
                 self.at(number, column.key, "必填 / required")
         contract = None
