@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk import __version__
-from expo_desk.domain.permissions import ROLE_NAMES
+from expo_desk.domain.permissions import ROLE_NAMES, Action, can
 from expo_desk.errors import UserError
 from expo_desk.services.shows import list_shows, new_show_file
 from expo_desk.services.users import sign_in_required
 from expo_desk.store.backup import backup_to_folder
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
+from expo_desk.ui.dialogs.next_edition_dialog import NextEditionDialog
 from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
@@ -174,6 +175,15 @@ class MainWindow(QMainWindow):
             action.setChecked(show["id"] == current)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, s=show: self.context.set_show(s))
+        self.show_menu.addSeparator()
+        next_edition = self.show_menu.addAction(self.tr("&Next edition…"))
+        next_edition.setEnabled(self.context.show is not None and can(self.context.actor, Action.CREATE_SHOWS))
+        next_edition.triggered.connect(self.next_edition)
+
+    def next_edition(self) -> None:
+        """Copy this show's setup to a new edition and offer last edition's exhibitors their booths."""
+        dialog = NextEditionDialog(self.context, self)
+        dialog.exec()
 
     def recent_files(self) -> list[str]:
         value = self.context.settings.value("files/recent", [])

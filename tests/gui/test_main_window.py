@@ -50,3 +50,12 @@ def test_switching_show_refreshes_the_page(qtbot, window, actor):
     window.context.set_show(other)
     assert window.exhibitors_page.model.rowCount() == 0
     assert "RZ2027" in window.show_label.text()
+
+
+def test_the_show_menu_offers_the_next_edition(window, on_modal):
+    window._fill_shows()
+    action = next(a for a in window.show_menu.actions() if a.text().startswith("&Next edition"))
+    assert action.isEnabled()
+    on_modal(lambda dialog: (dialog.windowTitle() == "Next edition") and dialog.reject())
+    action.trigger()
+    assert on_modal.calls and on_modal.calls[0].windowTitle() == "Next edition"
