@@ -84,27 +84,39 @@ def write_atomically(out: Path, render) -> None:
         raise
 
 
-def _cmd_report_plan(args: argparse.Namespace) -> int:
+def _read_report_data(args: argparse.Namespace, assemble):
+    """Check the file and the output path, then return ``assemble(db, show)`` read from the file."""
     from expo_desk.errors import UserError
-    from expo_desk.reports.plan import render_plan
-    from expo_desk.services.plan_report import plan_report_data
     from expo_desk.services.shows import require_show
 
-    path, out = Path(args.db), Path(args.output)
+    path = Path(args.db)
     if not path.is_file():
         raise UserError(f"{path}: 文件不存在 / file not found")
-    _check_output(out)
+    _check_output(Path(args.output))
     db = _open_for_reading(path)
     try:
-        show = require_show(db, args.show)
-        data = plan_report_data(db, show["id"], hall_code=args.hall, highlight_booth=args.highlight,
-                                language=args.lang)
+        return assemble(db, require_show(db, args.show))
     finally:
         db.close()
+
+
+def _write_report(out: Path, render) -> None:
+    from expo_desk.errors import UserError
+
     try:
-        write_atomically(out, lambda stream: render_plan(data, stream))
+        write_atomically(out, render)
     except OSError as exc:
         raise UserError(f"{out}: 无法写入 / cannot write: {exc.strerror or exc}") from exc
+
+
+def _cmd_report_plan(args: argparse.Namespace) -> int:
+    from expo_desk.reports.plan import render_plan
+    from expo_desk.services.plan_report import plan_report_data
+
+    out = Path(args.output)
+    data = _read_report_data(args, lambda db, show: plan_report_data(
+        db, show["id"], hall_code=args.hall, highlight_booth=args.highlight, language=args.lang))
+    _write_report(out, lambda stream: render_plan(data, stream))
     booths = sum(len(h.booths) for h in data.halls)
     marked = f", booth {data.highlight} marked" if data.highlight else ""
     _out(f"{out}: hall plan of {data.show_code}, {len(data.halls)} hall(s), {booths:,} booth(s){marked}")
@@ -113,28 +125,18 @@ def _cmd_report_plan(args: argparse.Namespace) -> int:
 
 def _cmd_report_contract(args: argparse.Namespace) -> int:
     from expo_desk.domain.money import format_fen
-    from expo_desk.errors import UserError
     from expo_desk.reports.contract_docs import KINDS, render_contract_documents
     from expo_desk.services.contract_documents import contract_documents, exhibitor_contract, find_exhibitor
-    from expo_desk.services.shows import require_show
 
-    path, out = Path(args.db), Path(args.output)
-    if not path.is_file():
-        raise UserError(f"{path}: 文件不存在 / file not found")
-    _check_output(out)
-    db = _open_for_reading(path)
-    try:
-        show = require_show(db, args.show)
+    def assemble(db, show):
         exhibitor = find_exhibitor(db, show["id"], args.exhibitor)
         contract = exhibitor_contract(db, exhibitor, args.contract)
-        data = contract_documents(db, contract["id"], language=args.lang)
-    finally:
-        db.close()
+        return exhibitor, contract_documents(db, contract["id"], language=args.lang)
+
+    out = Path(args.output)
+    exhibitor, data = _read_report_data(args, assemble)
     kinds = KINDS if args.kind == "all" else (args.kind,)
-    try:
-        write_atomically(out, lambda stream: render_contract_documents(data, stream, kinds))
-    except OSError as exc:
-        raise UserError(f"{out}: 无法写入 / cannot write: {exc.strerror or exc}") from exc
+    _write_report(out, lambda stream: render_contract_documents(data, stream, kinds))
     _out(f"{out}: {', '.join(kinds)} of contract {data.number} ({exhibitor['company_name']}), "
          f"total {format_fen(data.total_fen, data.currency_symbol)}")
     return EXIT_OK

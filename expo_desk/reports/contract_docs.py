@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
@@ -34,6 +35,7 @@ from expo_desk.reports.contract_tables import (
     signature_blocks,
     total_row_style,
 )
+from expo_desk.reports.fonts import FONT
 from expo_desk.reports.plan import HIGHLIGHT, HallPlan
 
 if TYPE_CHECKING:
@@ -139,18 +141,10 @@ class ContractDocumentsReport(BaseReport):
         elif d.cancelled:
             out += [Stamp(w.say(f"合同已于 {d.cancelled_on} 取消", f"CANCELLED on {d.cancelled_on}", "  /  ")),
                     Spacer(1, 3 * mm)]
-        show_facts = [("展会", "Show", escape(w.pair(d.show_name)))]
-        if d.venue or d.city:
-            show_facts.append(("场馆", "Venue", escape(", ".join(x for x in (d.venue, d.city) if x))))
-        if any(d.open_dates):
-            show_facts.append(("展期", "Open days", _dates(*d.open_dates)))
-        if d.build_start:
-            show_facts.append(("布展开始", "Build-up from", d.build_start))
-        if d.teardown_end:
-            show_facts.append(("撤展截止", "Tear-down until", d.teardown_end))
-        return out + [key_values(w, show_facts, self.width), Spacer(1, 3 * mm), self._parties(), Spacer(1, 2 * mm)]
+        return out + [self._parties(), Spacer(1, 1 * mm)]
 
     def _parties(self) -> Flowable:
+        """The exhibitor beside the organizer and its show (name, venue, open, build-up and tear-down days)."""
         w, d, s = self.words, self.data, self.styles
         first, second = (d.exhibitor_name_en, d.exhibitor_name) if self.language == "en" else (
             d.exhibitor_name, d.exhibitor_name_en)
@@ -159,16 +153,24 @@ class ContractDocumentsReport(BaseReport):
         if first and second and second != first:
             exhibitor.append(Paragraph(escape(second), s["note"]))
         contact = "  ".join(x for x in (d.contact_name, d.contact_phone or d.exhibitor_phone) if x)
-        for zh, en, value in (("地址", "Address", d.exhibitor_address), ("联系人", "Contact", contact),
-                              ("邮箱", "Email", d.exhibitor_email)):
-            if value:
-                exhibitor.append(Paragraph(f"{escape(w.say(zh, en))}: {escape(value)}", s["cell"]))
+        exhibitor += self._facts([("地址", "Address", d.exhibitor_address), ("联系人", "Contact", contact),
+                                  ("邮箱", "Email", d.exhibitor_email)])
         organizer: list[Flowable] = [w.stacked("主办方", "Organizer", "key", 6.5),
                                      Paragraph(escape(self.settings.organizer), s["name"])]
-        if d.manager_name:
-            organizer.append(Paragraph(f"{escape(w.say('项目经理', 'Account manager'))}: {escape(d.manager_name)}",
-                                       s["cell"]))
+        organizer += self._facts([("项目经理", "Account manager", d.manager_name)])
+        if d.organizer:  # without an organizer's name the show's name stands for it, above
+            organizer += [Spacer(1, 1.5 * mm), w.stacked(*d.show_name, style="value")]
+        organizer += self._facts([
+            ("场馆", "Venue", ", ".join(x for x in (d.venue, d.city) if x)),
+            ("展期", "Open days", _dates(*d.open_dates)),
+            ("布展开始", "Build-up from", d.build_start or ""),
+            ("撤展截止", "Tear-down until", d.teardown_end or "")])
         return boxes([exhibitor, organizer], self.width)
+
+    def _facts(self, facts: list[tuple[str, str, str]]) -> list[Flowable]:
+        """One "label: value" line per fact that has a value."""
+        return [Paragraph(f"{escape(self.words.say(zh, en))}: {escape(value)}", self.styles["cell"])
+                for zh, en, value in facts if value]
 
     # ---------------------------------------------------------------- booth confirmation
 
@@ -178,11 +180,11 @@ class ContractDocumentsReport(BaseReport):
         out += [w.heading("展位", "Booths"), booth_table(w, d, self.width), Spacer(1, 2 * mm),
                 booth_price_table(w, d, self.width)]
         out += [Spacer(1, 2 * mm), self._fascia_and_plan()]
-        out.append(self.words.note("双方确认上述展位、价格及楣板文字。", "Both parties confirm the booths, prices and fascia text above."))
+        agreed = self.words.note("双方确认上述展位、价格及楣板文字。", "Both parties confirm the booths, prices and fascia text above.")
         party = self.settings.organizer
         exhibitor = (d.exhibitor_name_en or d.exhibitor_name) if self.language == "en" else d.exhibitor_name
         out.append(signature_blocks(w, [(("主办方", "Organizer"), party), (("参展商", "Exhibitor"), exhibitor)],
-                                    self.width))
+                                    self.width, intro=agreed))
         return out
 
     def _fascia_and_plan(self) -> Flowable:
@@ -203,7 +205,9 @@ class ContractDocumentsReport(BaseReport):
                 out.append(self.words.note("光地展位不设楣板，展台由展商委托的特装搭建商搭建。",
                                       "Raw space has no fascia board: the exhibitor's own builder builds the stand."))
             return out
-        board = Table([[Paragraph(escape(d.fascia_text) or "&nbsp;", self.styles["fascia"])]], colWidths=[width])
+        size = max(9.0, min(14.0, (width - 12) / max(stringWidth(d.fascia_text, FONT, 1), 1)))
+        style = ParagraphStyle("fascia_fit", parent=self.styles["fascia"], fontSize=size, leading=size * 1.25)
+        board = Table([[Paragraph(escape(d.fascia_text) or "&nbsp;", style)]], colWidths=[width])
         board.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, RULE), ("LINEABOVE", (0, 0), (-1, 0), 1.6, ACCENT),
                                    ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
@@ -215,7 +219,7 @@ class ContractDocumentsReport(BaseReport):
     def _plans(self, width: float) -> list[Flowable]:
         w, d = self.words, self.data
         out: list[Flowable] = [w.heading("展位位置", "Booth location")]
-        height = (46 if len(d.halls) == 1 else 36) * mm
+        height = (42 if len(d.halls) == 1 else 34) * mm
         for marked in d.halls:
             hall = marked.hall
             name = w.say(hall.name or hall.code, f"Hall {hall.code}")

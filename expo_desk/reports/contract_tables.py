@@ -188,27 +188,29 @@ def boxes(cells: list[list[Flowable]], width: float, gap: float = 5 * mm) -> Tab
     return table
 
 
-def signature_blocks(words: Words, parties: list[tuple[tuple[str, str], str]], width: float) -> Flowable:
-    """One block per party: who signs, a line for the signature and stamp, a line for the date."""
+def signature_blocks(words: Words, parties: list[tuple[tuple[str, str], str]], width: float,
+                     intro: Flowable | None = None) -> Flowable:
+    """One block per party: who signs, a line for the signature and stamp, a line for the date;
+    ``intro`` (what the parties confirm) stays on the same page."""
     cells = []
     for (zh, en), name in parties:
         cells.append([
             words.stacked(zh, en, "key", 6.5),
             Paragraph(escape(name) or "&nbsp;", words.styles["value"]),
-            Spacer(1, 10 * mm),
-            _SignLine(words.say("签字（盖章）", "Signature (and stamp)")),
-            Spacer(1, 5 * mm),
-            _SignLine(words.say("日期", "Date")),
+            Spacer(1, 11 * mm),
+            _SignLines([(words.say("签字（盖章）", "Signature (and stamp)"), 0.62), (words.say("日期", "Date"), 0.32)]),
         ])
-    return KeepTogether([Spacer(1, 3 * mm), boxes(cells, width, gap=10 * mm)])
+    return KeepTogether([Spacer(1, 1.5 * mm), *([intro] if intro else []), Spacer(1, 1.5 * mm),
+                         boxes(cells, width, gap=10 * mm)])
 
 
-class _SignLine(Flowable):
-    """A line to sign on, its caption under it."""
+class _SignLines(Flowable):
+    """Lines to write on side by side (signature, date), each with its caption under it;
+    each takes its share of the width, the rest is the gap between them."""
 
-    def __init__(self, caption: str):
+    def __init__(self, lines: list[tuple[str, float]]):
         super().__init__()
-        self.caption = caption
+        self.lines = lines
 
     def wrap(self, avail_width, avail_height):
         self.width, self.height = avail_width, 5 * mm
@@ -216,12 +218,17 @@ class _SignLine(Flowable):
 
     def draw(self):
         c = self.canv
-        c.setStrokeColor(INK)
-        c.setLineWidth(0.5)
-        c.line(0, self.height - 0.5 * mm, self.width, self.height - 0.5 * mm)
-        c.setFillColor(MUTED)
-        c.setFont(FONT, 7)
-        c.drawString(0, self.height - 3.6 * mm, self.caption)
+        gap = self.width * (1 - sum(share for _, share in self.lines)) / max(len(self.lines) - 1, 1)
+        x = 0.0
+        for caption, share in self.lines:
+            length = self.width * share
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.5)
+            c.line(x, self.height - 0.5 * mm, x + length, self.height - 0.5 * mm)
+            c.setFillColor(MUTED)
+            c.setFont(FONT, 7)
+            c.drawString(x, self.height - 3.6 * mm, caption)
+            x += length + gap
 
 
 class Stamp(Flowable):
