@@ -1,0 +1,523 @@
+"""The Spot checks page (抽查): past checks, drawing a sample, working through its items with
+the checklist, signing off, replaying a draw, and the exceptions list in a second tab.
+
+Only the department manager draws, records verdicts and signs off; anyone else sees the
+same page read-only (the services refuse them whatever the page shows). Each verdict is
+saved when it is clicked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QIntValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expo_desk.domain import spot_checks as rules
+from expo_desk.domain.contracts import STATUS_NAMES
+from expo_desk.domain.money import format_fen
+from expo_desk.domain.permissions import Action, can
+from expo_desk.errors import UserError
+from expo_desk.services import spot_checks as svc
+from expo_desk.services.changes import ChangeSet
+from expo_desk.services.exceptions_list import exceptions_list
+from expo_desk.ui.context import AppContext
+from expo_desk.ui.widgets.error_label import ErrorLabel
+from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
+
+_PASS, _FAIL, _UNKNOWN = "✓", "✗", "?"
+_MARK_STYLES = {True: "color: #1e7b34; font-weight: bold;", False: "color: #b00020; font-weight: bold;",
+                None: "color: #8a6d00; font-weight: bold;"}
+_SHOWN_DIFFERENCES = 10
+ROW_HEIGHT = 24
+_SHOWN_ROWS = 500  # per exceptions table: the list is for reading, not for scrolling thousands
+
+
+def _mark(value: bool | None) -> str:
+    return _UNKNOWN if value is None else (_PASS if value else _FAIL)
+
+
+class DrawDialog(QDialog):
+    """Kind, sample size and (optionally) the seed of a new draw."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Draw a spot-check sample"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("draw_kind")
+        for kind, (zh, en) in rules.KINDS.items():
+            self.kind.addItem(f"{zh} {self.tr(en)}", kind)
+        self.size = QSpinBox()
+        self.size.setObjectName("draw_size")
+        self.size.setRange(1, 10_000)
+        self.size.setValue(10)
+        self.seed = QLineEdit()
+        self.seed.setObjectName("draw_seed")
+        self.seed.setValidator(QIntValidator(0, 2_147_483_647, self))
+        self.seed.setPlaceholderText(self.tr("empty: chosen at random"))
+        self.seed.setToolTip(self.tr("The same seed over the same records draws the same sample"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("Sample &size"), self.size)
+        form.addRow(self.tr("S&eed"), self.seed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, int, int | None]:
+        text = self.seed.text().strip()
+        return self.kind.currentData(), self.size.value(), int(text) if text else None
+
+
+class SpotChecksPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._stale = True
+        self._checks: list[dict] = []
+        self.detail: dict | None = None
+        self._item_index = -1
+        self._kind_built: str | None = None
+        self.verdict_buttons: dict[str, tuple[QRadioButton, QRadioButton]] = {}
+        self._check_labels: dict[str, tuple[QLabel, QLabel]] = {}
+
+        self.read_only_notice = notice_label(self.tr(
+            "只读 Read-only: only the department manager draws samples, records verdicts and signs off."))
+        self.read_only_notice.setObjectName("read_only")
+        self.draw_button = QPushButton(self.tr("&Draw sample…"))
+        self.draw_button.setObjectName("draw")
+        self.draw_button.clicked.connect(self.choose_draw)
+        self.replay_button = QPushButton(self.tr("&Replay draw"))
+        self.replay_button.setObjectName("replay")
+        self.replay_button.setToolTip(self.tr("Draw again from the seed over the records as they are now"))
+        self.replay_button.clicked.connect(self.replay)
+        self.sign_off_button = QPushButton(self.tr("&Sign off…"))
+        self.sign_off_button.setObjectName("sign_off")
+        self.sign_off_button.clicked.connect(self.choose_sign_off)
+        self.errors = ErrorLabel()
+        bar = QHBoxLayout()
+        for button in (self.draw_button, self.replay_button, self.sign_off_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.check_table = record_table([self.tr("Drawn"), self.tr("Kind"), self.tr("Items"), self.tr("Population"),
+                                         self.tr("Seed"), self.tr("By"), self.tr("Signed off")], stretch=6,
+                                        name="spot_checks")
+        self.check_table.itemSelectionChanged.connect(self._check_selected)
+        self.check_title = QLabel()
+        self.check_title.setObjectName("check_title")
+        self.check_title.setWordWrap(True)
+        self.check_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.replay_label = QLabel()
+        self.replay_label.setObjectName("replay_result")
+        self.replay_label.setWordWrap(True)
+        self.item_table = record_table(["#", self.tr("Item"), self.tr("Computer"), self.tr("Verdicts"),
+                                        self.tr("Note")], stretch=4, name="items")
+        self.item_table.itemSelectionChanged.connect(
+            lambda: self._show_item(self.item_table.currentRow()) if self.item_table.currentRow() >= 0 else None)
+
+        for table in (self.check_table, self.item_table):
+            table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.item_box = QGroupBox()
+        self.item_box.setObjectName("item_box")
+        self.checklist = QGridLayout()
+        self.checklist.setColumnStretch(2, 1)
+        self.agree_button = QPushButton(self.tr("&Agree with the computer"))
+        self.agree_button.setObjectName("agree")
+        self.agree_button.setToolTip(self.tr("Record the computer's result as your verdict where it could decide"))
+        self.agree_button.clicked.connect(self.agree_with_computer)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("item_note")
+        self.note_edit.setPlaceholderText(self.tr("Note on this item…"))
+        self.note_edit.setMaximumHeight(70)
+        self.save_note_button = QPushButton(self.tr("Save &note"))
+        self.save_note_button.clicked.connect(self.save_note)
+        self.previous_button = QPushButton(self.tr("◀ &Previous"))
+        self.previous_button.clicked.connect(lambda: self._step(-1))
+        self.next_button = QPushButton(self.tr("&Next ▶"))
+        self.next_button.setObjectName("next_item")
+        self.next_button.clicked.connect(lambda: self._step(1))
+        steps = QHBoxLayout()
+        for widget in (self.agree_button, self.save_note_button):
+            steps.addWidget(widget)
+        steps.addStretch(1)
+        steps.addWidget(self.previous_button)
+        steps.addWidget(self.next_button)
+        item_layout = QVBoxLayout(self.item_box)
+        item_layout.addLayout(self.checklist)
+        item_layout.addWidget(self.note_edit)
+        item_layout.addLayout(steps)
+
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.check_title)
+        right_box.addWidget(self.replay_label)
+        right_box.addWidget(self.item_table, 1)
+        right_box.addWidget(self.item_box)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.check_table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([540, 860])
+        checks_tab = QWidget()
+        checks_box = QVBoxLayout(checks_tab)
+        checks_box.addLayout(bar)
+        checks_box.addWidget(self.errors)
+        checks_box.addWidget(splitter, 1)
+
+        self.exceptions = ExceptionsView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(checks_tab, self.tr("抽查 Spot checks"))
+        self.tabs.addTab(self.exceptions, self.tr("异常 Exceptions"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_exceptions())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_notice)
+        layout.addWidget(self.tabs, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        context.data_changed.connect(self._on_changed)
+        context.database_changed.connect(self._on_changed)
+        context.actor_changed.connect(self._on_changed)
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def may_work(self) -> bool:
+        return can(self._context.actor, Action.SIGN_OFF_SPOT_CHECKS)
+
+    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list (keeping the selected check and item) and the open tab."""
+        self._timer.stop()
+        self._stale = False
+        ctx = self._context
+        self.read_only_notice.setVisible(not self.may_work)
+        self.draw_button.setEnabled(self.may_work and ctx.show is not None)
+        if ctx.db is None or ctx.show is None:
+            self._checks = []
+            fill_table(self.check_table, [])
+            self._load_check(None)
+            return
+        selected = self.detail["check"]["id"] if self.detail else None
+        self._checks = svc.spot_checks(ctx.db, ctx.show["id"])
+        fill_table(self.check_table, [[
+            c["drawn_at"][:16].replace("T", " "), " ".join(rules.KINDS[c["kind"]]), str(c["items"]),
+            f"{c['population']:,}", str(c["seed"]), c["drawn_by_name"],
+            f"{c['signed_off_by_name'] or ''} {c['signed_off_at'][:10]}" if c["signed_off_at"] else "—"]
+            for c in self._checks], [c["id"] for c in self._checks])
+        ids = [c["id"] for c in self._checks]
+        self._select_check(ids.index(selected) if selected in ids else (0 if ids else -1))
+        self._refresh_exceptions()
+
+    def _refresh_exceptions(self) -> None:
+        ctx = self._context
+        if self.tabs.currentWidget() is self.exceptions and ctx.db is not None and ctx.show is not None:
+            self.exceptions.refresh(ctx.db, ctx.show["id"])
+
+    # -- one check ------------------------------------------------------------------------
+    def _select_check(self, row: int) -> None:
+        self.check_table.blockSignals(True)
+        self.check_table.selectRow(row) if row >= 0 else self.check_table.clearSelection()
+        self.check_table.blockSignals(False)
+        self._load_check(self._checks[row]["id"] if row >= 0 else None)
+
+    def _check_selected(self) -> None:
+        row = self.check_table.currentRow()
+        if 0 <= row < len(self._checks) and (not self.detail or self.detail["check"]["id"] != self._checks[row]["id"]):
+            self.replay_label.clear()
+            self._item_index = 0
+            self._load_check(self._checks[row]["id"])
+
+    def _load_check(self, check_id: str | None) -> None:
+        self.detail = svc.spot_check_detail(self._context.db, check_id) if check_id else None
+        open_check = self.detail is not None and not self.detail["signed_off"]
+        self.replay_button.setEnabled(self.detail is not None)
+        self.sign_off_button.setEnabled(self.may_work and open_check)
+        if self.detail is None:
+            self.check_title.setText(self.tr("No spot check yet.") if not self._checks else "")
+            fill_table(self.item_table, [])
+            self.item_box.hide()
+            return
+        c, items = self.detail["check"], self.detail["items"]
+        zh, en = rules.KINDS[c["kind"]]
+        status = (self.tr("Signed off by %1 on %2: %3").replace("%1", c["signed_off_by_name"] or "")
+                  .replace("%2", c["signed_off_at"][:10]).replace("%3", c["note"] or "—") if self.detail["signed_off"]
+                  else self.tr("%n verdict(s) still to give", "", self.detail["unconfirmed"]))
+        self.check_title.setText(f"<b>{zh} {en}</b> · {len(items)} / {c['population']:,} · seed {c['seed']} · "
+                                 f"{c['drawn_by_name']} {c['drawn_at'][:10]}<br>{_escape(status)}")
+        fill_table(self.item_table, [[str(i["position"]), i["label"], _computer_summary(i["checks"]),
+                                      _verdict_summary(i["checks"]), i["note"]] for i in items],
+                   [i["id"] for i in items])
+        for row, item in enumerate(items):
+            failed = any(v.get("auto") is False for v in item["checks"].values())
+            self.item_table.item(row, 2).setForeground(QColor("#b00020" if failed else "#1e7b34"))
+        self._show_item(min(max(self._item_index, 0), len(items) - 1))
+
+    # -- one item -------------------------------------------------------------------------
+    def _build_checklist(self, kind: str) -> None:
+        while self.checklist.count():
+            widget = self.checklist.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.verdict_buttons.clear()
+        self._check_labels.clear()
+        for row, name in enumerate(rules.check_names(kind)):
+            mark, detail = QLabel(), QLabel()
+            detail.setWordWrap(True)
+            detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            ok, problem = QRadioButton(self.tr("OK 通过")), QRadioButton(self.tr("Problem 有问题"))
+            ok.setObjectName(f"ok_{name}")
+            problem.setObjectName(f"problem_{name}")
+            group = QButtonGroup(self.item_box)
+            group.addButton(ok)
+            group.addButton(problem)
+            ok.clicked.connect(lambda _c=False, n=name: self.set_verdict(n, True))
+            problem.clicked.connect(lambda _c=False, n=name: self.set_verdict(n, False))
+            self.checklist.addWidget(QLabel(rules.check_label(kind, name)), row, 0)
+            self.checklist.addWidget(mark, row, 1)
+            self.checklist.addWidget(detail, row, 2)
+            self.checklist.addWidget(ok, row, 3)
+            self.checklist.addWidget(problem, row, 4)
+            self.verdict_buttons[name] = (ok, problem)
+            self._check_labels[name] = (mark, detail)
+        self._kind_built = kind
+
+    def current_item(self) -> dict | None:
+        if self.detail is None or not 0 <= self._item_index < len(self.detail["items"]):
+            return None
+        return self.detail["items"][self._item_index]
+
+    def _show_item(self, index: int) -> None:
+        if self.detail is None or not self.detail["items"]:
+            self.item_box.hide()
+            return
+        items = self.detail["items"]
+        self._item_index = index
+        item = items[index]
+        if self._kind_built != self.detail["check"]["kind"]:
+            self._build_checklist(self.detail["check"]["kind"])
+        self.item_table.blockSignals(True)
+        self.item_table.selectRow(index)
+        self.item_table.blockSignals(False)
+        self.item_box.setTitle(self.tr("Item %1 of %2: %3").replace("%1", str(item["position"]))
+                               .replace("%2", str(len(items))).replace("%3", item["label"]))
+        editable = self.may_work and not self.detail["signed_off"]
+        for name, (ok, problem) in self.verdict_buttons.items():
+            values = item["checks"].get(name, {})
+            mark, detail = self._check_labels[name]
+            mark.setText(_mark(values.get("auto")))
+            mark.setStyleSheet(_MARK_STYLES[values.get("auto")])
+            mark.setToolTip(self.tr("The computer's result"))
+            detail.setText(values.get("detail", ""))
+            group = ok.group()
+            group.setExclusive(False)  # an exclusive group cannot show "no verdict yet"
+            ok.setChecked(values.get("confirmed") is True)
+            problem.setChecked(values.get("confirmed") is False)
+            group.setExclusive(True)
+            ok.setEnabled(editable)
+            problem.setEnabled(editable)
+        self.note_edit.setPlainText(item["note"])
+        self.note_edit.setReadOnly(not editable)
+        for widget in (self.agree_button, self.save_note_button):
+            widget.setEnabled(editable)
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(items) - 1)
+        self.item_box.show()
+
+    def _step(self, delta: int) -> None:
+        self.save_note()
+        if self.detail and 0 <= self._item_index + delta < len(self.detail["items"]):
+            self._show_item(self._item_index + delta)
+
+    # -- the manager's actions --------------------------------------------------------------
+    def _run(self, call) -> bool:
+        """One service call; its refusal is shown, its changes announced and the page reloaded."""
+        try:
+            changes = call()
+        except UserError as exc:
+            self.errors.show_message(str(exc))
+            return False
+        self.errors.show_message("")
+        self._context.announce(changes)
+        self.refresh()
+        return True
+
+    def set_verdict(self, check: str, confirmed: bool | None) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._run(lambda: svc.set_verdicts(self._context.db, self._context.actor, item["id"], {check: confirmed}))
+
+    def agree_with_computer(self) -> None:
+        item = self.current_item()
+        if item is not None and rules.agreeing_verdicts(item["checks"]):
+            self._run(lambda: svc.set_verdicts(self._context.db, self._context.actor, item["id"],
+                                               rules.agreeing_verdicts(item["checks"])))
+
+    def save_note(self) -> None:
+        item = self.current_item()
+        text = self.note_edit.toPlainText().strip()
+        if item is None or not self.may_work or self.detail["signed_off"] or text == item["note"]:
+            return
+        self._run(lambda: svc.set_item_note(self._context.db, self._context.actor, item["id"], text))
+
+    def choose_draw(self) -> None:
+        dialog = DrawDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.draw(*dialog.values())
+
+    def draw(self, kind: str, size: int, seed: int | None = None) -> bool:
+        ctx = self._context
+        try:
+            changes = svc.draw_spot_check(ctx.db, ctx.actor, ctx.show["id"], kind, size, seed)
+        except UserError as exc:
+            self.errors.show_message(str(exc))
+            return False
+        self.errors.show_message("")
+        self.detail, self._item_index = None, 0
+        ctx.announce(changes)
+        self.refresh()
+        new_id = changes.inserted["spot_checks"][0]
+        self._select_check([c["id"] for c in self._checks].index(new_id))
+        return True
+
+    def choose_sign_off(self) -> None:
+        if self.detail is None:
+            return
+        self.save_note()
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("Sign off the spot check"),
+                                                 self.tr("Conclusion (kept with your name and the time):"))
+        if ok:
+            self.sign_off(note)
+
+    def sign_off(self, note: str) -> bool:
+        check_id = self.detail["check"]["id"]
+        return self._run(lambda: svc.sign_off_spot_check(self._context.db, self._context.actor, check_id, note))
+
+    def replay(self) -> None:
+        if self.detail is None:
+            return
+        result = svc.replay_spot_check(self._context.db, self.detail["check"]["id"])
+        if result["same"]:
+            text = self.tr("相同 Same: drawing again from seed %1 gives the same items.").replace(
+                "%1", str(self.detail["check"]["seed"]))
+        else:
+            lines = [f"#{d['position']}: {d['was_label'] or '—'} → {d['now_label'] or '—'}"
+                     for d in result["differences"][:_SHOWN_DIFFERENCES]]
+            if len(result["differences"]) > _SHOWN_DIFFERENCES:
+                lines.append("…")
+            text = self.tr("不同 Different: %n item(s) differ", "", len(result["differences"])) + " (" + self.tr(
+                "population %1 then, %2 now").replace("%1", f"{result['population_then']:,}").replace(
+                "%2", f"{result['population_now']:,}") + ")\n" + "\n".join(lines)
+        self.replay_label.setText(text)
+        self.replay_label.setStyleSheet("" if result["same"] else "color: #b00020;")
+
+
+def _computer_summary(checks: dict) -> str:
+    values = [v.get("auto") for v in checks.values()]
+    failed, unknown = values.count(False), values.count(None)
+    if not failed and not unknown:
+        return _PASS
+    return " ".join(part for part in (f"{_FAIL} {failed}" if failed else "", f"{_UNKNOWN} {unknown}" if unknown else "")
+                    if part)
+
+
+def _verdict_summary(checks: dict) -> str:
+    given = [v.get("confirmed") for v in checks.values() if v.get("confirmed") is not None]
+    text = f"{len(given)}/{len(checks)}"
+    return text + (f" {_FAIL} {given.count(False)}" if False in given else (f" {_PASS}" if len(given) == len(checks)
+                                                                             else ""))
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ExceptionsView(QWidget):
+    """The exceptions list (``services.exceptions_list``) as four tables."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        who = [self.tr("Contract"), self.tr("Exhibitor"), self.tr("Account manager")]
+        self.discounts = record_table([*who, self.tr("Discount"), self.tr("Limit"), self.tr("Of booth price"),
+                                       self.tr("State"), self.tr("Reason")], stretch=7, name="exceptions_discounts")
+        self.overdue = record_table([*who, self.tr("Overdue"), self.tr("Days late"), self.tr("Outstanding"),
+                                     self.tr("Status")], stretch=1, name="exceptions_overdue")
+        self.expiring = record_table([self.tr("Booth"), self.tr("Hall"), self.tr("Reserved for"), self.tr("Until"),
+                                      self.tr("Days left"), self.tr("Draft contract"), self.tr("Account manager")],
+                                     stretch=2, name="exceptions_expiring")
+        self.edited = record_table([*who, self.tr("Signed on"), self.tr("Signed total"), self.tr("Total now"),
+                                    self.tr("Changes after signing")], stretch=6, name="exceptions_edited")
+        self.headings: dict[str, QGroupBox] = {}
+        grid = QGridLayout(self)
+        for n, (key, table) in enumerate((("discounts", self.discounts), ("overdue", self.overdue),
+                                          ("expiring", self.expiring), ("edited", self.edited))):
+            table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+            box = QGroupBox()
+            box.setObjectName(f"heading_{key}")
+            QVBoxLayout(box).addWidget(table)
+            self.headings[key] = box
+            grid.addWidget(box, n // 2, n % 2)
+        self.data: dict | None = None
+
+    def refresh(self, db, show_id: str) -> None:
+        self.data = found = exceptions_list(db, show_id)
+        threshold = f"{found['threshold_bp'] / 100:g} %"
+        self._fill("discounts", self.tr("超线优惠 Discounts above %1").replace("%1", threshold), [[
+            r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["discount_fen"]),
+            format_fen(r["limit_fen"]), "—" if r["percent"] is None else f"{r['percent']:.1f} %",
+            self.tr("待批准 waiting") if r["waiting"] else self.tr("已批准 approved by %1").replace(
+                "%1", r["approved_by_name"] or ""), r["discount_reason"]] for r in found["discounts"]])
+        self._fill("overdue", self.tr("逾期 Overdue payments"), [[
+            r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["overdue_fen"]),
+            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), STATUS_NAMES[r["status"]][0]]
+            for r in found["overdue"]])
+        self._fill("expiring", self.tr("预留将到期 Reservations ending within %n day(s)", "", found["warning_days"]), [[
+            r["number"], r["hall_code"], r["reserved_for"], r["reserved_until"][:10],
+            str(r["days_left"]) if r["days_left"] >= 0 else self.tr("ended %n day(s) ago", "", -r["days_left"]),
+            r["contract_number"] or "", r["manager_name"] or ""] for r in found["expiring"]])
+        self._fill("edited", self.tr("签约后修改 Edited after signing"), [[
+            r["number"], r["company_name"], r["manager_name"] or "", r["signed_on"] or "",
+            format_fen(r["signed_total_fen"]) if r["signed_total_fen"] is not None else "", format_fen(r["total_fen"]),
+            "; ".join(f"{e['at'][:10]} {e['user_name']}: {e['summary']}" for e in r["edits"])]
+            for r in found["edited"]])
+
+    def _fill(self, key: str, title: str, rows: list[list[str]]) -> None:
+        shown = rows[:_SHOWN_ROWS]
+        count = f"{len(rows):,}" if len(shown) == len(rows) else self.tr("first %1 of %2").replace(
+            "%1", f"{len(shown):,}").replace("%2", f"{len(rows):,}")
+        self.headings[key].setTitle(f"{title} ({count})")
+        fill_table(getattr(self, key), shown)
