@@ -309,8 +309,13 @@ def test_sold_booths_are_priced_as_the_plan_quotes_them(conn, demo_db):
 
 
 def test_payment_plans_add_up(conn):
-    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.status <> 'draft' AND k.total_fen <>"
+    """A signed plan adds up to the total; a cancelled one is the fee alone, as cancel_contract makes it."""
+    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.status NOT IN ('draft', 'cancelled') AND"
+                      " k.total_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM payment_schedule"
+                      " WHERE contract_id = k.id)") == 0
+    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.status = 'cancelled' AND k.cancellation_fee_fen <>"
                       " (SELECT coalesce(sum(amount_fen), 0) FROM payment_schedule WHERE contract_id = k.id)") == 0
+    assert _one(conn, "SELECT count(*) FROM contracts WHERE status = 'cancelled'") > 0
 
 
 def test_payments_never_exceed_totals_and_match_status(conn):

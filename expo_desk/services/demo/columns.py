@@ -19,7 +19,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "status", "blocked_reason", "reserved_for", "reserved_until", "sector"),
     "contracts": ("id", "show_id", "exhibitor_id", "number", "status", "account_manager_id", "total_fen",
                   "discount_fen", "discount_approved_by", "cancellation_fee_fen", "signed_on", "cancelled_on",
-                  "fascia_text", "notes", "created_at"),
+                  "fascia_text", "notes", "created_at", "signed_total_fen", "cancel_reason"),
     "contract_lines": ("id", "contract_id", "kind", "booth_id", "service_item_id", "description", "quantity",
                        "unit_price_fen", "amount_fen", "holds_booth"),
     "payment_schedule": ("id", "contract_id", "label", "due_on", "amount_fen"),

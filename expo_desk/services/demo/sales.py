@@ -243,6 +243,7 @@ class SalesSteps(DemoState):
             self.department_manager if discount else None, fee,
             self.iso(c.signed) if c.signed else None, self.iso(c.cancelled) if c.cancelled else None,
             e.name if has_shell else "", "", self.stamp(c.created),
+            c.total if c.signed else None, "展商取消参展 / the exhibitor withdrew" if c.status == "cancelled" else "",
         ))
         if c.status != "draft":
             expected_factor = rng.lognormvariate(0.6, 0.7)
@@ -255,7 +256,7 @@ class SalesSteps(DemoState):
         in yet); a cancelled contract keeps its deposit as the cancellation fee.
         """
         rng = self.rng
-        schedule = self.rows["payment_schedule"]
+        schedule: list[tuple] = []
         deposit = money(c.total * 0.3, 100)
         c.deposit_due = c.signed + 14
         if c.late:
@@ -270,6 +271,9 @@ class SalesSteps(DemoState):
             c.cancelled = min(last_day, c.signed + rng.randint(20, 90))
             if not c.late and rng.random() < 0.7 and first_pay < c.cancelled:
                 paid.append((first_pay, deposit))
+            # the plan becomes the fee alone: the deposit paid is kept as the fee
+            fee_id = schedule[0][0]
+            schedule = [(fee_id, c.id, "退订费 / cancellation fee", self.iso(c.cancelled), deposit)] if paid else []
         elif c.late:
             if first_pay < SNAPSHOT and rng.random() < (0.75 if c.deposit_due < SNAPSHOT else 0.4):
                 paid.append((first_pay, c.total))
@@ -283,6 +287,7 @@ class SalesSteps(DemoState):
                     part = money((c.total - deposit) * rng.choice((0.3, 0.5)), 100)
                     if 0 < part < c.total - deposit:
                         paid.append((min(last_day, first_pay + rng.randint(1, 120)), part))
+        self.rows["payment_schedule"].extend(schedule)
         for day, amount in paid:
             self.rows["payments"].append((
                 self.uid(), c.id, self.iso(day), amount, "bank_transfer",
