@@ -503,7 +503,7 @@ class ExceptionsView(QWidget):
                 "%1", r["approved_by_name"] or ""), r["discount_reason"]] for r in found["discounts"]])
         self._fill("overdue", self.tr("逾期 Overdue payments"), [[
             r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["overdue_fen"]),
-            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), STATUS_NAMES[r["status"]][0]]
+            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), " ".join(STATUS_NAMES[r["status"]])]
             for r in found["overdue"]])
         self._fill("expiring", self.tr("预留将到期 Reservations ending within %n day(s)", "", found["warning_days"]), [[
             r["number"], r["hall_code"], r["reserved_for"], r["reserved_until"][:10],
