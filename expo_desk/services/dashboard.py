@@ -42,23 +42,28 @@ def _booth_figures(bucket: dict) -> dict:
     }
 
 
-def _money_groups(rows: list[dict], key: str) -> dict[str, dict]:
+def _no_money() -> dict:
+    return dict.fromkeys(_MONEY, 0) | {"overdue_contracts": 0}
+
+
+def _money_groups(rows: list[dict], keys_of) -> dict[str, dict]:
+    """The receivables' money summed per group; ``keys_of(row)`` names the groups of a row."""
     groups: dict[str, dict] = {}
     for row in rows:
-        bucket = groups.setdefault(row[key] or "", dict.fromkeys(_MONEY, 0) | {"overdue_contracts": 0})
-        for name in _MONEY:
-            bucket[name] += row[name]
-        bucket["overdue_contracts"] += 1 if row["overdue_fen"] else 0
+        for key in keys_of(row):
+            bucket = groups.setdefault(key or "", _no_money())
+            for name in _MONEY:
+                bucket[name] += row[name]
+            bucket["overdue_contracts"] += 1 if row["overdue_fen"] else 0
     return groups
 
 
 def _breakdown(revenue_rows: list[dict], money: dict[str, dict], total_revenue: int) -> list[dict]:
     """One row per group: revenue from SQL beside the receivables' money, largest first."""
-    empty = dict.fromkeys(_MONEY, 0) | {"overdue_contracts": 0}
     result = []
     for row in revenue_rows:
         revenue = row["contract_fen"] + row["fees_fen"]
-        cash = money.get(row["key"] or "", empty)
+        cash = money.get(row["key"] or "", _no_money())
         result.append({"key": row["key"] or "", "name": row["name"] or "", "contracts": row["contracts"],
                        "cancelled": row["cancelled"], "revenue_fen": revenue, **cash,
                        "received_percent": percent(cash["paid_fen"], cash["due_fen"]),
@@ -75,8 +80,9 @@ def dashboard(db: Database, show_id: str, today: str | _dt.date | None = None) -
     part-paid and paid totals) + ``fees_fen`` (kept on cancellations) = ``signed_fen``,
     against ``target_fen``; ``money``: the receivables' ``due_fen``, ``paid_fen``,
     ``outstanding_fen``, ``overdue_fen``, ``overdue_contracts``; ``by_manager``,
-    ``by_sector`` (revenue and money per group) and ``by_hall`` (booth figures and the
-    booth lines' revenue per hall). Percentages are None when their base is zero.
+    ``by_sector`` (revenue and money per group) and ``by_hall`` (booth figures, the booth
+    lines' revenue, and the money of the contracts with a booth in the hall: a contract in
+    two halls counts in both). Percentages are None when their base is zero.
     """
     day = today_text(today)
     show = show_terms(db, show_id)["show"]
@@ -89,8 +95,13 @@ def dashboard(db: Database, show_id: str, today: str | _dt.date | None = None) -
     money["overdue_contracts"] = sum(1 for r in owed["rows"] if r["overdue_fen"])
     money["received_percent"] = percent(money["paid_fen"], money["due_fen"])
     hall_revenue = store.booth_revenue_by_hall(db, show_id)
+    halls_of: dict[str, list[str]] = {}
+    for contract_id, hall_id in store.contract_halls(db, show_id):
+        halls_of.setdefault(contract_id, []).append(hall_id)
+    hall_money = _money_groups(owed["rows"], lambda r: halls_of.get(r["id"], []))
     halls = [{"hall_id": h["hall_id"], "code": h["code"], "name": h["name"], **_booth_figures(h),
-              "booth_revenue_fen": hall_revenue.get(h["hall_id"], 0)} for h in occupancy["halls"]]
+              "booth_revenue_fen": hall_revenue.get(h["hall_id"], 0), **hall_money.get(h["hall_id"], _no_money())}
+             for h in occupancy["halls"]]
     return {
         "today": day,
         "currency": show["currency"],
@@ -100,7 +111,8 @@ def dashboard(db: Database, show_id: str, today: str | _dt.date | None = None) -
                     "target_fen": target, "target_percent": percent(signed, target)},
         "money": money,
         "by_manager": _breakdown(store.revenue_by_manager(db, show_id),
-                                 _money_groups(owed["rows"], "account_manager_id"), signed),
-        "by_sector": _breakdown(store.revenue_by_sector(db, show_id), _money_groups(owed["rows"], "sector"), signed),
+                                 _money_groups(owed["rows"], lambda r: [r["account_manager_id"]]), signed),
+        "by_sector": _breakdown(store.revenue_by_sector(db, show_id),
+                                _money_groups(owed["rows"], lambda r: [r["sector"]]), signed),
         "by_hall": halls,
     }

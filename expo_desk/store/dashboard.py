@@ -47,6 +47,14 @@ def booth_revenue_by_hall(db: sqlite_utils.Database, show_id: str) -> dict[str, 
     return {hall_id: int(amount) for hall_id, amount in found}
 
 
+def contract_halls(db: sqlite_utils.Database, show_id: str) -> list[tuple[str, str]]:
+    """(contract id, hall id) for every hall a signed or cancelled contract has booth lines in."""
+    return db.execute(
+        "SELECT DISTINCT l.contract_id, b.hall_id FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
+        " JOIN booths b ON b.id = l.booth_id WHERE k.show_id = ? AND k.status <> 'draft' AND l.kind = 'booth'",
+        [show_id]).fetchall()
+
+
 # ---------------------------------------------------------------- exceptions
 
 

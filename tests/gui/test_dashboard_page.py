@@ -63,7 +63,7 @@ def test_tiles_show_the_shows_figures(qtbot, window, sold):
     halls = page.row_texts(page.by_hall)
     assert [h[0] for h in halls] == ["A A馆", "B B馆"]
     assert halls[0][2] == "18 m²" and halls[0][-1] == "50.0 %" and halls[1][-1] == "0.0 %"
-    assert halls[0][6] == format_fen(revenue) and halls[1][6] == "¥0.00"
+    assert halls[0][5] == halls[0][6] == format_fen(revenue) and halls[1][5] == halls[1][6] == "¥0.00"
     sectors = {row[0] for row in page.row_texts(page.by_sector)}
     signed_sectors = rows(db, "SELECT e.sector FROM contracts k JOIN exhibitors e ON e.id = k.exhibitor_id")
     assert sectors == {f"{r['sector']} {SECTORS[r['sector']]}" for r in signed_sectors} and len(sectors) == 2

@@ -99,6 +99,7 @@ def test_figures_equal_the_sums_of_the_rows(db, season):
     assert hall["booth_revenue_fen"] == sum(x["amount_fen"] for x in lines if x["status"] in ("signed", "paid",
                                                                                               "part_paid"))
     assert (hall["code"], hall["sold_m2"], hall["booths"]) == ("H1", 18.0, 4)
+    assert (hall["due_fen"], hall["paid_fen"], hall["overdue_fen"]) == (due, received, overdue)  # all in H1
 
 
 def test_an_empty_show_divides_by_nothing(db, actor, sales):

@@ -157,12 +157,16 @@ class DashboardPage(QWidget):
         self.by_manager = record_table([self.tr("Account manager"), *money], stretch=0, name="by_manager")
         self.by_sector = record_table([self.tr("Sector"), *money], stretch=0, name="by_sector")
         self.by_hall = record_table([self.tr("Hall"), self.tr("Booths"), self.tr("Sold m²"), self.tr("Reserved m²"),
-                                     self.tr("Available m²"), self.tr("Blocked m²"), self.tr("Booth revenue"),
-                                     self.tr("Occupancy (sold)")], stretch=0, name="by_hall")
+                                     self.tr("Available m²"), self.tr("Booth revenue"), self.tr("Due"),
+                                     self.tr("Received"), self.tr("Overdue"), self.tr("Occupancy (sold)")],
+                                    stretch=0, name="by_hall")
+        self.by_hall.setToolTip(self.tr("Booth revenue: the booth lines of signed contracts in the hall. Money: the "
+                                        "contracts with a booth in the hall (a contract in two halls counts in both)."))
         for table in (self.by_manager, self.by_sector, self.by_hall):
+            last = table.columnCount() - 1
             table.verticalHeader().setDefaultSectionSize(26)
-            table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Fixed)
-            table.setColumnWidth(7, BAR_WIDTH)
+            table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(last, BAR_WIDTH)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("breakdowns")
         self.tabs.addTab(self.by_manager, self.tr("按项目经理 By account manager"))
@@ -250,11 +254,12 @@ class DashboardPage(QWidget):
         table = self.by_hall
         table.setRowCount(0)
         fill_table(table, [[f"{h['code']} {h['name']}".strip(), f"{h['booths']:,}", _m2(h["sold_m2"]),
-                            _m2(h["reserved_m2"]), _m2(h["available_m2"]), _m2(h["blocked_m2"]),
-                            format_fen(h["booth_revenue_fen"]), ""] for h in rows], [h["hall_id"] for h in rows])
+                            _m2(h["reserved_m2"]), _m2(h["available_m2"]), format_fen(h["booth_revenue_fen"]),
+                            format_fen(h["due_fen"]), format_fen(h["paid_fen"]), format_fen(h["overdue_fen"]), ""]
+                           for h in rows], [h["hall_id"] for h in rows])
         for n, h in enumerate(rows):
-            table.setCellWidget(n, 7, PercentBar(h["occupancy_percent"]))
-        _align_numbers(table, range(1, 7))
+            table.setCellWidget(n, 9, PercentBar(h["occupancy_percent"]))
+        _align_numbers(table, range(1, 9))
 
     def row_texts(self, table: QTableWidget) -> list[list[str]]:
         """What a table shows, row by row (a bar as its label)."""
