@@ -25,8 +25,8 @@ from expo_desk.errors import UserError
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.booths import add_booths
 from expo_desk.services.changes import ChangeSet
-from expo_desk.services.headers import Column, fold, header_lookup
-from expo_desk.services.tabular import is_blank, read_table
+from expo_desk.services.headers import Column, Sheet, fold, header_lookup
+from expo_desk.services.tabular import RowProgress, is_blank, read_table
 from expo_desk.store import booths as booth_store
 from expo_desk.store.transactions import transaction
 
@@ -50,7 +50,6 @@ INFO_COLUMNS: tuple[Column, ...] = (
     Column("reserved_until", "预留至", "reserved_until"), Column("blocked_reason", "封锁原因", "blocked_reason"),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
-_INFO_KEYS = {c.key for c in INFO_COLUMNS}
 _HEADERS = header_lookup(COLUMNS + INFO_COLUMNS)
 
 TYPE_WORDS = {fold(w): BoothType.SHELL for w in ("标准", "标准展位", "标展", "shell", "shell scheme", "standard")}
@@ -104,68 +103,30 @@ class _Row:
 
 def _validate(db: Database, show_id: str, file: str, path: Path | str, default_hall: dict | None,
               tick: Callable[[], None]) -> tuple[list[_Row], list[str], dict[str, dict]]:
-    table = read_table(path)
-    problems: list[str] = []
-
-    def problem(row: int, column: str, message: str) -> None:
-        problems.append(f"{file}:{row}:{column}: {message}")
-
-    positions: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    if not table.header:
-        problem(table.header_row, BY_KEY["booth_no"].header, "文件没有表头或是空的 / the file is empty or has no header row")
-        return [], problems, {}
-    for index, text in enumerate(table.header):
-        if not text:
-            continue
-        key = column_for_header(text)
-        if key is None:
-            known = ", ".join(c.header for c in COLUMNS)
-            problem(table.header_row, text, f"不认识的列 / unknown column (known: {known})")
-        elif key in _INFO_KEYS:
-            continue
-        elif key in positions:
-            problem(table.header_row, text, f"与列 '{headers[key]}' 重复 / the same column as '{headers[key]}'")
-        else:
-            positions[key], headers[key] = index, text
-    for column in COLUMNS:
-        if column.required and column.key not in positions and not (column.key == "hall" and default_hall):
-            problem(table.header_row, column.header, "缺少必填列 / required column is missing")
-    if problems:
-        return [], problems, {}
-
-    def head(key: str) -> str:
-        return headers.get(key) or BY_KEY[key].header
-
+    sheet = Sheet(file, read_table(path), COLUMNS, ignored=INFO_COLUMNS, optional=("hall",) if default_hall else ())
+    if not sheet.map_header() or sheet.found:
+        return [], sheet.problems, {}
+    at, cell, text = sheet.at, sheet.cell, sheet.text
     halls: dict[str, dict] = {}
     taken = booth_store.show_booth_numbers(db, show_id)
     first_row: dict[str, int] = {}
     found: list[_Row] = []
-    for number, cells in table.rows:
+    for number, cells in sheet.table.rows:
         tick()
         if all(is_blank(v) for v in cells):
             continue
-
-        def cell(key: str, cells: list = cells) -> object:
-            index = positions.get(key)
-            return None if index is None or index >= len(cells) else cells[index]
-
-        def text(key: str) -> str:
-            value = cell(key)
-            return "" if is_blank(value) else str(value).strip()
-
-        before = len(problems)
-        booth_no = text("booth_no")
+        before = len(sheet.found)
+        booth_no = text(cells, "booth_no")
         if not booth_no:
-            problem(number, head("booth_no"), "展位号必填 / the booth number is required")
+            at(number, "booth_no", "展位号必填 / the booth number is required")
         elif booth_no in taken:
-            problem(number, head("booth_no"), f"本届展会已有展位 {booth_no} / this show already has booth {booth_no}")
+            at(number, "booth_no", f"本届展会已有展位 {booth_no} / this show already has booth {booth_no}")
         elif booth_no in first_row:
-            problem(number, head("booth_no"), f"与第 {first_row[booth_no]} 行重复 / duplicates row "
-                                              f"{first_row[booth_no]}: '{booth_no}'")
+            at(number, "booth_no", f"与第 {first_row[booth_no]} 行重复 / duplicates row "
+                                   f"{first_row[booth_no]}: '{booth_no}'")
         else:
             first_row[booth_no] = number
-        hall_text = text("hall")
+        hall_text = text(cells, "hall")
         hall = default_hall
         if hall_text:
             if hall_text.casefold() not in halls:
@@ -175,64 +136,63 @@ def _validate(db: Database, show_id: str, file: str, path: Path | str, default_h
             hall = halls.get(hall_text.casefold())
             if hall is None:
                 known = ", ".join(h["code"] for h in booth_store.list_halls(db, show_id)) or "-"
-                problem(number, head("hall"), f"没有展馆 {hall_text}（已有：{known}）/ no hall {hall_text} "
-                                              f"(known: {known})")
+                at(number, "hall", f"没有展馆 {hall_text}（已有：{known}）/ no hall {hall_text} "
+                                   f"(known: {known})")
             elif default_hall is not None and hall["id"] != default_hall["id"]:
-                problem(number, head("hall"), f"与 --hall {default_hall['code']} 不同 / differs from the hall "
-                                              f"given ({default_hall['code']}): '{hall_text}'")
+                at(number, "hall", f"与 --hall {default_hall['code']} 不同 / differs from the hall "
+                                   f"given ({default_hall['code']}): '{hall_text}'")
                 hall = None
         elif hall is None:
-            problem(number, head("hall"), "展馆必填 / the hall is required")
+            at(number, "hall", "展馆必填 / the hall is required")
         sizes: dict[str, int] = {}
         for key in ("width_m", "depth_m", "x_m", "y_m"):
-            value = cell(key)
+            value = cell(cells, key)
             if is_blank(value):
-                problem(number, head(key), "必填 / required")
+                at(number, key, "必填 / required")
                 continue
             try:
                 sizes[key] = metres_to_cm(value)
             except ValueError:
-                problem(number, head(key), f"不是以米为单位的长度（最多两位小数）/ not a length in metres with at "
-                                           f"most two decimals: '{value}'")
+                at(number, key, f"不是以米为单位的长度（最多两位小数）/ not a length in metres with at "
+                                f"most two decimals: '{value}'")
                 continue
             if key in ("width_m", "depth_m") and sizes[key] <= 0:
-                problem(number, head(key), f"必须大于 0 / must be larger than 0: '{value}'")
+                at(number, key, f"必须大于 0 / must be larger than 0: '{value}'")
             if key in ("x_m", "y_m") and sizes[key] < 0:
-                problem(number, head(key), f"不能为负 / cannot be negative: '{value}'")
-        type_text = text("type")
+                at(number, key, f"不能为负 / cannot be negative: '{value}'")
+        type_text = text(cells, "type")
         booth_type = BoothType.SHELL
         if type_text:
             booth_type = TYPE_WORDS.get(fold(type_text))
             if booth_type is None:
-                problem(number, head("type"), f"类型应为 标准/shell 或 光地/raw / type must be 标准/shell or "
-                                              f"光地/raw: '{type_text}'")
-        if len(problems) == before and hall is not None:
+                at(number, "type", f"类型应为 标准/shell 或 光地/raw / type must be 标准/shell or "
+                                   f"光地/raw: '{type_text}'")
+        if len(sheet.found) == before and hall is not None:
             halls[hall["code"].casefold()] = hall
-            found.append(_Row(number, hall["id"], BoothDraft(
-                booth_no, sizes["x_m"], sizes["y_m"], sizes["width_m"], sizes["depth_m"], booth_type, text("sector"))))
+            found.append(_Row(number, hall["id"], BoothDraft(booth_no, sizes["x_m"], sizes["y_m"], sizes["width_m"],
+                                                             sizes["depth_m"], booth_type, text(cells, "sector"))))
     halls_by_id = {h["id"]: h for h in halls.values()}
     if default_hall is not None:
         halls_by_id[default_hall["id"]] = default_hall
-    if not problems:  # the layout: inside the hall, no overlaps (with each other and what is there)
+    if not sheet.found:  # the layout: inside the hall, no overlaps (with each other and what is there)
         for hall_id, hall in halls_by_id.items():
             mine = [r for r in found if r.hall_id == hall_id]
             existing = booth_store.hall_layout(db, hall_id)
             for r in mine:
                 if not geometry.inside_hall(r.draft, hall["width_cm"], hall["depth_cm"]):
-                    problem(r.number, head("x_m"), f"超出展馆 {hall['code']}（{hall['width_cm'] / 100:g} m × "
-                                                   f"{hall['depth_cm'] / 100:g} m）/ outside hall {hall['code']} "
-                                                   f"({hall['width_cm'] / 100:g} m x {hall['depth_cm'] / 100:g} m)")
+                    at(r.number, "x_m", f"超出展馆 {hall['code']}（{hall['width_cm'] / 100:g} m × "
+                                        f"{hall['depth_cm'] / 100:g} m）/ outside hall {hall['code']} "
+                                        f"({hall['width_cm'] / 100:g} m x {hall['depth_cm'] / 100:g} m)")
             for i, j, k in geometry.find_overlaps([r.draft for r in mine], existing):
                 if j is None:
                     other = existing[k]["number"]
-                    problem(mine[i].number, head("x_m"), f"与已有展位 {other} 重叠 / overlaps booth {other} "
-                                                         f"already in the hall")
+                    at(mine[i].number, "x_m", f"与已有展位 {other} 重叠 / overlaps booth {other} "
+                                              f"already in the hall")
                 else:
-                    problem(mine[j].number, head("x_m"), f"与第 {mine[i].number} 行的展位 {mine[i].draft.number} "
-                                                         f"重叠 / overlaps booth {mine[i].draft.number} of row "
-                                                         f"{mine[i].number}")
-        problems.sort(key=lambda p: int(p.split(":")[-3]) if p.split(":")[-3].isdigit() else 0)
-    return found, problems, halls_by_id
+                    at(mine[j].number, "x_m", f"与第 {mine[i].number} 行的展位 {mine[i].draft.number} "
+                                              f"重叠 / overlaps booth {mine[i].draft.number} of row "
+                                              f"{mine[i].number}")
+    return found, sheet.problems, halls_by_id
 
 
 def import_booths(db: Database, actor: Actor, show_id: str, path: Path | str, *,
@@ -253,15 +213,8 @@ def import_booths(db: Database, actor: Actor, show_id: str, path: Path | str, *,
         if default_hall is None:
             known = ", ".join(h["code"] for h in booth_store.list_halls(db, show_id)) or "-"
             raise UserError(f"没有展馆 {hall_code}（已有：{known}）/ no hall {hall_code} (known: {known})")
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None and done % 200 == 0:
-            progress(done, done)
-
-    rows, problems, halls = _validate(db, show_id, file, path, default_hall, tick)
+    counter = RowProgress(None, progress)  # the total is not known before the file is read
+    rows, problems, halls = _validate(db, show_id, file, path, default_hall, counter.tick)
     per_hall: dict[str, int] = {}
     for row in rows:
         code = halls[row.hall_id]["code"]

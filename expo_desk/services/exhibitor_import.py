@@ -8,23 +8,21 @@ the header text as the spreadsheet shows them. Companies the show already has ar
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from openpyxl.utils import get_column_letter
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.exhibitors import clean_contact, clean_exhibitor, normalise_company
 from expo_desk.domain.money import parse_yuan
 from expo_desk.domain.permissions import Action, require
-from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
+from expo_desk.errors import PermissionDenied, Problem, ValidationError
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import create_exhibitor
-from expo_desk.services.headers import Column, fold, header_lookup
-from expo_desk.services.tabular import Table, is_blank, read_table
+from expo_desk.services.headers import Column, Sheet, fold, header_lookup
+from expo_desk.services.tabular import RowProgress, Table, is_blank, read_table
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import users as user_store
@@ -32,9 +30,6 @@ from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
-
-_STEP = 200  # rows between progress reports and cancel checks
-
 
 COLUMNS: tuple[Column, ...] = (
     Column("company_name", "公司名称", "company_name", required=True),
@@ -63,13 +58,6 @@ def column_for_header(text: str) -> str | None:
     return _HEADERS.get(fold(text or ""))
 
 
-class ImportCancelled(UserError):
-    """The person cancelled the import; nothing was written."""
-
-    def __init__(self, message: str = "已取消导入，未写入任何数据 / import cancelled; nothing was written"):
-        super().__init__(message)
-
-
 @dataclass
 class ImportResult:
     created: int = 0
@@ -92,106 +80,54 @@ class _Row:
     manager: str
 
 
-class _Checker:
+class _Checker(Sheet):
     """Turns the table into clean rows, collecting every problem with its place."""
 
-    def __init__(self, file: str, table: Table):
-        self.file = file
-        self.table = table
-        self.problems: list[str] = []
-        self.positions: dict[str, int] = {}  # column key -> index in the row
-        self.headers: dict[str, str] = {}  # column key -> header text as written
-
-    def problem(self, row: int, column: str, message: str) -> None:
-        self.problems.append(f"{self.file}:{row}:{column}: {message}")
-
-    def header_text(self, key: str) -> str:
-        return self.headers.get(key) or BY_KEY[key].header
-
-    def check_header(self) -> bool:
-        """Map the header; False when the rows cannot be read at all."""
-        row = self.table.header_row
-        if not self.table.header:
-            self.problem(row, BY_KEY["company_name"].header,
-                         "文件没有表头或是空的 / the file is empty or has no header row")
-            return False
-        for index, text in enumerate(self.table.header):
-            if not text:
-                continue
-            key = column_for_header(text)
-            if key is None:
-                known = ", ".join(c.header for c in COLUMNS)
-                self.problem(row, text, f"不认识的列 / unknown column (known: {known})")
-            elif key in self.positions:
-                first = self.headers[key]
-                self.problem(row, text, f"与列 '{first}' 重复 / the same column as '{first}'")
-            else:
-                self.positions[key] = index
-                self.headers[key] = text
-        for column in COLUMNS:
-            if column.required and column.key not in self.positions:
-                self.problem(row, column.header, "缺少必填列 / required column is missing")
-        return all(c.key in self.positions for c in COLUMNS if c.required)
-
-    def text(self, cells: list[object], key: str) -> object:
-        index = self.positions.get(key)
-        if index is None or index >= len(cells):
-            return None
-        return cells[index]
-
     def check_row(self, number: int, cells: list[object]) -> _Row | None:
+        before = len(self.found)
+        self.check_unheaded(number, cells)
         found: list[tuple[str, str]] = []
-        for index, value in enumerate(cells):
-            without_header = index >= len(self.table.header) or not self.table.header[index]
-            if without_header and not is_blank(value):
-                label = f"列 {get_column_letter(index + 1)} / column {get_column_letter(index + 1)}"
-                found.append((label, f"这一列没有表头 / a value in a column without a header: '{value}'"))
-
-        def text(key: str) -> str:
-            value = self.text(cells, key)
-            return "" if value is None else str(value).strip()
-
-        values = {k: text(k) for k in ("company_name", "company_name_en", "sector", "phone", "email")}
-        amount = self.text(cells, "expected_value")
+        values = {k: self.text(cells, k) for k in ("company_name", "company_name_en", "sector", "phone", "email")}
+        amount = self.cell(cells, "expected_value")
         expected = None
         if not is_blank(amount):
             try:
                 expected = parse_yuan(amount.strip() if isinstance(amount, str) else amount)
             except ValueError:
-                found.append((self.header_text("expected_value"),
+                found.append((self.heading("expected_value"),
                               f"期望值不是有效金额（单位元，最多两位小数） / expected value is not an amount"
                               f" in yuan with at most two decimals: '{amount}'"))
         values["expected_value_fen"] = expected
         cleaned, problems = clean_exhibitor(values)
-        found += [(self.header_text(_EXHIBITOR_FIELD_COLUMN.get(p.field, p.field)), p.message) for p in problems]
+        found += [(self.heading(_EXHIBITOR_FIELD_COLUMN.get(p.field, p.field)), p.message) for p in problems]
         contact = None
-        contact_name = text("contact_name")
+        contact_name = self.text(cells, "contact_name")
         if contact_name:
             contact, problems = clean_contact({
                 "name": contact_name, "phone": values["phone"], "email": values["email"], "is_primary": True,
             })
-            found += [(self.header_text(_CONTACT_FIELD_COLUMN.get(p.field, p.field)), p.message) for p in problems]
+            found += [(self.heading(_CONTACT_FIELD_COLUMN.get(p.field, p.field)), p.message) for p in problems]
         seen: set[tuple[str, str]] = set()
         for column, message in found:
             if (column, message) not in seen:  # phone/e-mail are checked for company and contact
                 seen.add((column, message))
                 self.problem(number, column, message)
-        if found:
+        if len(self.found) > before:
             return None
-        return _Row(number, cleaned, contact, text("account_manager"))
+        return _Row(number, cleaned, contact, self.text(cells, "account_manager"))
 
 
 def _validate(db: Database, show_id: str, file: str, table: Table, tick: Callable[[], None]
               ) -> tuple[list[_Row], list[str], list[str]]:
     """Clean rows to create, names skipped as already in the show, and the problems."""
-    checker = _Checker(file, table)
-    if not checker.check_header():
+    checker = _Checker(file, table, COLUMNS)
+    if not checker.map_header():
         return [], [], checker.problems
     existing = exhibitor_store.by_company_keys(db, show_id)
     first_row: dict[str, tuple[int, str]] = {}
     to_create: list[_Row] = []
     skipped: list[str] = []
-    name_header = checker.header_text("company_name")
+    name_header = checker.heading("company_name")
     for number, cells in table.rows:
         tick()
         if all(is_blank(v) for v in cells):
@@ -214,13 +150,34 @@ def _validate(db: Database, show_id: str, file: str, table: Table, tick: Callabl
     return to_create, skipped, checker.problems
 
 
-def _new_managers(db: Database, rows: list[_Row]) -> list[str]:
-    """Account manager names in the rows that no user answers to yet, first spelling kept."""
+def new_managers(db: Database, rows: Iterable) -> list[str]:
+    """Account manager names in the rows (``row.manager``) that no user answers to yet,
+    first spelling kept: who a dry run says would be added."""
     seen: dict[str, str] = {}
     for row in rows:
         if row.manager and row.manager.casefold() not in seen:
             seen[row.manager.casefold()] = row.manager
     return [name for name in seen.values() if user_store.user_by_name(db, name) is None]
+
+
+class AccountManagers:
+    """The account managers an import's rows name, each found (or added without a
+    password) once; additions go on ``changes`` and are listed in ``added``."""
+
+    def __init__(self, db: Database, actor: Actor, changes: ChangeSet):
+        self._db, self._actor, self._changes = db, actor, changes
+        self._ids: dict[str, str] = {}
+        self.added: list[str] = []
+
+    def id_of(self, name: str) -> str:
+        folded = name.casefold()
+        if folded not in self._ids:
+            user, was_added = find_or_add_account_manager(self._db, self._actor, name)
+            self._ids[folded] = user["id"]
+            if was_added:
+                self.added.append(name)
+                self._changes.add("inserted", "users", user["id"])
+        return self._ids[folded]
 
 
 def _field_header(problem: Problem) -> str:
@@ -246,56 +203,34 @@ def import_exhibitors(db: Database, actor: Actor, show_id: str, path: Path | str
     require(actor, Action.IMPORT_EXHIBITORS)
     file = os.fspath(path)
     table = read_table(path)
-    total = len(table.rows) * (1 if dry_run else 2)
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if done % _STEP == 0:
-            if should_cancel is not None and should_cancel():
-                raise ImportCancelled()
-            if progress is not None:
-                progress(done, total)
-
-    if should_cancel is not None and should_cancel():
-        raise ImportCancelled()
-    if progress is not None:
-        progress(0, total)
-    rows, skipped, problems = _validate(db, show_id, file, table, tick)
+    counter = RowProgress(len(table.rows) * (1 if dry_run else 2), progress, should_cancel)
+    counter.check_cancel()
+    counter.report()
+    rows, skipped, problems = _validate(db, show_id, file, table, counter.tick)
     if problems:
         return ImportResult(problems=problems, dry_run=dry_run)
     result = ImportResult(skipped_duplicates=skipped, dry_run=dry_run)
     if dry_run:
         result.created = len(rows)
-        result.added_managers = _new_managers(db, rows)
-        if progress is not None:
-            progress(total, total)
+        result.added_managers = new_managers(db, rows)
+        counter.finish()
         return result
 
     if rows:  # a verified copy first (``backups/`` beside the file unless ``backup_dir``)
         backup_before(db, BEFORE_IMPORT, backup_dir)
-    done = len(table.rows)
+    counter.done = len(table.rows)
     changes = ChangeSet()
-    added: list[str] = []
+    managers = AccountManagers(db, actor, changes)
     write_problems: list[str] = []
     try:
         with transaction(db):
-            managers: dict[str, str] = {}
             for row in rows:
-                tick()
+                counter.tick()
                 values = dict(row.exhibitor)
                 manager_header = _field_header(Problem("account_manager_id", ""))
                 try:
                     if row.manager:
-                        folded = row.manager.casefold()
-                        if folded not in managers:
-                            user, was_added = find_or_add_account_manager(db, actor, row.manager)
-                            managers[folded] = user["id"]
-                            if was_added:
-                                added.append(row.manager)
-                                changes.add("inserted", "users", user["id"])
-                        values["account_manager_id"] = managers[folded]
+                        values["account_manager_id"] = managers.id_of(row.manager)
                     changes.merge(create_exhibitor(db, actor, show_id, values,
                                                    [row.contact] if row.contact else None))
                 except ValidationError as exc:
@@ -307,10 +242,8 @@ def import_exhibitors(db: Database, actor: Actor, show_id: str, path: Path | str
     except _Abort:
         result.problems = write_problems
         return result
-    if progress is not None:
-        progress(total, total)
+    counter.finish()
     result.created = len(rows)
-    result.added_managers = added
+    result.added_managers = managers.added
     result.changes = changes
     return result
-

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl.utils import get_column_letter
-
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.exhibitors import normalise_company
 from expo_desk.domain.leads import clean_lead, stage_problems
@@ -25,18 +23,15 @@ from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import PermissionDenied, ValidationError
 from expo_desk.services import exhibitor_import
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
-from expo_desk.services.exhibitor_import import ImportCancelled, ImportResult
-from expo_desk.services.headers import Column, fold, header_lookup
+from expo_desk.services.exhibitor_import import AccountManagers, ImportResult, new_managers
+from expo_desk.services.headers import Column, Sheet, fold, header_lookup
 from expo_desk.services.leads import create_lead
-from expo_desk.services.tabular import Table, is_blank, read_table
-from expo_desk.services.users import find_or_add_account_manager
+from expo_desk.services.tabular import RowProgress, is_blank, read_table
 from expo_desk.store import leads as lead_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
-
-_STEP = 200  # rows between progress reports and cancel checks
 
 COLUMNS: tuple[Column, ...] = (
     Column("prospect_name", "公司", "prospect", required=True,
@@ -72,61 +67,24 @@ class _Row:
     manager: str
 
 
-class _Sheet:
-    """The header mapped to columns, and every problem with its file, row and column."""
-
-    def __init__(self, file: str, table: Table):
-        self.file, self.table = file, table
-        self.problems: list[str] = []
-        self.positions: dict[str, int] = {}
-        self.headers: dict[str, str] = {}
-
-    def problem(self, row: int, column: str, message: str) -> None:
-        self.problems.append(f"{self.file}:{row}:{column}: {message}")
+class _Sheet(Sheet):
+    """The lead columns of a table, and every problem with its file, row and column."""
 
     def field_problem(self, row: int, field: str, message: str) -> None:
         """A problem with a field, placed in its column as the file heads it."""
-        key = _FIELD_COLUMN.get(field, field)
-        self.problem(row, self.headers.get(key) or (BY_KEY[key].header if key in BY_KEY else key), message)
-
-    def map_header(self) -> bool:
-        row = self.table.header_row
-        if not self.table.header:
-            self.field_problem(row, "prospect_name", "文件没有表头或是空的 / the file is empty or has no header row")
-            return False
-        for index, text in enumerate(self.table.header):
-            key = column_for_header(text) if text else ""
-            if key is None:
-                known = ", ".join(c.header for c in COLUMNS)
-                self.problem(row, text, f"不认识的列 / unknown column (known: {known})")
-            elif key in self.positions:
-                self.problem(row, text, f"与列 '{self.headers[key]}' 重复 / the same column as '{self.headers[key]}'")
-            elif key:
-                self.positions[key], self.headers[key] = index, text
-        missing = [c for c in COLUMNS if c.required and c.key not in self.positions]
-        for column in missing:
-            self.problem(row, column.header, "缺少必填列 / required column is missing")
-        return not missing
-
-    def cell(self, cells: list[object], key: str) -> object:
-        index = self.positions.get(key)
-        return None if index is None or index >= len(cells) else cells[index]
+        self.at(row, _FIELD_COLUMN.get(field, field), message)
 
     def read_row(self, number: int, cells: list[object]) -> _Row | None:
-        before = len(self.problems)
-        for index, value in enumerate(cells):
-            if (index >= len(self.table.header) or not self.table.header[index]) and not is_blank(value):
-                letter = get_column_letter(index + 1)
-                self.problem(number, f"列 {letter} / column {letter}",
-                             f"这一列没有表头 / a value in a column without a header: '{value}'")
-        text = {k: "" if is_blank(self.cell(cells, k)) else str(self.cell(cells, k)).strip() for k in _TEXT_KEYS}
+        before = len(self.found)
+        self.check_unheaded(number, cells)
+        text = {k: self.text(cells, k) for k in _TEXT_KEYS}
         values = {k: self.cell(cells, k) for k in _VALUE_KEYS}
         values.update(prospect_name=text["prospect_name"], objections=text["objections"], notes=text["notes"])
         _, problems = clean_lead(values)  # the service cleans them again as it writes
         stage, found = stage_problems(text["stage"], text["lost_reason"])
         for p in problems + found:
             self.field_problem(number, p.field, p.message)
-        if len(self.problems) > before:
+        if len(self.found) > before:
             return None
         return _Row(number, values, stage.value, text["lost_reason"], text["account_manager"])
 
@@ -162,19 +120,13 @@ def _validate(db: Database, show_id: str, sheet: _Sheet, tick: Callable[[], None
 def _write(db: Database, actor: Actor, show_id: str, sheet: _Sheet, rows: list[_Row], result: ImportResult,
            tick: Callable[[], None]) -> bool:
     """Create every row in the caller's transaction; False (with the problems on ``sheet``) if one fails."""
-    managers: dict[str, str] = {}
+    managers = AccountManagers(db, actor, result.changes)
     for row in rows:
         tick()
         values = dict(row.values)
         try:
             if row.manager:
-                if row.manager.casefold() not in managers:
-                    user, added = find_or_add_account_manager(db, actor, row.manager)
-                    managers[row.manager.casefold()] = user["id"]
-                    if added:
-                        result.added_managers.append(row.manager)
-                        result.changes.add("inserted", "users", user["id"])
-                values["account_manager_id"] = managers[row.manager.casefold()]
+                values["account_manager_id"] = managers.id_of(row.manager)
             result.changes.merge(create_lead(db, actor, show_id, values, stage=row.stage, lost_reason=row.lost_reason,
                                              check_duplicates=False))
         except ValidationError as exc:
@@ -182,7 +134,8 @@ def _write(db: Database, actor: Actor, show_id: str, sheet: _Sheet, rows: list[_
                 sheet.field_problem(row.number, p.field, p.message)
         except PermissionDenied as exc:
             sheet.field_problem(row.number, "account_manager" if row.manager else "prospect_name", str(exc))
-    return not sheet.problems
+    result.added_managers += managers.added
+    return not sheet.found
 
 
 class _Abort(Exception):
@@ -198,39 +151,25 @@ def import_leads(db: Database, actor: Actor, show_id: str, path: Path | str, *, 
     ``should_cancel()`` says so; a file with bad rows returns a result with problems.
     """
     require(actor, Action.IMPORT_EXHIBITORS)
-    sheet = _Sheet(os.fspath(path), read_table(path))
-    total = len(sheet.table.rows) * (1 if dry_run else 2)
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if done % _STEP == 0:
-            if should_cancel is not None and should_cancel():
-                raise ImportCancelled()
-            if progress is not None:
-                progress(done, total)
-
-    if should_cancel is not None and should_cancel():
-        raise ImportCancelled()
-    rows, skipped = _validate(db, show_id, sheet, tick)
+    sheet = _Sheet(os.fspath(path), read_table(path), COLUMNS)
+    counter = RowProgress(len(sheet.table.rows) * (1 if dry_run else 2), progress, should_cancel)
+    counter.check_cancel()
+    rows, skipped = _validate(db, show_id, sheet, counter.tick)
     result = ImportResult(skipped_duplicates=skipped, dry_run=dry_run, problems=sheet.problems)
-    if sheet.problems or not rows:
+    if sheet.found or not rows:
         return result
     if dry_run:
         result.created = len(rows)
-        result.added_managers = exhibitor_import._new_managers(db, rows)
+        result.added_managers = new_managers(db, rows)
     else:
         backup_before(db, BEFORE_IMPORT, backup_dir)  # a verified copy first
-        done = len(sheet.table.rows)
+        counter.done = len(sheet.table.rows)
         try:
             with transaction(db):
-                if not _write(db, actor, show_id, sheet, rows, result, tick):
+                if not _write(db, actor, show_id, sheet, rows, result, counter.tick):
                     raise _Abort()
         except _Abort:
             return ImportResult(problems=sheet.problems)
         result.created = len(rows)
-    if progress is not None:
-        progress(total, total)
+    counter.finish()
     return result
-

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl.utils import get_column_letter
-
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.contracts import PAYMENT_METHODS
 from expo_desk.domain.money import format_fen, parse_yuan
@@ -30,17 +28,15 @@ from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.changes import ChangeSet
-from expo_desk.services.exhibitor_import import ImportCancelled, ImportResult
-from expo_desk.services.headers import Column, fold, header_lookup
+from expo_desk.services.exhibitor_import import ImportResult
+from expo_desk.services.headers import Column, Sheet, fold, header_lookup
 from expo_desk.services.payments import record_payment
-from expo_desk.services.tabular import Table, is_blank, read_table
+from expo_desk.services.tabular import RowProgress, is_blank, read_table
 from expo_desk.store import contracts as contract_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
-
-_STEP = 200  # rows between progress reports and cancel checks
 
 COLUMNS: tuple[Column, ...] = (
     Column("contract_no", "合同号", "contract_no", required=True,
@@ -106,60 +102,8 @@ class _Payment:
         return f"{self.contract['number']} {self.paid_on} {format_fen(self.amount_fen)}{reference}"
 
 
-class _Sheet:
-    """A table's header mapped to ``columns`` (any import's); problems kept with their row so
-    they print in file order. Nothing here is about payments but ``read_row``."""
-
-    def __init__(self, file: str, table: Table, columns: tuple[Column, ...] = COLUMNS):
-        self.file, self.table, self.columns = file, table, columns
-        self.by_key = {c.key: c for c in columns}
-        self.lookup = header_lookup(columns)
-        self.found: list[tuple[int, int, str]] = []
-        self.positions: dict[str, int] = {}
-        self.headers: dict[str, str] = {}
-
-    @property
-    def problems(self) -> list[str]:
-        return [text for _row, _seq, text in sorted(self.found)]
-
-    def problem(self, row: int, column: str, message: str) -> None:
-        self.found.append((row, len(self.found), f"{self.file}:{row}:{column}: {message}"))
-
-    def at(self, row: int, key: str, message: str) -> None:
-        """A problem in the column ``key``, named as the file heads it."""
-        self.problem(row, self.headers.get(key) or self.by_key[key].header, message)
-
-    def map_header(self) -> bool:
-        row = self.table.header_row
-        if not self.table.header:
-            self.at(row, self.columns[0].key, "文件没有表头或是空的 / the file is empty or has no header row")
-            return False
-        for index, text in enumerate(self.table.header):
-            key = self.lookup.get(fold(text)) if text else ""
-            if key is None:
-                self.problem(row, text, "不认识的列 / unknown column (known: "
-                                        f"{', '.join(c.header for c in self.columns)})")
-            elif key in self.positions:
-                self.problem(row, text, f"与列 '{self.headers[key]}' 重复 / the same column as '{self.headers[key]}'")
-            elif key:
-                self.positions[key], self.headers[key] = index, text
-        missing = [c for c in self.columns if c.required and c.key not in self.positions]
-        for column in missing:
-            self.problem(row, column.header, "缺少必填列 / required column is missing")
-        return not missing
-
-    def text(self, cells: list[object], key: str) -> str:
-        index = self.positions.get(key)
-        value = None if index is None or index >= len(cells) else cells[index]
-        return "" if is_blank(value) else str(value).strip()
-
-    def check_unheaded(self, number: int, cells: list[object]) -> None:
-        """A value under no header is a problem: it would be silently lost."""
-        for index, value in enumerate(cells):
-            if (index >= len(self.table.header) or not self.table.header[index]) and not is_blank(value):
-                letter = get_column_letter(index + 1)
-                self.problem(number, f"列 {letter} / column {letter}",
-                             f"这一列没有表头 / a value in a column without a header: '{value}'")
+class _Sheet(Sheet):
+    """The payment columns of a table; ``read_row`` checks one row against them."""
 
     def read_row(self, db: Database, show_id: str, number: int, cells: list[object]) -> _Payment | None:
         before = len(self.found)
@@ -235,21 +179,9 @@ def import_payments(db: Database, actor: Actor, show_id: str, path: Path | str, 
     A dry run checks every row against the payment rules too, and keeps nothing.
     """
     require(actor, Action.EDIT_CONTRACTS)
-    sheet = _Sheet(os.fspath(path), read_table(path))
-    total = len(sheet.table.rows) * 2
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if done % _STEP == 0:
-            if should_cancel is not None and should_cancel():
-                raise ImportCancelled()
-            if progress is not None:
-                progress(done, total)
-
-    if should_cancel is not None and should_cancel():
-        raise ImportCancelled()
+    sheet = _Sheet(os.fspath(path), read_table(path), COLUMNS)
+    counter = RowProgress(len(sheet.table.rows) * 2, progress, should_cancel)
+    counter.check_cancel()
     result = PaymentImportResult(dry_run=dry_run)
     if not sheet.map_header():
         result.problems = sheet.problems
@@ -258,7 +190,7 @@ def import_payments(db: Database, actor: Actor, show_id: str, path: Path | str, 
     first_row: dict[tuple, int] = {}
     recorded: dict[str, set] = {}
     for number, cells in sheet.table.rows:
-        tick()
+        counter.tick()
         if all(is_blank(v) for v in cells):
             continue
         payment = sheet.read_row(db, show_id, number, cells)
@@ -274,10 +206,10 @@ def import_payments(db: Database, actor: Actor, show_id: str, path: Path | str, 
         first_row.setdefault(payment.key, number)
     if not sheet.found and payments and not dry_run:
         backup_before(db, BEFORE_IMPORT, backup_dir)  # a verified copy first
-    done = len(sheet.table.rows)
+    counter.done = len(sheet.table.rows)
     try:
         with transaction(db):
-            _record(db, actor, sheet, payments, result, tick)
+            _record(db, actor, sheet, payments, result, counter.tick)
             if sheet.found or dry_run:
                 raise _Rollback()
     except _Rollback:
@@ -286,6 +218,5 @@ def import_payments(db: Database, actor: Actor, show_id: str, path: Path | str, 
         return PaymentImportResult(problems=sheet.problems, dry_run=dry_run)
     if dry_run:
         result.changes = ChangeSet()
-    if progress is not None:
-        progress(total, total)
+    counter.finish()
     return result

@@ -3,7 +3,9 @@
 Reading keeps each row's number as the spreadsheet shows it (1-based), so a problem can
 point at the exact cell. Writing neutralises text that a spreadsheet would run as a
 formula (``=cmd()``, ``+1``, ``@SUM``) by putting a single quote in front; reading takes
-that quote off again, so what was exported comes back unchanged.
+that quote off again, so what was exported comes back unchanged. Money goes out in yuan
+(:func:`yuan_cell`); an import counts its rows through :class:`RowProgress`, which also
+listens for Cancel.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +29,8 @@ from expo_desk.errors import UserError
 SUFFIXES = (".xlsx", ".csv")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Chinese Excel saves CSV in GBK (a subset of GB18030)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+YUAN_FORMAT = "#,##0.00"  # Excel's number format for money in yuan
+PROGRESS_STEP = 200  # rows between progress reports and cancel checks
 
 
 @dataclass
@@ -40,6 +44,57 @@ class Table:
     header: list[str]
     header_row: int = 1
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+
+
+class ImportCancelled(UserError):
+    """The person cancelled the import; nothing was written."""
+
+    def __init__(self, message: str = "已取消导入，未写入任何数据 / import cancelled; nothing was written"):
+        super().__init__(message)
+
+
+class RowProgress:
+    """Counts the rows an import has been through: every ``PROGRESS_STEP`` rows it asks
+    ``should_cancel()`` (ImportCancelled when yes) and reports ``progress(done, total)``.
+
+    A ``total`` of None (not known) reports the rows done so far as the total.
+    """
+
+    def __init__(self, total: int | None, progress: Callable[[int, int], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None):
+        self.total, self.done = total, 0
+        self._progress, self._should_cancel = progress, should_cancel
+
+    def check_cancel(self) -> None:
+        if self._should_cancel is not None and self._should_cancel():
+            raise ImportCancelled()
+
+    def report(self, done: int | None = None) -> None:
+        """Tell ``progress`` how far the import is (``done`` rows, or as counted)."""
+        if self._progress is not None:
+            done = self.done if done is None else done
+            self._progress(done, done if self.total is None else self.total)
+
+    def finish(self) -> None:
+        self.report(self.total)
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % PROGRESS_STEP == 0:
+            self.check_cancel()
+            self.report()
+
+
+def yuan_cell(fen: int | None, *, as_number: bool) -> object:
+    """Money for a sheet: an exact number of yuan (.xlsx, shown with ``YUAN_FORMAT``) or
+    the text '1234.50' (.csv); None stays an empty cell."""
+    if fen is None:
+        return None
+    if as_number:
+        return Decimal(fen) / 100
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{yuan}.{cents:02d}"
 
 
 def neutralise(value: object) -> object:

@@ -10,9 +10,10 @@ import openpyxl
 import pytest
 
 from expo_desk.errors import UserError
-from expo_desk.services.exhibitor_import import COLUMNS, ImportCancelled, column_for_header, import_exhibitors
+from expo_desk.services.exhibitor_import import COLUMNS, column_for_header, import_exhibitors
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.shows import create_show
+from expo_desk.services.tabular import ImportCancelled
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
 

@@ -12,7 +12,8 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
 from expo_desk.domain.leads import load_objections
 from expo_desk.services.exhibitors import create_exhibitor
-from expo_desk.services.lead_import import COLUMNS, ImportCancelled, column_for_header, import_leads
+from expo_desk.services.lead_import import COLUMNS, column_for_header, import_leads
+from expo_desk.services.tabular import ImportCancelled
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
 

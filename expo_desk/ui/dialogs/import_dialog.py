@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.errors import UserError
-from expo_desk.services.exhibitor_import import ImportCancelled, import_exhibitors
+from expo_desk.services.exhibitor_import import import_exhibitors
+from expo_desk.services.tabular import ImportCancelled
 from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
