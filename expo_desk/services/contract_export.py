@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 from expo_desk.domain.contracts import STATUS_NAMES
 from expo_desk.domain.enums import ContractStatus
 from expo_desk.errors import UserError
-from expo_desk.services.exhibitor_export import _YUAN_FORMAT, _yuan
 from expo_desk.services.headers import Column
 from expo_desk.services.payments import receivables
-from expo_desk.services.tabular import check_suffix, write_table
+from expo_desk.services.tabular import YUAN_FORMAT, check_suffix, write_table, yuan_cell
 from expo_desk.store import contracts as contract_store
 
 if TYPE_CHECKING:
@@ -65,10 +64,10 @@ def _exhibitor(row: dict, index: int) -> str:
 def _write(path: Path | str, columns: tuple[Column, ...], records: Iterable[dict], index: int, title: str) -> int:
     as_number = check_suffix(path) == ".xlsx"
     money = [i for i, c in enumerate(columns) if c.key.endswith("_fen")]
-    rows = ([_yuan(record[c.key], as_number=as_number) if i in money else record[c.key]
+    rows = ([yuan_cell(record[c.key], as_number=as_number) if i in money else record[c.key]
              for i, c in enumerate(columns)] for record in records)
     header = [c.en if index else c.zh for c in columns]
-    return write_table(path, header, rows, sheet_title=title, number_formats=dict.fromkeys(money, _YUAN_FORMAT))
+    return write_table(path, header, rows, sheet_title=title, number_formats=dict.fromkeys(money, YUAN_FORMAT))
 
 
 def contract_rows(db: Database, show_id: str, lang: str = "zh") -> list[dict]:
@@ -80,9 +79,7 @@ def contract_rows(db: Database, show_id: str, lang: str = "zh") -> list[dict]:
     index = _language(lang)
     found = []
     for c in contract_store.list_contracts(db, show_id, limit=10_000_000):
-        due = c["total_fen"]
-        if c["status"] == ContractStatus.CANCELLED:
-            due = contract_store.get_contract(db, c["id"])["cancellation_fee_fen"]
+        due = c["cancellation_fee_fen"] if c["status"] == ContractStatus.CANCELLED else c["total_fen"]
         found.append({"number": c["number"], "exhibitor": _exhibitor(c, index), "booths": c["booth_numbers"] or "",
                       "status": STATUS_NAMES[c["status"]][index], "total_fen": c["total_fen"],
                       "paid_fen": c["paid_fen"], "balance_fen": due - c["paid_fen"], "manager": c["manager_name"] or "",

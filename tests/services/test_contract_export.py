@@ -11,7 +11,8 @@ import pytest
 from expo_desk.errors import UserError
 from expo_desk.services import contracts, exhibitors, payments
 from expo_desk.services.contract_export import export_contracts, export_receivables
-from expo_desk.services.contract_signing import sign_contract
+from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract
+from expo_desk.store import contracts as contract_store
 
 TODAY = "2026-09-01"
 FORMULA = '=HYPERLINK("http://evil.example","点我")'
@@ -64,6 +65,18 @@ def test_contracts_to_xlsx_in_chinese_add_up_to_the_fen(db, book, tmp_path):
     assert sum(fen(r[5]) for r in data) == 323_406
     assert sum(fen(r[6]) for r in data) == sum(fen(r[4]) for r in data) - 323_406
     assert sheet["E2"].number_format == "#,##0.00"
+
+
+def test_a_cancelled_contract_owes_its_fee_less_what_was_paid(db, actor, book, tmp_path):
+    steel = contract_store.contract_by_number(db, book["show"]["id"], "RZ2026-0001")
+    fee = cancellation_quote(db, steel["id"], TODAY)["fee_fen"]
+    assert fee > 323_401  # the fee is more than was paid: money still owed
+    cancel_contract(db, actor, steel["id"], TODAY, reason="预算取消 / budget cut")
+    path = tmp_path / "contracts.xlsx"
+    export_contracts(db, book["show"]["id"], path)
+    _, data, _ = read_xlsx(path)
+    row = next(r for r in data if r[0] == "RZ2026-0001")
+    assert [fen(v) for v in row[4:7]] == [1_078_000, 323_401, fee - 323_401]
 
 
 def test_a_company_named_like_a_formula_stays_text(db, book, tmp_path):
