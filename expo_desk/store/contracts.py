@@ -77,7 +77,7 @@ def service_item_in_use(db: sqlite_utils.Database, item_id: str) -> bool:
 
 
 _LIST = ("SELECT k.id, k.number, k.status, k.total_fen, k.signed_on, k.created_at, k.discount_fen,"
-         " k.edited_after_signing, k.account_manager_id, e.id AS exhibitor_id, e.company_name,"
+         " k.cancellation_fee_fen, k.edited_after_signing, k.account_manager_id, e.id AS exhibitor_id, e.company_name,"
          " e.company_name_en, e.sector, u.display_name AS manager_name,"
          " (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.contract_id = k.id) AS paid_fen,"
          " (SELECT group_concat(b.number, ' ') FROM contract_lines l JOIN booths b ON b.id = l.booth_id"
