@@ -94,9 +94,10 @@ def dashboard(db: Database, show_id: str, today: str | _dt.date | None = None) -
     money = {name: owed["total"][name] for name in _MONEY}
     money["overdue_contracts"] = sum(1 for r in owed["rows"] if r["overdue_fen"])
     money["received_percent"] = percent(money["paid_fen"], money["due_fen"])
-    hall_revenue = store.booth_revenue_by_hall(db, show_id)
+    hall_revenue: dict[str, int] = {}
     halls_of: dict[str, list[str]] = {}
-    for contract_id, hall_id in store.contract_halls(db, show_id):
+    for contract_id, hall_id, booth_fen in store.contract_halls(db, show_id):
+        hall_revenue[hall_id] = hall_revenue.get(hall_id, 0) + booth_fen
         halls_of.setdefault(contract_id, []).append(hall_id)
     hall_money = _money_groups(owed["rows"], lambda r: halls_of.get(r["id"], []))
     halls = [{"hall_id": h["hall_id"], "code": h["code"], "name": h["name"], **_booth_figures(h),

@@ -35,24 +35,17 @@ def revenue_by_sector(db: sqlite_utils.Database, show_id: str) -> list[dict]:
                     " GROUP BY e.sector", [show_id])
 
 
-def booth_revenue_by_hall(db: sqlite_utils.Database, show_id: str) -> dict[str, int]:
-    """Per hall id: the booth and price-rule lines of signed contracts on its booths.
+def contract_halls(db: sqlite_utils.Database, show_id: str) -> list[tuple[str, str, int]]:
+    """(contract id, hall id, booth revenue) for every hall a signed or cancelled contract has
+    booths in; the revenue is its booth and price-rule lines there (0 once cancelled).
 
     Services, discounts and fees belong to a contract, not to a hall, so they are left out.
     """
-    found = db.execute(
-        "SELECT b.hall_id, sum(l.amount_fen) FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
-        " JOIN booths b ON b.id = l.booth_id WHERE k.show_id = ? AND k.status IN ('signed','part_paid','paid')"
-        " AND l.kind IN ('booth','premium') GROUP BY b.hall_id", [show_id]).fetchall()
-    return {hall_id: int(amount) for hall_id, amount in found}
-
-
-def contract_halls(db: sqlite_utils.Database, show_id: str) -> list[tuple[str, str]]:
-    """(contract id, hall id) for every hall a signed or cancelled contract has booth lines in."""
     return db.execute(
-        "SELECT DISTINCT l.contract_id, b.hall_id FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
-        " JOIN booths b ON b.id = l.booth_id WHERE k.show_id = ? AND k.status <> 'draft' AND l.kind = 'booth'",
-        [show_id]).fetchall()
+        "SELECT l.contract_id, b.hall_id, sum(CASE WHEN k.status IN ('signed','part_paid','paid')"
+        " THEN l.amount_fen ELSE 0 END) FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
+        " JOIN booths b ON b.id = l.booth_id WHERE k.show_id = ? AND k.status <> 'draft'"
+        " AND l.kind IN ('booth','premium') GROUP BY l.contract_id, b.hall_id", [show_id]).fetchall()
 
 
 # ---------------------------------------------------------------- exceptions
