@@ -165,3 +165,15 @@ def test_the_exceptions_tab(qtbot, window, signed):
     assert view.headings["overdue"].title() == "逾期 Overdue payments (3)"
     assert view.headings["edited"].title() == "签约后修改 Edited after signing (0)"
     assert view.overdue.item(0, 4).text() == "46"  # deposit due 14 days after signing
+
+
+def test_a_note_goes_with_the_item_it_was_written_on(qtbot, window, signed):
+    window.context.set_actor(signed["dm"])
+    page = open_page(qtbot, window)
+    assert page.draw("contracts", 3, seed=2)
+    page.note_edit.setPlainText("发票待查 / invoice to check")
+    page.item_table.selectRow(2)
+    assert page.item_box.title().startswith("Item 3 of 3") and page.note_edit.toPlainText() == ""
+    notes = [i["note"] for i in svc.spot_check_detail(window.context.db, page.detail["check"]["id"])["items"]]
+    assert notes == ["发票待查 / invoice to check", "", ""]
+    assert page.item_table.item(0, 4).text() == "发票待查 / invoice to check"

@@ -97,6 +97,7 @@ class SpotChecksPage(QWidget):
         self._checks: list[dict] = []
         self.detail: dict | None = None
         self._item_index = -1
+        self._note_shown: tuple[str | None, str] = (None, "")  # the item whose note the editor shows, and that note
         self._kind_built: str | None = None
         self.verdict_buttons: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         self._check_labels: dict[str, tuple[QLabel, QLabel]] = {}
@@ -133,8 +134,7 @@ class SpotChecksPage(QWidget):
         self.replay_label.setWordWrap(True)
         self.item_table = record_table(["#", self.tr("Item"), self.tr("Computer"), self.tr("Verdicts"),
                                         self.tr("Note")], stretch=4, name="items")
-        self.item_table.itemSelectionChanged.connect(
-            lambda: self._show_item(self.item_table.currentRow()) if self.item_table.currentRow() >= 0 else None)
+        self.item_table.itemSelectionChanged.connect(self._item_selected)
 
         for table in (self.check_table, self.item_table):
             table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
@@ -350,13 +350,22 @@ class SpotChecksPage(QWidget):
             group.setExclusive(True)
             ok.setEnabled(editable)
             problem.setEnabled(editable)
-        self.note_edit.setPlainText(item["note"])
+        typing = (item["id"] == self._note_shown[0] and self.note_edit.toPlainText().strip() != self._note_shown[1])
+        if not typing:  # a refresh from elsewhere keeps a note being written
+            self.note_edit.setPlainText(item["note"])
+        self._note_shown = (item["id"], item["note"])
         self.note_edit.setReadOnly(not editable)
         for widget in (self.agree_button, self.save_note_button):
             widget.setEnabled(editable)
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(items) - 1)
         self.item_box.show()
+
+    def _item_selected(self) -> None:
+        row = self.item_table.currentRow()
+        if row >= 0 and row != self._item_index:
+            self.save_note()  # a note being written goes with the item it was written on
+            self._show_item(row)
 
     def _step(self, delta: int) -> None:
         self.save_note()
@@ -431,17 +440,18 @@ class SpotChecksPage(QWidget):
         if self.detail is None:
             return
         result = svc.replay_spot_check(self._context.db, self.detail["check"]["id"])
+        population = self.tr("population %1 then, %2 now").replace("%1", f"{result['population_then']:,}").replace(
+            "%2", f"{result['population_now']:,}")
         if result["same"]:
-            text = self.tr("相同 Same: drawing again from seed %1 gives the same items.").replace(
-                "%1", str(self.detail["check"]["seed"]))
+            text = self.tr("相同 Same: drawing again from seed %1 gives the same items").replace(
+                "%1", str(self.detail["check"]["seed"])) + f" ({population})."
         else:
             lines = [f"#{d['position']}: {d['was_label'] or '—'} → {d['now_label'] or '—'}"
                      for d in result["differences"][:_SHOWN_DIFFERENCES]]
             if len(result["differences"]) > _SHOWN_DIFFERENCES:
                 lines.append("…")
-            text = self.tr("不同 Different: %n item(s) differ", "", len(result["differences"])) + " (" + self.tr(
-                "population %1 then, %2 now").replace("%1", f"{result['population_then']:,}").replace(
-                "%2", f"{result['population_now']:,}") + ")\n" + "\n".join(lines)
+            text = self.tr("不同 Different: %1 item(s) differ").replace("%1", str(len(result["differences"]))) + (
+                f" ({population})\n" + "\n".join(lines))
         self.replay_label.setText(text)
         self.replay_label.setStyleSheet("" if result["same"] else "color: #b00020;")
 
