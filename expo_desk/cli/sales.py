@@ -68,7 +68,7 @@ def _cmd_export_receivables(args: argparse.Namespace) -> int:
 
 
 def _cmd_next_edition(args: argparse.Namespace) -> int:
-    from expo_desk.services import next_edition
+    from expo_desk.services import rebooking
     from expo_desk.services.shows import require_show
 
     db_path = Path(args.db)
@@ -79,10 +79,10 @@ def _cmd_next_edition(args: argparse.Namespace) -> int:
     try:
         actor = signed_in_actor(db, args.user)
         source = require_show(db, args.show)
-        on_site = next_edition.exhibitors_of_contracts(db, source["id"], args.on_site or [])
+        on_site = rebooking.exhibitors_of_contracts(db, source["id"], args.on_site or [])
         if on_site and not args.offer_until:
             raise UserError("--on-site 需要 --offer-until / --on-site needs --offer-until")
-        copied, offered = next_edition.start_next_edition(
+        copied, offered = rebooking.start_next_edition(
             db, actor, source["id"], args.code, args.name, args.name_en or "", args.start, end_date=args.end,
             offered_until=args.offer_until, on_site_exhibitor_ids=on_site, progress=progress)
     finally:

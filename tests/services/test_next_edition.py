@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from expo_desk.errors import PermissionDenied, UserError
-from expo_desk.services import booths, contracts, payments, pricing, sales_terms
+from expo_desk.services import booths, contracts, payments, pricing, rebooking, sales_terms
 from expo_desk.services import next_edition as svc
 from expo_desk.services.contract_signing import sign_contract
 from expo_desk.store import records
@@ -54,7 +54,7 @@ def booth_in(db, show_id, number):
 
 
 def offers(db, show_id):
-    return {r["company_name"]: r for r in svc.list_offers(db, show_id)}
+    return {r["company_name"]: r for r in rebooking.list_offers(db, show_id)}
 
 
 def test_the_copy_has_the_layout_prices_and_terms_with_dates_moved_and_none_of_the_sales(db, actor, last_year):
@@ -121,14 +121,14 @@ def test_copying_is_all_or_nothing_and_for_managers_only(db, actor, last_year):
 
 def test_offers_hold_last_years_booths_until_the_deadline(db, actor, last_year):
     new = copy(db, actor, last_year).show
-    result = svc.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
+    result = rebooking.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
     assert (result.offers, result.reserved, result.conflicts, result.on_site_contracts) == (2, 2, [], [])
     made = offers(db, new["id"])
     assert {name: (o["booth_number"], o["status"], o["offered_until"]) for name, o in made.items()} == {
         "日照钢铁集团有限公司": ("A-001", "offered", UNTIL), "黄海渔业有限公司": ("A-002", "offered", UNTIL)}
     a1 = booth_in(db, new["id"], "A-001")
     assert (a1["status"], a1["reserved_for"], a1["reserved_until"]) == ("reserved", "日照钢铁集团有限公司", UNTIL)
-    again = svc.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
+    again = rebooking.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
     assert (again.offers, again.already_offered) == (0, 2)  # offered once
 
 
@@ -141,7 +141,7 @@ def contested(db, actor, last_year):
 
 def test_an_on_site_rebooker_wins_a_contested_booth(db, actor, last_year):
     new = contested(db, actor, last_year)
-    result = svc.offer_rebookings(db, actor, new["id"], UNTIL, [last_year["fish"]], today=TODAY)
+    result = rebooking.offer_rebookings(db, actor, new["id"], UNTIL, [last_year["fish"]], today=TODAY)
     assert result.on_site_contracts == ["RZ2027-0001"]
     assert [(c.company_name, c.booth_number) for c in result.conflicts] == [("日照钢铁集团有限公司", "A-001")]
     assert "黄海渔业有限公司" in result.conflicts[0].reason
@@ -157,20 +157,20 @@ def test_an_on_site_rebooker_wins_a_contested_booth(db, actor, last_year):
 
 def test_without_on_site_rebooking_the_first_contract_keeps_its_number(db, actor, last_year):
     new = contested(db, actor, last_year)
-    result = svc.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
+    result = rebooking.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
     assert [(c.company_name, c.booth_number) for c in result.conflicts] == [("黄海渔业有限公司", "A-002")]
     assert booth_in(db, new["id"], "A-001")["reserved_for"] == "日照钢铁集团有限公司"
 
 
 def test_accepting_makes_a_draft_priced_by_the_new_shows_rules(db, actor, last_year):
     new = copy(db, actor, last_year).show
-    svc.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
+    rebooking.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
     shell = scalar(db, "SELECT id FROM pricing_rules WHERE show_id = ? AND kind = 'shell_base'", [new["id"]])
     pricing.update_rule(db, actor, shell, {"amount_fen": 1_100_000})  # 2027 price list: ¥11,000 a booth
     steel_offer = offers(db, new["id"])["日照钢铁集团有限公司"]
     with pytest.raises(PermissionDenied):
-        svc.accept_offer(db, last_year["am2"], steel_offer["id"], today=TODAY)
-    changes = svc.accept_offer(db, last_year["am1"], steel_offer["id"], today=TODAY)
+        rebooking.accept_offer(db, last_year["am2"], steel_offer["id"], today=TODAY)
+    changes = rebooking.accept_offer(db, last_year["am1"], steel_offer["id"], today=TODAY)
     draft = records.get_row(db, "contracts", changes.inserted["contracts"][0])
     a1 = booth_in(db, new["id"], "A-001")
     assert (draft["number"], draft["status"], draft["show_id"]) == ("RZ2027-0001", "draft", new["id"])
@@ -178,35 +178,35 @@ def test_accepting_makes_a_draft_priced_by_the_new_shows_rules(db, actor, last_y
     assert records.get_row(db, "contracts", last_year["contracts"]["steel"])["total_fen"] == 1_078_000
     assert offers(db, new["id"])["日照钢铁集团有限公司"]["status"] == "accepted"
     with pytest.raises(UserError, match="already accepted"):
-        svc.accept_offer(db, last_year["am1"], steel_offer["id"], today=TODAY)
+        rebooking.accept_offer(db, last_year["am1"], steel_offer["id"], today=TODAY)
 
 
 def test_declining_frees_the_booth_and_expired_offers_do_too(db, actor, last_year):
     new = copy(db, actor, last_year).show
-    svc.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
+    rebooking.offer_rebookings(db, actor, new["id"], UNTIL, today=TODAY)
     made = offers(db, new["id"])
-    svc.decline_offer(db, last_year["am2"], made["黄海渔业有限公司"]["id"])
+    rebooking.decline_offer(db, last_year["am2"], made["黄海渔业有限公司"]["id"])
     a2 = booth_in(db, new["id"], "A-002")
     assert (a2["status"], a2["reserved_for"], a2["reserved_until"]) == ("available", "", None)
     assert offers(db, new["id"])["黄海渔业有限公司"]["status"] == "declined"
-    assert svc.expire_offers(db, actor, UNTIL, show_id=new["id"]) == []  # the deadline day still counts
-    lapsed = svc.expire_offers(db, actor, "2027-02-01", show_id=new["id"])
+    assert rebooking.expire_offers(db, actor, UNTIL, show_id=new["id"]) == []  # the deadline day still counts
+    lapsed = rebooking.expire_offers(db, actor, "2027-02-01", show_id=new["id"])
     assert [o["company_name"] for o in lapsed] == ["日照钢铁集团有限公司"]
     assert booth_in(db, new["id"], "A-001")["status"] == "available"
     assert offers(db, new["id"])["日照钢铁集团有限公司"]["status"] == "expired"
     with pytest.raises(UserError, match="already expired"):
-        svc.accept_offer(db, last_year["am1"], made["日照钢铁集团有限公司"]["id"], today="2027-02-01")
+        rebooking.accept_offer(db, last_year["am1"], made["日照钢铁集团有限公司"]["id"], today="2027-02-01")
 
 
 def test_start_next_edition_copies_and_offers_in_one_go(db, actor, last_year):
     preview = svc.copy_preview(db, last_year["show"]["id"])
     assert {k: preview[k] for k in ("halls", "booths", "blocked", "services", "exhibitors")} == {
         "halls": 1, "booths": 4, "blocked": 1, "services": 1, "exhibitors": 2}
-    copied, offered = svc.start_next_edition(db, actor, last_year["show"]["id"], "RZ2027", "2027日照国际博览会",
+    copied, offered = rebooking.start_next_edition(db, actor, last_year["show"]["id"], "RZ2027", "2027日照国际博览会",
                                              start_date="2027-09-17", offered_until=UNTIL, today=TODAY)
     assert copied.show["code"] == "RZ2027" and offered.offers == 2
     assert copied.changes.touches("rebooking_offers")
     with pytest.raises(UserError):  # a deadline in the past: nothing at all is made
-        svc.start_next_edition(db, actor, last_year["show"]["id"], "RZ2028", "2028", start_date="2028-09-15",
+        rebooking.start_next_edition(db, actor, last_year["show"]["id"], "RZ2028", "2028", start_date="2028-09-15",
                                offered_until="2026-01-01", today=TODAY)
     assert scalar(db, "SELECT count(*) FROM shows WHERE code = 'RZ2028'") == 0

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError, ValidationError
-from expo_desk.services import next_edition
+from expo_desk.services import next_edition, rebooking
 from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.error_label import ErrorLabel
@@ -146,7 +146,7 @@ class NextEditionDialog(QDialog):
             self.layout().insertWidget(0, notice_label(self.tr("Open a show first.")))
             self.copy_button.setEnabled(False)
             return
-        candidates = next_edition.rebooking_candidates(db, show_id)
+        candidates = rebooking.rebooking_candidates(db, show_id)
         fill_table(self.exhibitors, [["", c["company_name"], c["booth_numbers"] or "", c["contract_numbers"] or "",
                                       c["manager_name"] or ""] for c in candidates], [c["id"] for c in candidates])
         for row in range(self.exhibitors.rowCount()):
@@ -188,7 +188,7 @@ class NextEditionDialog(QDialog):
         def run(progress, should_cancel):
             db = open_database(db_path, create=False)
             try:
-                return next_edition.start_next_edition(
+                return rebooking.start_next_edition(
                     db, actor, source_id, values["code"], values["name"], values["name_en"], values["start_date"],
                     end_date=values["end_date"], offered_until=values["offered_until"],
                     on_site_exhibitor_ids=values["on_site_exhibitor_ids"], progress=progress,
