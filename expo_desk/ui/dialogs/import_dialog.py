@@ -1,8 +1,10 @@
-"""Import exhibitors from Excel or CSV: runs in the background, can be cancelled,
-and lists every problem (file, row, column) when the file is refused."""
+"""Import a spreadsheet (exhibitors unless told otherwise) from Excel or CSV: runs in the
+background, can be cancelled, and lists every problem (file, row, column) when the file
+is refused."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -20,21 +22,31 @@ from PySide6.QtWidgets import (
 from expo_desk.errors import UserError
 from expo_desk.services.exhibitor_import import import_exhibitors
 from expo_desk.services.tabular import ImportCancelled
-from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
+from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.worker import Job
+
+# An import of the services: (db, actor, show_id, path, *, progress, should_cancel, backup_dir) -> a result
+# with created, skipped_duplicates, added_managers, problems and changes.
+ImportRun = Callable[..., object]
 
 
 class ImportDialog(QDialog):
-    """Shows progress while importing, then the result or the list of problems."""
+    """Shows progress while importing, then the result or the list of problems.
+
+    ``run_import`` is the service that imports the file (``import_exhibitors`` by default);
+    a subclass words the result for its rows in ``summary_lines``.
+    """
 
     imported = Signal(object)  # the ChangeSet of a successful import
 
-    def __init__(self, context: AppContext, source: Path, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, source: Path, parent: QWidget | None = None, *,
+                 run_import: ImportRun = import_exhibitors):
         super().__init__(parent)
         self._context = context
         self._source = Path(source)
+        self._run_import = run_import
         self.result_data = None
         self.setWindowTitle(self.tr("Import exhibitors"))
         self.setMinimumSize(640, 360)
@@ -62,23 +74,13 @@ class ImportDialog(QDialog):
 
     def start(self) -> None:
         """Begin the import in a worker thread, on its own connection to the file."""
-        db_path, actor, show_id, source = self._context.db_path, self._context.actor, self._context.show["id"], self._source
-        backup_dir = self._context.paths.backup_dir
-
-        def run(progress, should_cancel):
-            db = open_database(db_path, create=False)
-            try:
-                return import_exhibitors(db, actor, show_id, source, progress=progress, should_cancel=should_cancel,
-                                         backup_dir=backup_dir)
-            finally:
-                db.close()
-
-        self._job = Job(run)
-        self._job.progressed.connect(self._on_progress)
-        self._job.finished.connect(self._on_finished)
-        self._job.failed.connect(self._on_failed)
+        run_import, actor, show_id = self._run_import, self._context.actor, self._context.show["id"]
+        source, backup_dir = self._source, self._context.paths.backup_dir
         self._running = True
-        self._job.start()
+        self._job = start_file_job(
+            self._context.db_path, lambda db, progress, should_cancel: run_import(
+                db, actor, show_id, source, progress=progress, should_cancel=should_cancel, backup_dir=backup_dir),
+            progressed=self._on_progress, finished=self._on_finished, failed=self._on_failed)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -104,16 +106,24 @@ class ImportDialog(QDialog):
             self.problems.setPlainText("\n".join(result.problems))
             self.problems.show()
             return
-        lines = [self.tr("%1 exhibitor(s) imported from %2.").replace("%1", f"{result.created:,}").replace("%2", self._source.name)]
-        if result.skipped_duplicates:
-            lines.append(self.tr("%1 already in this show, not added again:").replace("%1", str(len(result.skipped_duplicates))))
-        if result.added_managers:
-            lines.append(self.tr("New account managers (no password yet): %1").replace("%1", ", ".join(result.added_managers)))
-        self.status.setText("\n".join(lines))
+        self.status.setText("\n".join(self.summary_lines(result)))
         if result.skipped_duplicates:
             self.problems.setPlainText("\n".join(result.skipped_duplicates))
             self.problems.show()
         self.imported.emit(result.changes)
+
+    def summary_lines(self, result) -> list[str]:
+        """What the status says after the rows were imported."""
+        lines = [self.tr("%1 exhibitor(s) imported from %2.").replace("%1", f"{result.created:,}").replace("%2", self._source.name)]
+        if result.skipped_duplicates:
+            lines.append(self.tr("%1 already in this show, not added again:").replace("%1", str(len(result.skipped_duplicates))))
+        lines += self.new_managers_line(result)
+        return lines
+
+    def new_managers_line(self, result) -> list[str]:
+        if not result.added_managers:
+            return []
+        return [self.tr("New account managers (no password yet): %1").replace("%1", ", ".join(result.added_managers))]
 
     def _on_failed(self, exc: Exception) -> None:
         self._job.wait()

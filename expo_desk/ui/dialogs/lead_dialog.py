@@ -30,11 +30,9 @@ from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import leads as lead_service
 from expo_desk.services.lead_import import import_leads
-from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
 from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
-from expo_desk.ui.worker import Job
 
 _BAD_FIELD = "border: 1px solid #b00020;"
 
@@ -309,37 +307,13 @@ class LeadImportDialog(ImportDialog):
     """The exhibitor import's dialog (progress, Cancel, the problem list) running the lead import."""
 
     def __init__(self, context: AppContext, source: Path, parent: QWidget | None = None):
-        super().__init__(context, source, parent)
+        super().__init__(context, source, parent, run_import=import_leads)
         self.setWindowTitle(self.tr("Import leads"))
 
-    def start(self) -> None:
-        db_path, actor, show_id, source = self._context.db_path, self._context.actor, self._context.show["id"], self._source
-        backup_dir = self._context.paths.backup_dir
-
-        def run(progress, should_cancel):
-            db = open_database(db_path, create=False)
-            try:
-                return import_leads(db, actor, show_id, source, progress=progress, should_cancel=should_cancel,
-                                    backup_dir=backup_dir)
-            finally:
-                db.close()
-
-        self._job = Job(run)
-        self._job.progressed.connect(self._on_progress)
-        self._job.finished.connect(self._on_finished)
-        self._job.failed.connect(self._on_failed)
-        self._running = True
-        self._job.start()
-
-    def _on_finished(self, result) -> None:
-        super()._on_finished(result)
-        if result.problems:
-            return
+    def summary_lines(self, result) -> list[str]:
         lines = [self.tr("%1 lead(s) imported from %2.").replace("%1", f"{result.created:,}")
                  .replace("%2", self._source.name)]
         if result.skipped_duplicates:
             lines.append(self.tr("%1 already have a lead in this show, not added again:")
                          .replace("%1", str(len(result.skipped_duplicates))))
-        if result.added_managers:
-            lines.append(self.tr("New account managers (no password yet): %1").replace("%1", ", ".join(result.added_managers)))
-        self.status.setText("\n".join(lines))
+        return lines + self.new_managers_line(result)

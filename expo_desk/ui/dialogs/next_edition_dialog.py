@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import next_edition, rebooking
-from expo_desk.store.db import open_database
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.error_label import ErrorLabel
+from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 from expo_desk.ui.worker import Job
 
@@ -185,26 +185,19 @@ class NextEditionDialog(QDialog):
                   "offered_until": _iso(self.offer_until) if self.offer.isChecked() else None,
                   "on_site_exhibitor_ids": self.on_site_ids()}
 
-        def run(progress, should_cancel):
-            db = open_database(db_path, create=False)
-            try:
-                return rebooking.start_next_edition(
-                    db, actor, source_id, values["code"], values["name"], values["name_en"], values["start_date"],
-                    end_date=values["end_date"], offered_until=values["offered_until"],
-                    on_site_exhibitor_ids=values["on_site_exhibitor_ids"], progress=progress,
-                    should_cancel=should_cancel)
-            finally:
-                db.close()
+        def run(db, progress, should_cancel):
+            return rebooking.start_next_edition(
+                db, actor, source_id, values["code"], values["name"], values["name_en"], values["start_date"],
+                end_date=values["end_date"], offered_until=values["offered_until"],
+                on_site_exhibitor_ids=values["on_site_exhibitor_ids"], progress=progress,
+                should_cancel=should_cancel)
 
         self.errors.show_message("")
         self.copy_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self._job = Job(run)
-        self._job.progressed.connect(self._on_progress)
-        self._job.finished.connect(self._on_finished)
-        self._job.failed.connect(self._on_failed)
-        self._job.start()
+        self._job = start_file_job(db_path, run, progressed=self._on_progress, finished=self._on_finished,
+                                   failed=self._on_failed)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
