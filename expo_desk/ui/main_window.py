@@ -33,10 +33,12 @@ from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.audit_page import AuditPage
+from expo_desk.ui.pages.dashboard_page import DashboardPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.pages.pipeline_page import PipelinePage
+from expo_desk.ui.pages.spot_checks_page import SpotChecksPage
 from expo_desk.ui.safety import install as install_safety
 
 log = logging.getLogger(__name__)
@@ -62,17 +64,20 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Booths & floor plan"), self.floor_plan_page)
         for title, planned in (
             (self.tr("Contracts"), self.tr(
-                "Sales pipeline, contracts priced by the show's rules, payment schedules, receivables, "
-                "booth confirmations and the department manager's spot checks.")),
+                "Contracts priced by the show's rules, payment schedules, receivables and booth confirmations.")),
+        ):
+            self._add_page(title, NotYetPage(title, planned))
+        self.dashboard_page = DashboardPage(context)
+        self._add_page(self.tr("Dashboard"), self.dashboard_page)
+        self.spot_checks_page = SpotChecksPage(context)
+        self._add_page(self.tr("Spot checks"), self.spot_checks_page)
+        for title, planned in (
             (self.tr("Build schedule"), self.tr(
                 "Milestones, main events and detailed build tasks for account managers, design supervisors "
                 "and construction executors, with the critical path.")),
             (self.tr("Reports"), self.tr(
                 "Exhibitor packs, post-show reports with the satisfaction figure, and the show summary, "
                 "in Chinese, English or both.")),
-            (self.tr("Dashboard"), self.tr(
-                "Booths and m² sold, signed revenue against target, money received against due, "
-                "by account manager, sector and hall.")),
         ):
             self._add_page(title, NotYetPage(title, planned))
         self.audit_page = AuditPage(context)
