@@ -82,6 +82,13 @@ class ImportDialog(QDialog):
                 db, actor, show_id, source, progress=progress, should_cancel=should_cancel, backup_dir=backup_dir),
             progressed=self._on_progress, finished=self._on_finished, failed=self._on_failed)
 
+    def run(self) -> ImportDialog:
+        """Import with the window waiting (Cancel stays live); what was imported is announced."""
+        self.imported.connect(self._context.announce)
+        self.start()
+        self.exec()
+        return self
+
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)

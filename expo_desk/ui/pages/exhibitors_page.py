@@ -5,19 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +29,7 @@ from expo_desk.ui.dialogs.exhibitor_dialog import ExhibitorDialog
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
 from expo_desk.ui.models.exhibitor_table_model import ExhibitorTableModel
 from expo_desk.ui.undo import AddExhibitorCommand, DeleteExhibitorCommand, EditExhibitorCommand
+from expo_desk.ui.widgets import list_page
 from expo_desk.ui.widgets.exhibitor_detail import ExhibitorDetail
 
 PAGE_SIZE = 200
@@ -46,10 +43,8 @@ class ExhibitorsPage(QWidget):
         self._sort, self._descending = "company_name", False
         self._selected_id: str | None = None
 
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("search")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr("Search company, English name, sector, contact, phone… (Ctrl+F)"))
+        self.search_box = list_page.SearchBox(
+            self.tr("Search company, English name, sector, contact, phone… (Ctrl+F)"))
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.add_button = QPushButton(self.tr("&New exhibitor…"))
@@ -61,24 +56,9 @@ class ExhibitorsPage(QWidget):
         self.import_button.setToolTip(self.tr("Import exhibitors from Excel (.xlsx) or CSV (Ctrl+I)"))
 
         self.model = ExhibitorTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("exhibitors")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table = list_page.paged_table(self.model, "exhibitors", (180, 170, 56, 64, 104, 76, 80, 100),
+                                           sort_column=0)
         self.model.sort_requested.connect(self._sort_by)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((180, 170, 56, 64, 104, 76, 80, 100)):
-            # never narrower than the header's own text (longer in some languages)
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_row(current.row()))
 
@@ -102,11 +82,7 @@ class ExhibitorsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(40)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.settled.connect(self.refresh)
         self.search_box.returnPressed.connect(self.table.setFocus)
 
         self.add_button.clicked.connect(self.add_exhibitor)
@@ -114,15 +90,14 @@ class ExhibitorsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button.clicked.connect(self.choose_export_file)
-        for keys, slot in ((QKeySequence.StandardKey.Find, self._focus_search),
-                           (QKeySequence.StandardKey.New, self.add_exhibitor),
-                           (QKeySequence("Ctrl+I"), self.choose_import_file),
-                           (QKeySequence("Ctrl+E"), self.choose_export_file)):
-            QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
-                           (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
-                           (QKeySequence(Qt.Key.Key_F2), self.edit_selected)):
-            QShortcut(keys, self.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+        page_keys = ((QKeySequence.StandardKey.Find, self.search_box.focus_all),
+                     (QKeySequence.StandardKey.New, self.add_exhibitor),
+                     (QKeySequence("Ctrl+I"), self.choose_import_file),
+                     (QKeySequence("Ctrl+E"), self.choose_export_file))
+        table_keys = ((QKeySequence.StandardKey.Delete, self.delete_selected),
+                      (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+                      (QKeySequence(Qt.Key.Key_F2), self.edit_selected))
+        list_page.add_shortcuts(self, page_keys, self.table, table_keys)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
@@ -134,7 +109,7 @@ class ExhibitorsPage(QWidget):
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-run the search in SQL, keeping the selected exhibitor when it still matches."""
-        self._search_timer.stop()
+        self.search_box.forget_pending()
         ctx = self._context
         enabled = ctx.db is not None and ctx.show is not None
         for widget in (self.search_box, self.export_button, self.table):
@@ -166,10 +141,7 @@ class ExhibitorsPage(QWidget):
         if row < 0 and self.model.rowCount() > 0:
             row = 0  # the first match, so Enter edits it
         if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            list_page.select_row(self.table, row)
         else:
             self.table.clearSelection()
         self._show_row(row)
@@ -185,10 +157,7 @@ class ExhibitorsPage(QWidget):
         self.detail.show_detail(detail)
 
     def _may_change(self, record: dict) -> bool:
-        """Mirror of the services' rule, only to grey out buttons; the services decide."""
-        actor = self._context.actor
-        return can(actor, Action.EDIT_ANY_EXHIBITOR) or (
-            can(actor, Action.EDIT_EXHIBITORS) and record.get("account_manager_id") == actor.user_id)
+        return list_page.may_change_owned(self._context.actor, record.get("account_manager_id"))
 
     def _sort_by(self, key: str, descending: bool) -> None:
         self._sort, self._descending = key, descending
@@ -197,10 +166,6 @@ class ExhibitorsPage(QWidget):
     def _on_data_changed(self, changes: ChangeSet) -> None:
         if any(changes.touches(t) for t in _WATCHED):
             self.refresh()
-
-    def _focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
 
     def selected_exhibitor(self) -> dict | None:
         return self.model.row_at(self.table.currentIndex().row())
@@ -257,20 +222,13 @@ class ExhibitorsPage(QWidget):
     def choose_import_file(self) -> None:
         if self._context.show is None:
             return
-        start = self._context.settings.value("folders/import", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import exhibitors"), start,
-                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
-        if path:
-            self._context.settings.setValue("folders/import", str(Path(path).parent))
-            self.import_file(Path(path))
+        path = list_page.spreadsheet_to_import(self, self._context.settings, self.tr("Import exhibitors"))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> ImportDialog:
         """Run the import with a progress dialog; returns the dialog (shown modally)."""
-        dialog = ImportDialog(self._context, path, self)
-        dialog.imported.connect(self._context.announce)
-        dialog.start()
-        dialog.exec()
-        return dialog
+        return ImportDialog(self._context, path, self).run()
 
     def choose_export_file(self) -> None:
         if self._context.show is None:

@@ -6,21 +6,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,6 +33,7 @@ from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.lead_dialog import FollowUpDialog, LeadDialog, LeadImportDialog, VisitDialog
 from expo_desk.ui.models.lead_table_model import OVERDUE_COLOR, LeadTableModel
+from expo_desk.ui.widgets import list_page
 
 PAGE_SIZE = 200
 _WATCHED = ("leads", "follow_ups", "exhibitors", "users")
@@ -50,10 +47,7 @@ class PipelinePage(QWidget):
         self._sort, self._descending = "next_follow_up", False
         self._selected_id: str | None = None
 
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("search")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr("Search company or prospect… (Ctrl+F)"))
+        self.search_box = list_page.SearchBox(self.tr("Search company or prospect… (Ctrl+F)"))
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stage_filter")
         self.stage_filter.addItem(self.tr("All stages"), None)
@@ -87,23 +81,8 @@ class PipelinePage(QWidget):
         self.today_tree.itemActivated.connect(self._today_activated)
 
         self.model = LeadTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("leads")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+        self.table = list_page.paged_table(self.model, "leads", (125, 190, 100, 105, 120, 90), sort_column=2)
         self.model.sort_requested.connect(self._sort_by)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((125, 190, 100, 105, 120, 90)):
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._table_row(current.row()))
 
@@ -134,11 +113,7 @@ class PipelinePage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(40)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.settled.connect(self.refresh)
         self.search_box.returnPressed.connect(self.table.setFocus)
         self.stage_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.manager_filter.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -149,14 +124,13 @@ class PipelinePage(QWidget):
         self.lost_button.clicked.connect(self.mark_lost)
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.choose_import_file)
-        for keys, slot in ((QKeySequence.StandardKey.Find, self._focus_search),
-                           (QKeySequence.StandardKey.New, self.new_lead),
-                           (QKeySequence("Ctrl+I"), self.choose_import_file)):
-            QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for keys, slot in ((QKeySequence(Qt.Key.Key_Return), self.edit_selected),
-                           (QKeySequence(Qt.Key.Key_F2), self.edit_selected),
-                           (QKeySequence.StandardKey.Delete, self.delete_selected)):
-            QShortcut(keys, self.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+        page_keys = ((QKeySequence.StandardKey.Find, self.search_box.focus_all),
+                     (QKeySequence.StandardKey.New, self.new_lead),
+                     (QKeySequence("Ctrl+I"), self.choose_import_file))
+        table_keys = ((QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+                      (QKeySequence(Qt.Key.Key_F2), self.edit_selected),
+                      (QKeySequence.StandardKey.Delete, self.delete_selected))
+        list_page.add_shortcuts(self, page_keys, self.table, table_keys)
 
         context.data_changed.connect(self._on_data_changed)
         context.database_changed.connect(self._reload)
@@ -180,7 +154,7 @@ class PipelinePage(QWidget):
 
     def refresh(self) -> None:
         """Re-run the list, the day's follow-ups and the stage counts in SQL."""
-        self._search_timer.stop()
+        self.search_box.forget_pending()
         ctx = self._context
         enabled = ctx.db is not None and ctx.show is not None
         for widget in (self.search_box, self.stage_filter, self.table, self.today_tree):
@@ -253,10 +227,7 @@ class PipelinePage(QWidget):
         if row < 0 and self._selected_id is None and self.model.rowCount() > 0:
             row = 0  # the first lead, so Enter edits it
         if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            list_page.select_row(self.table, row)
             return
         self.table.clearSelection()
         self._select(self._selected_id)
@@ -290,10 +261,7 @@ class PipelinePage(QWidget):
         self.lost_button.setEnabled(may and lead["stage"] in rules.OPEN_STAGES)
 
     def _may_change(self, lead: dict) -> bool:
-        """Mirror of the services' rule, only to grey out buttons; the services decide."""
-        actor = self._context.actor
-        return can(actor, Action.EDIT_ANY_EXHIBITOR) or (
-            can(actor, Action.EDIT_EXHIBITORS) and lead["account_manager_id"] == actor.user_id)
+        return list_page.may_change_owned(self._context.actor, lead["account_manager_id"])
 
     def current_lead(self) -> dict | None:
         if not self._selected_id or self._context.db is None:
@@ -313,10 +281,6 @@ class PipelinePage(QWidget):
                 self._reload()
             else:
                 self.refresh()
-
-    def _focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
 
     # -- actions -----------------------------------------------------------------------
     def _open(self, dialog) -> None:
@@ -381,17 +345,10 @@ class PipelinePage(QWidget):
     def choose_import_file(self) -> None:
         if self._context.show is None or not can(self._context.actor, Action.IMPORT_EXHIBITORS):
             return
-        start = self._context.settings.value("folders/import", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import leads"), start,
-                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
-        if path:
-            self._context.settings.setValue("folders/import", str(Path(path).parent))
-            self.import_file(Path(path))
+        path = list_page.spreadsheet_to_import(self, self._context.settings, self.tr("Import leads"))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> LeadImportDialog:
         """Run the import with a progress dialog; returns the dialog (shown modally)."""
-        dialog = LeadImportDialog(self._context, path, self)
-        dialog.imported.connect(self._context.announce)
-        dialog.start()
-        dialog.exec()
-        return dialog
+        return LeadImportDialog(self._context, path, self).run()
