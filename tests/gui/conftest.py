@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from expo_desk.app import create_window
 from expo_desk.paths import AppPaths
+from expo_desk.services import demo
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.shows import new_show_file
 from expo_desk.services.users import find_or_add_account_manager
@@ -75,3 +78,54 @@ def on_modal(qtbot):
 
     arm.calls = calls
     return arm
+
+
+# -- the floor plan on the demo show ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_s_file(tmp_path_factory):
+    """The small demo show (tier S, the same every time), written once a run: open it to
+    read, or copy it (``own_plan_window``) to write."""
+    path = tmp_path_factory.mktemp("demo") / "demo_S.sqlite"
+    demo.write_demo(path, "S")
+    return path
+
+
+@pytest.fixture
+def plan_messages(monkeypatch):
+    """Message boxes of the floor-plan page, recorded instead of shown (a modal box would wait forever)."""
+    shown = []
+    for kind in ("warning", "information"):
+        monkeypatch.setattr(f"expo_desk.ui.pages.floor_plan_page.QMessageBox.{kind}",
+                            lambda _parent, _title, text, k=kind: shown.append((k, text)))
+    return shown
+
+
+@pytest.fixture
+def open_plan(qtbot, data_dir):
+    """``open_plan(path)``: a 1400 x 900 main window on the file showing the floor-plan page,
+    closed after the test."""
+    opened = []
+
+    def open_window(path):
+        win = create_window(AppPaths(data_dir), path)
+        qtbot.addWidget(win)
+        win.resize(1400, 900)
+        win.show()
+        qtbot.waitExposed(win)
+        win.show_page(win.floor_plan_page)
+        opened.append(win)
+        return win
+
+    yield open_window
+    for win in opened:
+        win.context.close()
+
+
+@pytest.fixture
+def own_plan_window(open_plan, demo_s_file, tmp_path):
+    """The floor plan on a copy of the demo show of its own, for tests that write."""
+    path = tmp_path / "own.sqlite"
+    shutil.copyfile(demo_s_file, path)
+    return open_plan(path)

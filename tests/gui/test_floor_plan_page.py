@@ -13,7 +13,6 @@ from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import SECTORS, BoothStatus, Role
 from expo_desk.paths import AppPaths
 from expo_desk.services import booths as booth_service
-from expo_desk.services import demo
 from expo_desk.store.db import open_database
 from expo_desk.ui.floorplan.booth_item import (
     LABEL_FULL,
@@ -26,49 +25,18 @@ from expo_desk.ui.floorplan.booth_item import (
 )
 from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS
 
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch):
-    """Message boxes of the page, recorded instead of shown (a modal box would wait forever)."""
-    shown = []
-    for kind in ("warning", "information"):
-        monkeypatch.setattr(f"expo_desk.ui.pages.floor_plan_page.QMessageBox.{kind}",
-                            lambda _parent, _title, text, k=kind: shown.append((k, text)))
-    return shown
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("plan") / "demo_S.sqlite"
-    demo.write_demo(path, "S")
-    return path
-
-
-def _open(qtbot, data_dir, path):
-    win = create_window(AppPaths(data_dir), path)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.show_page(win.floor_plan_page)
-    return win
+pytestmark = pytest.mark.usefixtures("plan_messages")
 
 
 @pytest.fixture
-def plan_window(qtbot, data_dir, demo_file):
-    win = _open(qtbot, data_dir, demo_file)
-    yield win
-    win.context.close()
+def plan_window(open_plan, demo_s_file):
+    return open_plan(demo_s_file)
 
 
 @pytest.fixture
-def fresh_window(qtbot, data_dir, tmp_path):
+def fresh_window(own_plan_window):
     """A window on a demo file of its own, for tests that write."""
-    path = tmp_path / "own.sqlite"
-    demo.write_demo(path, "S")
-    win = _open(qtbot, data_dir, path)
-    yield win
-    win.context.close()
+    return own_plan_window
 
 
 @pytest.fixture
@@ -501,7 +469,7 @@ def test_reserve_and_release_with_undo(fresh_window):
     assert _rows(fresh_window)[booth_id]["status"] == "available"
 
 
-def test_delete_then_undo_puts_the_booths_back(messages, fresh_window):
+def test_delete_then_undo_puts_the_booths_back(plan_messages, fresh_window):
     plan, ctx = fresh_window.floor_plan_page, fresh_window.context
     x, y = _free_spot(plan, 600, 300)
     assert plan.add_booths([BoothDraft("D-1", x, y, 300, 300), BoothDraft("D-2", x + 300, y, 300, 300)])
@@ -514,7 +482,7 @@ def test_delete_then_undo_puts_the_booths_back(messages, fresh_window):
         item.setSelected(True)
     count = len(_rows(fresh_window))
     assert plan.delete_action.isEnabled()
-    assert plan.delete_selected(), messages
+    assert plan.delete_selected(), plan_messages
     assert len(_rows(fresh_window)) == count - 2
     ctx.undo_stack.undo()
     back = {r["number"]: r for r in _rows(fresh_window).values()}
@@ -529,13 +497,13 @@ def test_delete_then_undo_puts_the_booths_back(messages, fresh_window):
     assert {r["number"]: r["id"] for r in _rows(fresh_window).values() if r["number"] in ("D-1", "D-2")} == ids
 
 
-def test_a_sold_booth_cannot_be_deleted_and_the_plan_says_why(messages, fresh_window):
+def test_a_sold_booth_cannot_be_deleted_and_the_plan_says_why(plan_messages, fresh_window):
     plan = fresh_window.floor_plan_page
     sold = next(i for i in plan.scene.booth_items() if i.record["status"] == "sold")
     sold.setSelected(True)
     count = len(_rows(fresh_window))
     assert not plan.delete_selected()
-    assert len(messages) == 1 and "sold" in messages[0][1]
+    assert len(plan_messages) == 1 and "sold" in plan_messages[0][1]
     assert len(_rows(fresh_window)) == count
     assert fresh_window.context.undo_stack.count() == 0
 
@@ -546,8 +514,6 @@ def test_a_new_hall_then_booths_from_a_drawing_without_a_table(qtbot, tmp_path, 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from expo_desk.app import create_window
-    from expo_desk.paths import AppPaths
     from expo_desk.services.shows import new_show_file
 
     path = data_dir / "empty.sqlite"
@@ -642,7 +608,7 @@ def test_the_hall_plan_prints_to_pdf_with_the_selected_booth_marked(qtbot, plan,
 
 
 @pytest.mark.parametrize("kind", ["png", "svg"])
-def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(messages, fresh_window, tmp_path, kind):
+def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(plan_messages, fresh_window, tmp_path, kind):
     from expo_desk.ui.floorplan.dialogs import BackgroundDialog
 
     plan = fresh_window.floor_plan_page
@@ -659,14 +625,14 @@ def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(messages, f
     dialog.x.setValue(2.0)
     dialog.y.setValue(1.5)
     dialog.width.setValue(60.0)
-    assert plan.set_background(dialog), messages
+    assert plan.set_background(dialog), plan_messages
     item = plan.scene.background
     assert item is not None and item.zValue() < min(i.zValue() for i in plan.scene.booth_items())
     assert (item.pos().x(), item.pos().y()) == (200.0, 150.0)
     assert item.scale() == pytest.approx(10.0)  # 60 m over 600 units
 
 
-def test_a_file_that_is_not_a_drawing_is_refused(messages, fresh_window, tmp_path):
+def test_a_file_that_is_not_a_drawing_is_refused(plan_messages, fresh_window, tmp_path):
     from expo_desk.ui.floorplan.dialogs import BackgroundDialog
 
     plan = fresh_window.floor_plan_page
@@ -675,5 +641,5 @@ def test_a_file_that_is_not_a_drawing_is_refused(messages, fresh_window, tmp_pat
     dialog = BackgroundDialog(plan.scene.hall)
     dialog.path.setText(str(bad))
     assert not plan.set_background(dialog)
-    assert messages and "notes.png" in messages[-1][1]
+    assert plan_messages and "notes.png" in plan_messages[-1][1]
     assert plan.scene.background is None

@@ -6,48 +6,22 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 
-from expo_desk.app import create_window
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import Role
 from expo_desk.errors import UserError
-from expo_desk.paths import AppPaths
 from expo_desk.services import booths as booth_service
-from expo_desk.services import demo
 from expo_desk.ui.floorplan.handles import HANDLE_PX, ROLES, HandleItem, resized_geometry
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 
 
-@pytest.fixture(autouse=True)
-def messages(monkeypatch):
-    """Message boxes of the page, recorded instead of shown (a modal box would wait forever)."""
-    shown = []
-    for kind in ("warning", "information"):
-        monkeypatch.setattr(f"expo_desk.ui.pages.floor_plan_page.QMessageBox.{kind}",
-                            lambda _parent, _title, text, k=kind: shown.append((k, text)))
-    return shown
-
-
-@pytest.fixture(scope="module")
-def demo_bytes(tmp_path_factory):
-    path = tmp_path_factory.mktemp("resize") / "demo_S.sqlite"
-    demo.write_demo(path, "S")
-    return path.read_bytes()
+pytestmark = pytest.mark.usefixtures("plan_messages")
 
 
 @pytest.fixture
-def window(qtbot, data_dir, tmp_path, demo_bytes):
-    path = tmp_path / "own.sqlite"
-    path.write_bytes(demo_bytes)
-    win = create_window(AppPaths(data_dir), path)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.show_page(win.floor_plan_page)
-    yield win
-    win.context.close()
+def window(own_plan_window):
+    return own_plan_window
 
 
 @pytest.fixture
@@ -209,7 +183,7 @@ def test_drag_a_corner_moves_two_edges_and_undo_puts_the_corner_back(plan, windo
     assert _geometry(plan, booth) == (x, y, 300, 300)
 
 
-def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(messages, plan, window):
+def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(plan_messages, plan, window):
     x, y = _free_spot(plan, 1200, 600)
     mine, other = _add(plan, BoothDraft("RS-1", x, y, 300, 300), BoothDraft("RS-2", x + 450, y, 300, 300))
     count = window.context.undo_stack.count()
@@ -218,8 +192,8 @@ def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(messages, plan
         booth_service.move_booths(window.context.db, window.context.actor, {mine: (x + 300, y)})
     _select(plan, mine)
     _drag(plan, "e", 300, 0)
-    assert messages == [("warning", str(move_error.value))]
-    assert "overlaps booth RS-2" in messages[0][1]
+    assert plan_messages == [("warning", str(move_error.value))]
+    assert "overlaps booth RS-2" in plan_messages[0][1]
     assert _geometry(plan, mine) == (x, y, 300, 300)
     assert _geometry(plan, other) == (x + 450, y, 300, 300)
     assert plan.scene.items_by_id[mine].rect() == QRectF(0, 0, 300, 300)  # back as it was on the plan
@@ -228,7 +202,7 @@ def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(messages, plan
         i.zValue() >= 100 for i in plan.scene.items())  # no rubber rectangle left behind
 
 
-def test_a_resize_out_of_the_hall_is_refused(messages, plan):
+def test_a_resize_out_of_the_hall_is_refused(plan_messages, plan):
     hall = plan.scene.hall
     wall_x = int(hall["width_cm"]) - 300
     taken = [i.sceneBoundingRect() for i in plan.scene.booth_items()]
@@ -237,7 +211,7 @@ def test_a_resize_out_of_the_hall_is_refused(messages, plan):
     booth = _add(plan, BoothDraft("RS-W", wall_x, y, 300, 300))[0]
     _select(plan, booth)
     _drag(plan, "e", 200, 0)
-    assert len(messages) == 1 and "outside hall" in messages[0][1]
+    assert len(plan_messages) == 1 and "outside hall" in plan_messages[0][1]
     assert _geometry(plan, booth) == (wall_x, y, 300, 300)
 
 
