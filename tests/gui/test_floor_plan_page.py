@@ -34,12 +34,6 @@ def plan_window(open_plan, demo_s_file):
 
 
 @pytest.fixture
-def fresh_window(own_plan_window):
-    """A window on a demo file of its own, for tests that write."""
-    return own_plan_window
-
-
-@pytest.fixture
 def plan(plan_window):
     return plan_window.floor_plan_page
 
@@ -289,8 +283,8 @@ def test_an_account_manager_cannot_change_the_layout(plan_window, plan):
     assert not plan.reserve_action.isEnabled() and not plan.release_action.isEnabled()
 
 
-def test_move_by_drag_then_undo_and_redo_restore_the_file(qtbot, fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_move_by_drag_then_undo_and_redo_restore_the_file(qtbot, own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     item = plan.scene.booth_items()[0]
     booth_id, (x, y) = item.booth_id, item.stored_pos()
     assert plan.move_booths({booth_id: (x, y + 50)})  # the page's move API, as a drag ends in
@@ -322,8 +316,8 @@ def test_move_by_drag_then_undo_and_redo_restore_the_file(qtbot, fresh_window):
     assert stored() == (x, y + 50)
 
 
-def test_the_plan_follows_changes_made_elsewhere(fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_the_plan_follows_changes_made_elsewhere(own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     before = len(plan.scene.items_by_id)
     item = plan.scene.booth_items()[0]
     db = open_database(ctx.db_path)
@@ -359,30 +353,30 @@ def _free_spot(plan, width=300, depth=300):
     raise AssertionError("no free spot")
 
 
-def test_draw_a_booth_then_undo_and_redo(qtbot, monkeypatch, fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_draw_a_booth_then_undo_and_redo(qtbot, monkeypatch, own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("NEW-1", True))
     x, y = _free_spot(plan)
-    before = len(_rows(fresh_window))
+    before = len(_rows(own_plan_window))
     assert plan.draw_action.isEnabled()
     plan.draw_action.trigger()
     assert plan.view.draw_mode
     plan.view.rect_drawn.emit(QRectF(x, y, 300, 300))
-    rows = _rows(fresh_window)
+    rows = _rows(own_plan_window)
     new = [r for r in rows.values() if r["number"] == "NEW-1"]
     assert len(rows) == before + 1 and len(new) == 1
     assert (new[0]["x_cm"], new[0]["y_cm"], new[0]["width_cm"], new[0]["depth_cm"]) == (x, y, 300, 300)
     assert new[0]["id"] in plan.scene.items_by_id
     ctx.undo_stack.undo()
-    assert len(_rows(fresh_window)) == before
+    assert len(_rows(own_plan_window)) == before
     ctx.undo_stack.redo()
-    assert [r["number"] for r in _rows(fresh_window).values()].count("NEW-1") == 1
+    assert [r["number"] for r in _rows(own_plan_window).values()].count("NEW-1") == 1
 
 
-def test_generate_a_block_from_the_dialog_then_undo(qtbot, on_modal, fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_generate_a_block_from_the_dialog_then_undo(qtbot, on_modal, own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     x, y = _free_spot(plan, 1500, 600)
-    before = len(_rows(fresh_window))
+    before = len(_rows(own_plan_window))
 
     def fill(dialog):
         dialog.rows.setValue(2)
@@ -396,12 +390,12 @@ def test_generate_a_block_from_the_dialog_then_undo(qtbot, on_modal, fresh_windo
 
     on_modal(fill)
     plan.generate_action.trigger()
-    rows = _rows(fresh_window)
+    rows = _rows(own_plan_window)
     made = sorted(r["number"] for r in rows.values() if r["number"].startswith("G-"))
     assert made == [f"G-{n:03d}" for n in range(1, 11)]
     assert len(plan.scene.items_by_id) == before + 10
     ctx.undo_stack.undo()
-    assert len(_rows(fresh_window)) == before
+    assert len(_rows(own_plan_window)) == before
 
 
 def _available_pair(plan):
@@ -416,8 +410,8 @@ def _available_pair(plan):
     return None
 
 
-def test_merge_then_split_then_undo_both(fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_merge_then_split_then_undo_both(own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     pair = _available_pair(plan)
     if pair is None:  # a demo hall without two free neighbours: make them
         x, y = _free_spot(plan, 600, 300)
@@ -425,87 +419,87 @@ def test_merge_then_split_then_undo_both(fresh_window):
         pair = _available_pair(plan)
     a, b = (dict(i.record) for i in pair)
     keep, gone = sorted((a, b), key=lambda r: r["number"])
-    count = len(_rows(fresh_window))
+    count = len(_rows(own_plan_window))
     for item in pair:
         item.setSelected(True)
     assert plan.merge_action.isEnabled()
     assert plan.merge_booths([a["id"], b["id"]])
-    rows = _rows(fresh_window)
+    rows = _rows(own_plan_window)
     assert len(rows) == count - 1 and gone["id"] not in rows
     merged = rows[keep["id"]]
     assert merged["width_cm"] == a["width_cm"] + b["width_cm"] and merged["x_cm"] == min(a["x_cm"], b["x_cm"])
     assert plan.split_booth(keep["id"], 2, "across")
-    rows = _rows(fresh_window)
+    rows = _rows(own_plan_window)
     assert len(rows) == count and rows[keep["id"]]["width_cm"] == keep["width_cm"]
     ctx.undo_stack.undo()  # the split
-    rows = _rows(fresh_window)
+    rows = _rows(own_plan_window)
     assert len(rows) == count - 1 and rows[keep["id"]]["width_cm"] == merged["width_cm"]
     assert rows[keep["id"]]["number"] == keep["number"]
     ctx.undo_stack.undo()  # the merge
-    rows = _rows(fresh_window)
+    rows = _rows(own_plan_window)
     assert len(rows) == count
     back = {r["number"]: r for r in rows.values()}
     for r in (a, b):
         assert (back[r["number"]]["x_cm"], back[r["number"]]["width_cm"]) == (r["x_cm"], r["width_cm"])
 
 
-def test_reserve_and_release_with_undo(fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_reserve_and_release_with_undo(own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     item = next(i for i in plan.scene.booth_items() if i.record["status"] == "available")
     booth_id = item.booth_id
     item.setSelected(True)
     assert plan.reserve_action.isEnabled()
     assert plan.reserve_booths([booth_id], "潍坊新客户", "2099-01-31")
-    row = _rows(fresh_window)[booth_id]
+    row = _rows(own_plan_window)[booth_id]
     assert (row["status"], row["reserved_for"], row["reserved_until"]) == ("reserved", "潍坊新客户", "2099-01-31")
     assert plan.scene.items_by_id[booth_id].brush().color() == STATUS_COLOURS["reserved"]
     assert "潍坊新客户" in plan.scene.items_by_id[booth_id].tooltip_text()
     assert plan.release_booths([booth_id])
-    assert _rows(fresh_window)[booth_id]["status"] == "available"
+    assert _rows(own_plan_window)[booth_id]["status"] == "available"
     ctx.undo_stack.undo()  # the release: reserved again for the same name and date
-    row = _rows(fresh_window)[booth_id]
+    row = _rows(own_plan_window)[booth_id]
     assert (row["status"], row["reserved_for"], row["reserved_until"]) == ("reserved", "潍坊新客户", "2099-01-31")
     ctx.undo_stack.undo()  # the reservation
-    assert _rows(fresh_window)[booth_id]["status"] == "available"
+    assert _rows(own_plan_window)[booth_id]["status"] == "available"
 
 
-def test_delete_then_undo_puts_the_booths_back(plan_messages, fresh_window):
-    plan, ctx = fresh_window.floor_plan_page, fresh_window.context
+def test_delete_then_undo_puts_the_booths_back(plan_messages, own_plan_window):
+    plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     x, y = _free_spot(plan, 600, 300)
     assert plan.add_booths([BoothDraft("D-1", x, y, 300, 300), BoothDraft("D-2", x + 300, y, 300, 300)])
-    ids = {r["number"]: r["id"] for r in _rows(fresh_window).values() if r["number"] in ("D-1", "D-2")}
+    ids = {r["number"]: r["id"] for r in _rows(own_plan_window).values() if r["number"] in ("D-1", "D-2")}
     ctx.announce(booth_service.update_booth(ctx.db, ctx.actor, ids["D-2"], blocked=True, blocked_reason="柱子 / pillar"))
     items = [plan.scene.items_by_id[ids["D-1"]], plan.scene.items_by_id[ids["D-2"]]]
     assert items[1].record["status"] == "blocked"
     records = [dict(i.record) for i in items]
     for item in items:
         item.setSelected(True)
-    count = len(_rows(fresh_window))
+    count = len(_rows(own_plan_window))
     assert plan.delete_action.isEnabled()
     assert plan.delete_selected(), plan_messages
-    assert len(_rows(fresh_window)) == count - 2
+    assert len(_rows(own_plan_window)) == count - 2
     ctx.undo_stack.undo()
-    back = {r["number"]: r for r in _rows(fresh_window).values()}
+    back = {r["number"]: r for r in _rows(own_plan_window).values()}
     for r in records:
         b = back[r["number"]]
         assert (b["x_cm"], b["y_cm"], b["width_cm"], b["depth_cm"], b["status"], b["blocked_reason"]) == (
             r["x_cm"], r["y_cm"], r["width_cm"], r["depth_cm"], r["status"], r["blocked_reason"])
         assert b["id"] == r["id"]  # the same booth again, so its history still follows it
     ctx.undo_stack.redo()
-    assert len(_rows(fresh_window)) == count - 2
+    assert len(_rows(own_plan_window)) == count - 2
     ctx.undo_stack.undo()
-    assert {r["number"]: r["id"] for r in _rows(fresh_window).values() if r["number"] in ("D-1", "D-2")} == ids
+    assert {r["number"]: r["id"] for r in _rows(own_plan_window).values() if r["number"] in ("D-1", "D-2")} == ids
 
 
-def test_a_sold_booth_cannot_be_deleted_and_the_plan_says_why(plan_messages, fresh_window):
-    plan = fresh_window.floor_plan_page
+def test_a_sold_booth_cannot_be_deleted_and_the_plan_says_why(plan_messages, own_plan_window):
+    plan = own_plan_window.floor_plan_page
     sold = next(i for i in plan.scene.booth_items() if i.record["status"] == "sold")
     sold.setSelected(True)
-    count = len(_rows(fresh_window))
+    count = len(_rows(own_plan_window))
     assert not plan.delete_selected()
     assert len(plan_messages) == 1 and "sold" in plan_messages[0][1]
-    assert len(_rows(fresh_window)) == count
-    assert fresh_window.context.undo_stack.count() == 0
+    assert len(_rows(own_plan_window)) == count
+    assert own_plan_window.context.undo_stack.count() == 0
 
 
 def test_a_new_hall_then_booths_from_a_drawing_without_a_table(qtbot, tmp_path, data_dir, actor):
@@ -564,10 +558,10 @@ def test_a_new_hall_then_booths_from_a_drawing_without_a_table(qtbot, tmp_path, 
         window.context.close()
 
 
-def test_reservations_past_their_date_are_released_and_the_user_is_told(qtbot, fresh_window):
+def test_reservations_past_their_date_are_released_and_the_user_is_told(qtbot, own_plan_window):
     from datetime import date
 
-    page = fresh_window.floor_plan_page
+    page = own_plan_window.floor_plan_page
     ctx = page._context
     hall = booth_service.list_halls(ctx.db, ctx.show["id"])[0]
     free = next(b for b in booth_service.hall_booths(ctx.db, hall["id"]) if b["status"] == "available")
@@ -578,10 +572,10 @@ def test_reservations_past_their_date_are_released_and_the_user_is_told(qtbot, f
     assert page.release_expired(today=date(2026, 12, 1)) == []  # after the show nothing is released
 
 
-def test_hovering_a_booth_shows_its_price_under_the_shows_rules(qtbot, fresh_window):
+def test_hovering_a_booth_shows_its_price_under_the_shows_rules(qtbot, own_plan_window):
     from expo_desk.services import pricing as pricing_service
 
-    page = fresh_window.floor_plan_page
+    page = own_plan_window.floor_plan_page
     ctx = page._context
     item = next(i for i in page.scene.items_by_id.values() if i.record["booth_type"] == "shell")
     price = page.price_text(item.booth_id)  # a demo show comes with its price list
@@ -608,10 +602,10 @@ def test_the_hall_plan_prints_to_pdf_with_the_selected_booth_marked(qtbot, plan,
 
 
 @pytest.mark.parametrize("kind", ["png", "svg"])
-def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(plan_messages, fresh_window, tmp_path, kind):
+def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(plan_messages, own_plan_window, tmp_path, kind):
     from expo_desk.ui.floorplan.dialogs import BackgroundDialog
 
-    plan = fresh_window.floor_plan_page
+    plan = own_plan_window.floor_plan_page
     drawing = tmp_path / f"hall.{kind}"
     if kind == "png":
         image = QImage(600, 400, QImage.Format.Format_RGB32)
@@ -632,10 +626,10 @@ def test_a_hall_drawing_goes_under_the_booths_where_the_user_puts_it(plan_messag
     assert item.scale() == pytest.approx(10.0)  # 60 m over 600 units
 
 
-def test_a_file_that_is_not_a_drawing_is_refused(plan_messages, fresh_window, tmp_path):
+def test_a_file_that_is_not_a_drawing_is_refused(plan_messages, own_plan_window, tmp_path):
     from expo_desk.ui.floorplan.dialogs import BackgroundDialog
 
-    plan = fresh_window.floor_plan_page
+    plan = own_plan_window.floor_plan_page
     bad = tmp_path / "notes.png"
     bad.write_text("not an image")
     dialog = BackgroundDialog(plan.scene.hall)

@@ -20,13 +20,8 @@ pytestmark = pytest.mark.usefixtures("plan_messages")
 
 
 @pytest.fixture
-def window(own_plan_window):
-    return own_plan_window
-
-
-@pytest.fixture
-def plan(window):
-    return window.floor_plan_page
+def plan(own_plan_window):
+    return own_plan_window.floor_plan_page
 
 
 def _free_spot(plan, width, depth):
@@ -146,7 +141,7 @@ def test_a_booth_small_on_screen_keeps_its_body_free_for_moving(plan, booth):
     assert all(h.isVisible() for h in plan.scene.handles)
 
 
-def test_drag_the_east_handle_by_one_and_a_half_metres_then_undo_and_redo(plan, window, booth):
+def test_drag_the_east_handle_by_one_and_a_half_metres_then_undo_and_redo(plan, own_plan_window, booth):
     x, y, _w, _d = _geometry(plan, booth)
     _select(plan, booth)
     end = _drag(plan, "e", 150, 0, release=False)
@@ -159,7 +154,7 @@ def test_drag_the_east_handle_by_one_and_a_half_metres_then_undo_and_redo(plan, 
     assert plan.view.resize_drag is None and drag.rubber.scene() is None
     assert _geometry(plan, booth) == (x, y, 450, 300)
     assert plan.scene.items_by_id[booth].rect().width() == 450
-    stack = window.context.undo_stack
+    stack = own_plan_window.context.undo_stack
     assert stack.count() == 2 and stack.undoText() == "Resize RS-1"  # the add, then one step for the resize
     stack.undo()
     assert _geometry(plan, booth) == (x, y, 300, 300)
@@ -170,7 +165,7 @@ def test_drag_the_east_handle_by_one_and_a_half_metres_then_undo_and_redo(plan, 
     assert _handle(plan, "e").scenePos().x() == x + 450
 
 
-def test_drag_a_corner_moves_two_edges_and_undo_puts_the_corner_back(plan, window, booth):
+def test_drag_a_corner_moves_two_edges_and_undo_puts_the_corner_back(plan, own_plan_window, booth):
     x, y, _w, _d = _geometry(plan, booth)
     _select(plan, booth)
     _drag(plan, "nw", -100, -50)
@@ -178,18 +173,18 @@ def test_drag_a_corner_moves_two_edges_and_undo_puts_the_corner_back(plan, windo
     _select(plan, booth)
     _drag(plan, "se", -500, 110)  # as small as the grid allows, and deeper
     assert _geometry(plan, booth) == (x - 100, y - 50, 50, 450)
-    window.context.undo_stack.undo()
-    window.context.undo_stack.undo()
+    own_plan_window.context.undo_stack.undo()
+    own_plan_window.context.undo_stack.undo()
     assert _geometry(plan, booth) == (x, y, 300, 300)
 
 
-def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(plan_messages, plan, window):
+def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(plan_messages, plan, own_plan_window):
     x, y = _free_spot(plan, 1200, 600)
     mine, other = _add(plan, BoothDraft("RS-1", x, y, 300, 300), BoothDraft("RS-2", x + 450, y, 300, 300))
-    count = window.context.undo_stack.count()
+    count = own_plan_window.context.undo_stack.count()
     # the move path's own words for the same overlap
     with pytest.raises(UserError) as move_error:
-        booth_service.move_booths(window.context.db, window.context.actor, {mine: (x + 300, y)})
+        booth_service.move_booths(own_plan_window.context.db, own_plan_window.context.actor, {mine: (x + 300, y)})
     _select(plan, mine)
     _drag(plan, "e", 300, 0)
     assert plan_messages == [("warning", str(move_error.value))]
@@ -197,7 +192,7 @@ def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(plan_messages,
     assert _geometry(plan, mine) == (x, y, 300, 300)
     assert _geometry(plan, other) == (x + 450, y, 300, 300)
     assert plan.scene.items_by_id[mine].rect() == QRectF(0, 0, 300, 300)  # back as it was on the plan
-    assert window.context.undo_stack.count() == count
+    assert own_plan_window.context.undo_stack.count() == count
     assert plan.view.resize_drag is None and not any(
         i.zValue() >= 100 for i in plan.scene.items())  # no rubber rectangle left behind
 
@@ -215,9 +210,9 @@ def test_a_resize_out_of_the_hall_is_refused(plan_messages, plan):
     assert _geometry(plan, booth) == (wall_x, y, 300, 300)
 
 
-def test_escape_cancels_a_drag(qtbot, plan, window, booth):
+def test_escape_cancels_a_drag(qtbot, plan, own_plan_window, booth):
     before = _geometry(plan, booth)
-    count = window.context.undo_stack.count()
+    count = own_plan_window.context.undo_stack.count()
     _select(plan, booth)
     end = _drag(plan, "s", 0, 200, release=False)
     rubber = plan.view.resize_drag.rubber
@@ -225,10 +220,10 @@ def test_escape_cancels_a_drag(qtbot, plan, window, booth):
     assert plan.view.resize_drag is None and rubber.scene() is None
     _mouse(plan.view, QEvent.Type.MouseButtonRelease, end, LEFT, NONE)
     assert _geometry(plan, booth) == before
-    assert window.context.undo_stack.count() == count
+    assert own_plan_window.context.undo_stack.count() == count
 
 
-def test_no_handles_for_two_booths_or_for_a_role_that_may_not_edit(plan, window, booth):
+def test_no_handles_for_two_booths_or_for_a_role_that_may_not_edit(plan, own_plan_window, booth):
     x, y = _free_spot(plan, 300, 300)
     second = _add(plan, BoothDraft("RS-2", x, y, 300, 300))[0]
     _select(plan, booth)
@@ -238,7 +233,7 @@ def test_no_handles_for_two_booths_or_for_a_role_that_may_not_edit(plan, window,
     assert not any(isinstance(i, HandleItem) for i in plan.scene.items())
     plan.scene.items_by_id[second].setSelected(False)
     assert len(plan.scene.handles) == 8
-    window.context.set_actor(Actor("am-1", "赵经理", Role.ACCOUNT_MANAGER))
+    own_plan_window.context.set_actor(Actor("am-1", "赵经理", Role.ACCOUNT_MANAGER))
     assert plan.scene.handles == []
     assert not any(isinstance(i, HandleItem) for i in plan.scene.items())
     _select(plan, booth)
