@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from expo_desk.app import create_window
 from expo_desk.paths import AppPaths
@@ -78,6 +78,21 @@ def on_modal(qtbot):
 
     arm.calls = calls
     return arm
+
+
+@pytest.fixture
+def import_closer(qtbot):
+    """For ``on_modal``: waits until an import dialog has finished, keeps what it says
+    (``import_closer.status``, ``import_closer.problems``) and closes it."""
+
+    def close(dialog):
+        qtbot.waitUntil(lambda: not dialog._running, timeout=20000)
+        close.status = dialog.status.text()
+        close.problems = dialog.problems.toPlainText()
+        for button in dialog.buttons.findChildren(QPushButton):
+            button.click()
+
+    return close
 
 
 # -- the floor plan on the demo show ---------------------------------------------------

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from expo_desk.store.db import open_database
 from expo_desk.store.queries import scalar
@@ -162,44 +162,32 @@ def _write_xlsx(path, header, rows):
     book.save(path)
 
 
-def _close_when_done(qtbot):
-    def close(dialog):
-        qtbot.waitUntil(lambda: not dialog._running, timeout=20000)
-        close.status = dialog.status.text()
-        close.problems = dialog.problems.toPlainText()
-        for button in dialog.buttons.findChildren(QPushButton):
-            button.click()
-    return close
-
-
-def test_import_through_the_dialog_adds_rows(qtbot, page, on_modal, tmp_path):
+def test_import_through_the_dialog_adds_rows(qtbot, page, on_modal, import_closer, tmp_path):
     source = tmp_path / "new.xlsx"
     _write_xlsx(source, ["公司名称", "英文名称", "行业", "联系人", "电话", "客户经理", "期望值"], [
         ["威海海洋食品有限公司", "Weihai Ocean Food Co., Ltd.", "食品", "周杰", "13700000001", "赵经理", "80000"],
         ["临沂建材有限公司", "Linyi Building Materials Co., Ltd.", "建材", "吴芳", "13700000002", "钱经理", ""],
         ["日照钢铁集团有限公司", "", "钢铁", "", "", "", ""],
     ])
-    closer = _close_when_done(qtbot)
-    on_modal(closer)
+    on_modal(import_closer)
     page.import_file(source)
-    assert "2 exhibitor(s) imported" in closer.status
-    assert "钱经理" in closer.status
-    assert "日照钢铁集团有限公司" in closer.problems  # already there: listed, not doubled
+    assert "2 exhibitor(s) imported" in import_closer.status
+    assert "钱经理" in import_closer.status
+    assert "日照钢铁集团有限公司" in import_closer.problems  # already there: listed, not doubled
     assert page.model.rowCount() == 7
 
 
-def test_a_bad_import_lists_every_problem_and_changes_nothing(qtbot, page, on_modal, tmp_path):
+def test_a_bad_import_lists_every_problem_and_changes_nothing(qtbot, page, on_modal, import_closer, tmp_path):
     source = tmp_path / "bad.xlsx"
     _write_xlsx(source, ["公司名称", "邮箱", "期望值"], [
         ["好公司有限公司", "ok@example.com", "1000"],
         ["", "x@example.com", ""],
         ["坏邮箱有限公司", "bad-email", "-5"],
     ])
-    closer = _close_when_done(qtbot)
-    on_modal(closer)
+    on_modal(import_closer)
     page.import_file(source)
-    assert closer.status.startswith("Nothing was imported")
-    lines = closer.problems.splitlines()
+    assert import_closer.status.startswith("Nothing was imported")
+    lines = import_closer.problems.splitlines()
     assert any(line.startswith(f"{source}:3:公司名称:") for line in lines)
     assert any(line.startswith(f"{source}:4:邮箱:") for line in lines)
     assert any(line.startswith(f"{source}:4:期望值:") for line in lines)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
@@ -152,39 +152,27 @@ def test_mark_lost_without_a_reason_is_refused(window, pipeline, monkeypatch):
     assert today_groups(pipeline)["Today"] == ["甲公司"]
 
 
-def _close_when_done(qtbot):
-    def close(dialog):
-        qtbot.waitUntil(lambda: not dialog._running, timeout=20000)
-        close.status = dialog.status.text()
-        close.problems = dialog.problems.toPlainText()
-        for button in dialog.buttons.findChildren(QPushButton):
-            button.click()
-    return close
-
-
-def test_import_through_the_dialog(qtbot, pipeline, on_modal, tmp_path):
+def test_import_through_the_dialog(qtbot, pipeline, on_modal, import_closer, tmp_path):
     source = tmp_path / "leads.xlsx"
     book = openpyxl.Workbook()
     book.active.append(["公司", "客户经理", "阶段", "下次跟进", "期望值"])
     book.active.append(["日照钢铁集团有限公司", "赵经理", "已约拜访", date.today().isoformat(), "100000"])
     book.active.append(["新客户有限公司", "", "", "", ""])
     book.save(source)
-    closer = _close_when_done(qtbot)
-    on_modal(closer)
+    on_modal(import_closer)
     pipeline.import_file(source)
-    assert "2 lead(s) imported" in closer.status
+    assert "2 lead(s) imported" in import_closer.status
     assert sorted(table_names(pipeline)) == sorted(["日照钢铁集团有限公司", "新客户有限公司"])
     assert today_groups(pipeline)["Today"] == ["日照钢铁集团有限公司"]
 
 
-def test_a_bad_import_lists_file_row_column_and_adds_nothing(qtbot, pipeline, on_modal, tmp_path):
+def test_a_bad_import_lists_file_row_column_and_adds_nothing(qtbot, pipeline, on_modal, import_closer, tmp_path):
     source = tmp_path / "bad.csv"
     source.write_text("公司,期望值\n好公司,100\n坏公司,abc\n", encoding="utf-8")
-    closer = _close_when_done(qtbot)
-    on_modal(closer)
+    on_modal(import_closer)
     pipeline.import_file(source)
-    assert closer.status.startswith("Nothing was imported")
-    assert closer.problems.startswith(f"{source}:3:期望值:")
+    assert import_closer.status.startswith("Nothing was imported")
+    assert import_closer.problems.startswith(f"{source}:3:期望值:")
     assert table_names(pipeline) == []
 
 
