@@ -13,7 +13,7 @@ from expo_desk.errors import UserError
 from expo_desk.services.exhibitor_import import COLUMNS, column_for_header, import_exhibitors
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.shows import create_show
-from expo_desk.services.tabular import ImportCancelled
+from expo_desk.services.tabular import ImportCancelled, read_table
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
 
@@ -413,14 +413,8 @@ def test_ten_thousand_rows(db, actor, show, tmp_path):
 def test_template_headers_all_recognised_and_template_imports_clean(db, actor, show, name):
     path = TEMPLATES / name
     if name.endswith(".xlsx"):
-        workbook = openpyxl.load_workbook(path, read_only=True)
-        assert workbook.sheetnames[0] == "展商 Exhibitors"
-        header = [c for c in next(workbook.worksheets[0].iter_rows(values_only=True)) if c]
-        workbook.close()
-    else:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle))
-    assert [column_for_header(h) for h in header] == [c.key for c in COLUMNS]
+        assert openpyxl.load_workbook(path).sheetnames[0] == "展商 Exhibitors"
+    assert [column_for_header(h) for h in read_table(path).header] == [c.key for c in COLUMNS]
     result = import_exhibitors(db, actor, show["id"], path)
     assert result.ok, result.problems
     assert result.created == 0

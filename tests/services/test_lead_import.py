@@ -13,7 +13,7 @@ from expo_desk.domain.enums import Role
 from expo_desk.domain.leads import load_objections
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.lead_import import COLUMNS, column_for_header, import_leads
-from expo_desk.services.tabular import ImportCancelled
+from expo_desk.services.tabular import ImportCancelled, read_table
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
 
@@ -165,14 +165,7 @@ def test_dry_run_and_cancel_write_nothing(db, actor, show, tmp_path):
 @pytest.mark.parametrize("name", ["leads_template.xlsx", "leads_template.csv"])
 def test_template_headers_are_all_recognised(db, actor, show, name):
     path = TEMPLATES / name
-    if name.endswith(".xlsx"):
-        workbook = openpyxl.load_workbook(path, read_only=True)
-        header = [c for c in next(workbook.worksheets[0].iter_rows(values_only=True)) if c]
-        workbook.close()
-    else:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle))
-    assert [column_for_header(h) for h in header] == [c.key for c in COLUMNS]
+    assert [column_for_header(h) for h in read_table(path).header] == [c.key for c in COLUMNS]
     result = import_leads(db, actor, show["id"], path)
     assert result.ok and result.created == 0
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import openpyxl
@@ -11,7 +10,7 @@ import pytest
 from expo_desk.services import contracts
 from expo_desk.services.contract_signing import sign_contract
 from expo_desk.services.payment_import import COLUMNS, column_for_header, import_payments
-from expo_desk.services.tabular import write_table
+from expo_desk.services.tabular import read_table, write_table
 from expo_desk.store import records
 from expo_desk.store.queries import rows, scalar
 
@@ -137,14 +136,7 @@ def test_a_missing_column_and_an_unknown_one(db, actor, signed, tmp_path):
 @pytest.mark.parametrize("name", ["payments_template.xlsx", "payments_template.csv"])
 def test_template_headers_are_all_recognised(db, actor, signed, name):
     path = TEMPLATES / name
-    if name.endswith(".xlsx"):
-        workbook = openpyxl.load_workbook(path, read_only=True)
-        header = [c for c in next(workbook.worksheets[0].iter_rows(values_only=True)) if c]
-        workbook.close()
-    else:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle))
-    assert [column_for_header(h) for h in header] == [c.key for c in COLUMNS]
+    assert [column_for_header(h) for h in read_table(path).header] == [c.key for c in COLUMNS]
     result = import_payments(db, actor, signed["show"]["id"], path)
     assert result.ok and result.created == 0
 
