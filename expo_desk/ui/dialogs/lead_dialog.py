@@ -12,11 +12,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -27,14 +23,11 @@ from expo_desk.domain import leads as rules
 from expo_desk.domain.enums import LeadStage
 from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
-from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import leads as lead_service
 from expo_desk.services.lead_import import import_leads
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
-from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
-
-_BAD_FIELD = "border: 1px solid #b00020;"
+from expo_desk.ui.widgets.field_form import FieldForm
 
 
 class OptionalDate(QWidget):
@@ -72,70 +65,7 @@ class OptionalDate(QWidget):
         return self.edit.date().toString("yyyy-MM-dd")
 
 
-class _FieldForm(QDialog):
-    """A form whose rows each carry a red line for their own problems, plus one for the rest."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.changes = None
-        self.form = QFormLayout()
-        self._field_errors: dict[str, QLabel] = {}
-        self._field_widgets: dict[str, QWidget] = {}
-        self._aliases: dict[str, str] = {}
-        self.errors = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-    def add_field(self, key: str, label: str, widget: QWidget, *aliases: str) -> QWidget:
-        widget.setObjectName(key)
-        error = QLabel()
-        error.setObjectName(f"{key}_error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.form.addRow(label, widget)
-        self.form.addRow("", error)
-        self._field_errors[key], self._field_widgets[key] = error, widget
-        self._aliases.update({alias: key for alias in aliases})
-        return widget
-
-    def finish_layout(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors)
-        layout.addWidget(self.buttons)
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Each problem under the field it names; what names no field, at the bottom."""
-        by_field: dict[str, list[str]] = {}
-        rest: list[str] = []
-        for p in problems:
-            key = self._aliases.get(p.field, p.field)
-            (by_field.setdefault(key, []) if key in self._field_errors else rest).append(p.message)
-        for key, label in self._field_errors.items():
-            label.setText("\n".join(by_field.get(key, [])))
-            label.setVisible(key in by_field)
-            self._field_widgets[key].setStyleSheet(_BAD_FIELD if key in by_field else "")
-        self.errors.show_message("\n".join(rest))
-
-    def run(self, call) -> None:
-        """Save through ``call()``; stay open showing the problems if it refuses."""
-        try:
-            self.changes = call()
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            self.show_problems([Problem("", str(exc))])
-            return
-        self.accept()
-
-    def save(self) -> None:  # pragma: no cover - every form overrides it
-        raise NotImplementedError
-
-
-class LeadDialog(_FieldForm):
+class LeadDialog(FieldForm):
     """With ``lead`` None it adds one; otherwise it edits it, stage included."""
 
     def __init__(self, context: AppContext, lead: dict | None = None, parent: QWidget | None = None):
@@ -251,7 +181,7 @@ class LeadDialog(_FieldForm):
                                                       lost_reason=reason))
 
 
-class FollowUpDialog(_FieldForm):
+class FollowUpDialog(FieldForm):
     """What was said, how, and when to follow up next (a week on by default)."""
 
     def __init__(self, context: AppContext, lead: dict, parent: QWidget | None = None):
@@ -280,7 +210,7 @@ class FollowUpDialog(_FieldForm):
             next_follow_up=self.next_follow_up.value()))
 
 
-class VisitDialog(_FieldForm):
+class VisitDialog(FieldForm):
     """The date and time of the visit the seed's sales manager always asks for."""
 
     def __init__(self, context: AppContext, lead: dict, parent: QWidget | None = None):
