@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from expo_desk.app import create_window
@@ -136,6 +136,24 @@ def open_plan(qtbot, data_dir):
     yield open_window
     for win in opened:
         win.context.close()
+
+
+@pytest.fixture
+def free_spot():
+    """``free_spot(page, width=300, depth=300)``: a grid corner of the floor-plan page's hall
+    where a booth of that size (cm) overlaps nothing."""
+
+    def find(plan, width=300, depth=300):
+        hall = plan.scene.hall
+        taken = [i.sceneBoundingRect() for i in plan.scene.booth_items()]
+        for y in range(0, int(hall["depth_cm"]) - depth, 100):
+            for x in range(0, int(hall["width_cm"]) - width, 100):
+                rect = QRectF(x, y, width, depth)
+                if not any(rect.intersects(t) for t in taken):
+                    return x, y
+        raise AssertionError("no free spot")
+
+    return find
 
 
 @pytest.fixture

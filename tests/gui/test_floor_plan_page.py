@@ -341,22 +341,10 @@ def _rows(window) -> dict[str, dict]:
     return {r["id"]: r for r in booth_service.hall_booths(window.context.db, plan.scene.hall["id"])}
 
 
-def _free_spot(plan, width=300, depth=300):
-    """A grid corner of the hall where a booth of that size overlaps nothing."""
-    hall = plan.scene.hall
-    taken = [i.sceneBoundingRect() for i in plan.scene.booth_items()]
-    for y in range(0, int(hall["depth_cm"]) - depth, 100):
-        for x in range(0, int(hall["width_cm"]) - width, 100):
-            rect = QRectF(x, y, width, depth)
-            if not any(rect.intersects(t) for t in taken):
-                return x, y
-    raise AssertionError("no free spot")
-
-
-def test_draw_a_booth_then_undo_and_redo(qtbot, monkeypatch, own_plan_window):
+def test_draw_a_booth_then_undo_and_redo(qtbot, monkeypatch, own_plan_window, free_spot):
     plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("NEW-1", True))
-    x, y = _free_spot(plan)
+    x, y = free_spot(plan)
     before = len(_rows(own_plan_window))
     assert plan.draw_action.isEnabled()
     plan.draw_action.trigger()
@@ -373,9 +361,9 @@ def test_draw_a_booth_then_undo_and_redo(qtbot, monkeypatch, own_plan_window):
     assert [r["number"] for r in _rows(own_plan_window).values()].count("NEW-1") == 1
 
 
-def test_generate_a_block_from_the_dialog_then_undo(qtbot, on_modal, own_plan_window):
+def test_generate_a_block_from_the_dialog_then_undo(qtbot, on_modal, own_plan_window, free_spot):
     plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
-    x, y = _free_spot(plan, 1500, 600)
+    x, y = free_spot(plan, 1500, 600)
     before = len(_rows(own_plan_window))
 
     def fill(dialog):
@@ -410,11 +398,11 @@ def _available_pair(plan):
     return None
 
 
-def test_merge_then_split_then_undo_both(own_plan_window):
+def test_merge_then_split_then_undo_both(own_plan_window, free_spot):
     plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
     pair = _available_pair(plan)
     if pair is None:  # a demo hall without two free neighbours: make them
-        x, y = _free_spot(plan, 600, 300)
+        x, y = free_spot(plan, 600, 300)
         assert plan.add_booths([BoothDraft("M-1", x, y, 300, 300), BoothDraft("M-2", x + 300, y, 300, 300)])
         pair = _available_pair(plan)
     a, b = (dict(i.record) for i in pair)
@@ -463,9 +451,9 @@ def test_reserve_and_release_with_undo(own_plan_window):
     assert _rows(own_plan_window)[booth_id]["status"] == "available"
 
 
-def test_delete_then_undo_puts_the_booths_back(plan_messages, own_plan_window):
+def test_delete_then_undo_puts_the_booths_back(plan_messages, own_plan_window, free_spot):
     plan, ctx = own_plan_window.floor_plan_page, own_plan_window.context
-    x, y = _free_spot(plan, 600, 300)
+    x, y = free_spot(plan, 600, 300)
     assert plan.add_booths([BoothDraft("D-1", x, y, 300, 300), BoothDraft("D-2", x + 300, y, 300, 300)])
     ids = {r["number"]: r["id"] for r in _rows(own_plan_window).values() if r["number"] in ("D-1", "D-2")}
     ctx.announce(booth_service.update_booth(ctx.db, ctx.actor, ids["D-2"], blocked=True, blocked_reason="柱子 / pillar"))

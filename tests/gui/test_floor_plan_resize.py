@@ -24,17 +24,6 @@ def plan(own_plan_window):
     return own_plan_window.floor_plan_page
 
 
-def _free_spot(plan, width, depth):
-    hall = plan.scene.hall
-    taken = [i.sceneBoundingRect() for i in plan.scene.booth_items()]
-    for y in range(0, int(hall["depth_cm"]) - depth, 100):
-        for x in range(0, int(hall["width_cm"]) - width, 100):
-            rect = QRectF(x, y, width, depth)
-            if not any(rect.intersects(t) for t in taken):
-                return x, y
-    raise AssertionError("no free spot")
-
-
 def _add(plan, *drafts: BoothDraft) -> list[str]:
     assert plan.add_booths(list(drafts))
     rows = {r["number"]: r["id"] for r in _rows(plan).values()}
@@ -83,9 +72,9 @@ def _drag(plan, role, dx_cm, dy_cm, release=True):
 
 
 @pytest.fixture
-def booth(plan):
+def booth(plan, free_spot):
     """A 3 m × 3 m booth with 3 m of free floor on every side."""
-    x, y = _free_spot(plan, 900, 900)
+    x, y = free_spot(plan, 900, 900)
     return _add(plan, BoothDraft("RS-1", x + 300, y + 300, 300, 300))[0]
 
 
@@ -178,8 +167,8 @@ def test_drag_a_corner_moves_two_edges_and_undo_puts_the_corner_back(plan, own_p
     assert _geometry(plan, booth) == (x, y, 300, 300)
 
 
-def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(plan_messages, plan, own_plan_window):
-    x, y = _free_spot(plan, 1200, 600)
+def test_a_resize_into_a_neighbour_is_refused_and_nothing_changes(plan_messages, plan, own_plan_window, free_spot):
+    x, y = free_spot(plan, 1200, 600)
     mine, other = _add(plan, BoothDraft("RS-1", x, y, 300, 300), BoothDraft("RS-2", x + 450, y, 300, 300))
     count = own_plan_window.context.undo_stack.count()
     # the move path's own words for the same overlap
@@ -223,8 +212,8 @@ def test_escape_cancels_a_drag(qtbot, plan, own_plan_window, booth):
     assert own_plan_window.context.undo_stack.count() == count
 
 
-def test_no_handles_for_two_booths_or_for_a_role_that_may_not_edit(plan, own_plan_window, booth):
-    x, y = _free_spot(plan, 300, 300)
+def test_no_handles_for_two_booths_or_for_a_role_that_may_not_edit(plan, own_plan_window, booth, free_spot):
+    x, y = free_spot(plan, 300, 300)
     second = _add(plan, BoothDraft("RS-2", x, y, 300, 300))[0]
     _select(plan, booth)
     assert len(plan.scene.handles) == 8
