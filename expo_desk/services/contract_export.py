@@ -26,21 +26,21 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("zh", "en")
 
+_NUMBER = Column("number", "合同号", "contract_no")  # the payment import reads it back
+_EXHIBITOR = Column("exhibitor", "展商", "exhibitor")
+_MANAGER = Column("manager", "客户经理", "account_manager")
 CONTRACT_COLUMNS: tuple[Column, ...] = (
-    Column("number", "合同号", "contract_no"),
-    Column("exhibitor", "展商", "exhibitor"),
+    _NUMBER, _EXHIBITOR,
     Column("booths", "展位", "booths"),
     Column("status", "状态", "status"),
     Column("total_fen", "合同金额", "total"),
     Column("paid_fen", "已付", "paid"),
     Column("balance_fen", "余额", "balance"),
-    Column("manager", "客户经理", "account_manager"),
+    _MANAGER,
     Column("signed_on", "签约日期", "signed_on"),
 )
 RECEIVABLE_COLUMNS: tuple[Column, ...] = (
-    Column("number", "合同号", "contract_no"),
-    Column("exhibitor", "展商", "exhibitor"),
-    Column("manager", "客户经理", "account_manager"),
+    _NUMBER, _EXHIBITOR, _MANAGER,
     Column("due_fen", "应收", "due"),
     Column("paid_fen", "已收", "paid"),
     Column("outstanding_fen", "未收", "outstanding"),
