@@ -30,9 +30,11 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
 from expo_desk.ui.dialogs.next_edition_dialog import NextEditionDialog
 from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
+from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.audit_page import AuditPage
+from expo_desk.ui.pages.contracts_page import ContractsPage
 from expo_desk.ui.pages.dashboard_page import DashboardPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
@@ -62,11 +64,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Pipeline"), self.pipeline_page)
         self.floor_plan_page = FloorPlanPage(context)
         self._add_page(self.tr("Booths & floor plan"), self.floor_plan_page)
-        for title, planned in (
-            (self.tr("Contracts"), self.tr(
-                "Contracts priced by the show's rules, payment schedules, receivables and booth confirmations.")),
-        ):
-            self._add_page(title, NotYetPage(title, planned))
+        self.contracts_page = ContractsPage(context)
+        self._add_page(self.tr("Contracts"), self.contracts_page)
         self.dashboard_page = DashboardPage(context)
         self._add_page(self.tr("Dashboard"), self.dashboard_page)
         self.spot_checks_page = SpotChecksPage(context)
@@ -146,6 +145,7 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
         self._action(settings_menu, self.tr("&Users and sign-in…"), self.manage_users)
         self._action(settings_menu, self.tr("&Pricing rules…"), self.pricing_rules)
+        self._action(settings_menu, self.tr("Sales &terms and services…"), self.sales_terms)
         self._action(settings_menu, self.tr("Sign in as &someone else…"), self.switch_user, QKeySequence("Ctrl+Shift+U"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Expo Desk"), self.about)
@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
     def pricing_rules(self) -> None:
         if self.context.db is not None and self.context.show is not None:
             PricingDialog(self.context, self).exec()
+
+    def sales_terms(self) -> None:
+        """The show's deposit, balance date, discount threshold, cancellation schedule and services."""
+        if self.context.db is not None and self.context.show is not None:
+            SalesTermsDialog(self.context, self).exec()
 
     def choose_file(self) -> None:
         start = str(self.context.db_path.parent if self.context.db_path else self.context.paths.data_dir)

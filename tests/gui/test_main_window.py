@@ -59,3 +59,11 @@ def test_the_show_menu_offers_the_next_edition(window, on_modal):
     on_modal(lambda dialog: (dialog.windowTitle() == "Next edition") and dialog.reject())
     action.trigger()
     assert on_modal.calls and on_modal.calls[0].windowTitle() == "Next edition"
+
+
+def test_settings_open_the_sales_terms(window, on_modal):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Se&ttings")
+    action = next(a for a in menu.actions() if a.text().startswith("Sales &terms"))
+    on_modal(lambda dialog: dialog.reject())
+    action.trigger()
+    assert on_modal.calls and "terms" in on_modal.calls[0].windowTitle().lower()
