@@ -455,4 +455,66 @@ def sales_terms_spot_checks(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
-SCHEMA_VERSION = 5
+# The build schedule's templates (a booth type's tasks made when its contract is signed,
+# the show's own milestones and main events), a checklist per task, the punch list of
+# problems found on site, and on each task the contract and template it came from.
+_SCHEDULE = """
+CREATE TABLE task_templates (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    scope TEXT NOT NULL CHECK (scope IN ('show','shell','raw')),
+    position INTEGER NOT NULL,
+    level TEXT NOT NULL DEFAULT 'task' CHECK (level IN ('milestone','event','task')),
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    role TEXT CHECK (role IN ('account_manager','design_supervisor','construction_executor')),
+    duration_days INTEGER NOT NULL DEFAULT 1 CHECK (duration_days >= 0),
+    after_position INTEGER,
+    lag_days INTEGER NOT NULL DEFAULT 0,
+    anchor TEXT CHECK (anchor IN ('signed','build_start','start_date','end_date','teardown_end')),
+    anchor_offset_days INTEGER NOT NULL DEFAULT 0,
+    parent_position INTEGER,
+    checklist TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (show_id, scope, position)
+);
+ALTER TABLE tasks ADD COLUMN contract_id TEXT REFERENCES contracts(id) ON DELETE SET NULL;
+ALTER TABLE tasks ADD COLUMN template_id TEXT REFERENCES task_templates(id) ON DELETE SET NULL;
+ALTER TABLE tasks ADD COLUMN percent_done INTEGER NOT NULL DEFAULT 0 CHECK (percent_done BETWEEN 0 AND 100);
+CREATE INDEX tasks_contract ON tasks(contract_id);
+CREATE INDEX tasks_show_role_status ON tasks(show_id, role, status);
+CREATE TABLE task_checklist_items (
+    id TEXT PRIMARY KEY,
+    task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    done_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    done_at TEXT
+);
+CREATE INDEX task_checklist_task ON task_checklist_items(task_id, position);
+CREATE TABLE punch_items (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+    booth_id TEXT REFERENCES booths(id) ON DELETE SET NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('low','medium','high','critical')),
+    description TEXT NOT NULL,
+    photo_path TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','fixed','closed')),
+    reported_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    reported_at TEXT NOT NULL,
+    fixed_at TEXT
+);
+CREATE INDEX punch_items_show ON punch_items(show_id, status)
+"""
+
+
+@MIGRATIONS(name="0006_schedule_templates_punch_list")
+def schedule_templates_punch_list(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEDULE.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
+SCHEMA_VERSION = 6
