@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,6 +27,7 @@ from expo_desk.services import payments
 from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, date_edit, iso, yuan_field
+from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
@@ -44,7 +46,6 @@ class SignDialog(ContractForm):
         self.total.setObjectName("sign_total")
         self.plan = record_table([self.tr("Instalment"), self.tr("Due on"), self.tr("Amount")], stretch=0,
                                  name="plan")
-        self.plan.setMinimumHeight(110)
         extra: list[QWidget] = [self.total, self.plan, notice_label(self.tr(
             "The booths are priced again on the signing date and frozen; if that changes the total, the plan "
             "follows it."))]
@@ -69,6 +70,9 @@ class SignDialog(ContractForm):
                            .replace("%3", str(terms["deposit_due_days"]))
                            .replace("%4", terms["balance_due"] or self.tr("(no date: the show has no opening date)")))
         fill_table(self.plan, [[i.label, i.due_on, format_fen(i.amount_fen)] for i in plan])
+        for r in range(self.plan.rowCount()):
+            self.plan.item(r, 2).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        fit_table_height(self.plan, 2)
 
     def save(self) -> None:
         ctx = self._context

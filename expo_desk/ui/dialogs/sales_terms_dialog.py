@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -29,6 +31,7 @@ from expo_desk.errors import Problem, UserError
 from expo_desk.services import sales_terms
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm
+from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 _SCHEDULE_PROBLEM = "退订费率表：天数为不小于 0 的整数，费率为 0–100 / the cancellation schedule: whole days ≥ 0 and a fee of 0–100 %"
@@ -72,7 +75,8 @@ class SalesTermsDialog(ContractForm):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         show = context.show or {}
         super().__init__(context, self.tr("Sales terms and services — %1").replace("%1", show.get("code", "")), parent)
-        self.resize(720, 620)
+        self.setMinimumWidth(700)
+        self.resize(720, 600)
         self._show_id = show["id"]
         self._editor = can(context.actor, Action.EDIT_BOOTHS)
         self._services: list[dict] = []
@@ -84,7 +88,7 @@ class SalesTermsDialog(ContractForm):
                 ("deposit_due_days", self.tr("Deposit due (days after signing)"), str(terms["deposit_due_days"]), "14"),
                 ("balance_due_on", self.tr("Balance due on (YYYY-MM-DD)"), terms["balance_due_on"] or "",
                  self.tr("empty: %1").replace("%1", terms["balance_due"] or self.tr("30 days before the opening"))),
-                ("discount_threshold_bp", self.tr("Discount needing approval above (% of the booth price)"),
+                ("discount_threshold_bp", self.tr("Discount approval above (% of booths)"),
                  _percent(terms["discount_threshold_bp"]), "5"),
                 ("draft_hold_days", self.tr("A draft holds its booths (days)"), str(terms["draft_hold_days"]), "14")):
             edit = QLineEdit(text)
@@ -97,9 +101,9 @@ class SalesTermsDialog(ContractForm):
         self.add_field("booth_sold_on", self.tr("Booths count as sold"), self.sold_on)
         self.schedule = QTableWidget(0, 2)
         self.schedule.setHorizontalHeaderLabels([self.tr("Days before opening ≥"), self.tr("Fee % of the total")])
-        self.schedule.horizontalHeader().setStretchLastSection(True)
+        self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.schedule.verticalHeader().hide()
-        self.schedule.setMinimumHeight(120)
+        self.schedule.verticalHeader().setDefaultSectionSize(24)
         for days, bp in terms["schedule"]:
             self._add_schedule_row(str(days), _percent(bp))
         schedule_box = QWidget()
@@ -108,7 +112,7 @@ class SalesTermsDialog(ContractForm):
         box.addWidget(self.schedule)
         row = QHBoxLayout()
         for text, slot in ((self.tr("Add row"), lambda: self._add_schedule_row("", "")),
-                           (self.tr("Remove row"), lambda: self.schedule.removeRow(self.schedule.currentRow()))):
+                           (self.tr("Remove row"), self._remove_schedule_row)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             button.setEnabled(self._editor)
@@ -134,6 +138,8 @@ class SalesTermsDialog(ContractForm):
         for widget in (*self.fields.values(), self.sold_on, self.schedule):
             widget.setEnabled(self._editor)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(self._editor)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Save terms"))
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("Close"))
         self.refresh_services()
 
     # -- terms -------------------------------------------------------------------------
@@ -142,6 +148,11 @@ class SalesTermsDialog(ContractForm):
         self.schedule.insertRow(row)
         self.schedule.setItem(row, 0, QTableWidgetItem(days))
         self.schedule.setItem(row, 1, QTableWidgetItem(percent))
+        fit_table_height(self.schedule, 3)
+
+    def _remove_schedule_row(self) -> None:
+        self.schedule.removeRow(self.schedule.currentRow())
+        fit_table_height(self.schedule, 3)
 
     def schedule_rows(self) -> list[list[int]] | None:
         """The table as ``[[days, basis points], …]``; None when a cell is not a number."""
@@ -179,6 +190,8 @@ class SalesTermsDialog(ContractForm):
                                             self.tr("Unit"), self.tr("Unit price")], stretch=1, name="services")
         self.services_table.doubleClicked.connect(lambda _i: self.edit_service())
         layout.addWidget(self.services_table, 1)
+        layout.addWidget(notice_label(self.tr("Each change to the catalogue is saved at once; contracts keep the "
+                                              "price their lines were made with.")))
         row = QHBoxLayout()
         self.add_service_button = QPushButton(self.tr("&Add service…"))
         self.edit_service_button = QPushButton(self.tr("&Edit…"))
@@ -195,6 +208,8 @@ class SalesTermsDialog(ContractForm):
         self._services = sales_terms.list_services(self._context.db, self._show_id)
         fill_table(self.services_table, [[s["code"], s["name"], s["name_en"], s["unit"], format_fen(s["unit_price_fen"])]
                                          for s in self._services], [s["id"] for s in self._services])
+        for r in range(self.services_table.rowCount()):
+            self.services_table.item(r, 4).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.add_service_button.setEnabled(self._editor)
         for button in (self.edit_service_button, self.delete_service_button):
             button.setEnabled(self._editor and bool(self._services))

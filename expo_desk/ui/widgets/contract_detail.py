@@ -47,11 +47,11 @@ def _money_columns(table: QTableWidget, columns: tuple[int, ...]) -> None:
             table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _fit_height(table: QTableWidget) -> None:
-    """Show every row: the pane scrolls as a whole instead of each table on its own."""
+def fit_table_height(table: QTableWidget, least_rows: int = 1) -> None:
+    """Show every row: the pane (or dialog) scrolls as a whole instead of each table on its own."""
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    rows = max(table.rowCount(), 1)
+    rows = max(table.rowCount(), least_rows)
     height = table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
     table.setFixedHeight(height + 2 * table.frameWidth() + 2)
 
@@ -203,7 +203,7 @@ class ContractDetail(QScrollArea):
         for r, line in enumerate(self._lines):
             self.lines_table.item(r, 0).setToolTip(line["description"])
         _money_columns(self.lines_table, (1, 2, 3))
-        _fit_height(self.lines_table)
+        fit_table_height(self.lines_table)
         sums = detail.get("totals")
         for key, label in self.totals.items():
             label.setText(format_fen(getattr(sums, key)) if sums else "")
@@ -249,7 +249,7 @@ class ContractDetail(QScrollArea):
             if inst.overdue:
                 for c in range(self.schedule_table.columnCount()):
                     self.schedule_table.item(r, c).setForeground(QBrush(OVERDUE_COLOUR))
-        _fit_height(self.schedule_table)
+        fit_table_height(self.schedule_table)
         self.schedule_table.setVisible(bool(instalments))
         self.no_schedule.setVisible(not instalments)
 
@@ -272,7 +272,7 @@ class ContractDetail(QScrollArea):
             if p["amount_fen"] < 0:
                 for c in range(self.payments_table.columnCount()):
                     self.payments_table.item(r, c).setForeground(QBrush(OVERDUE_COLOUR))
-        _fit_height(self.payments_table)
+        fit_table_height(self.payments_table)
         self.payments_table.setVisible(bool(payments))
         self.no_payments.setVisible(not payments)
 
