@@ -12,9 +12,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,17 +26,16 @@ from expo_desk.domain import contracts as rules
 from expo_desk.domain.money import format_fen, parse_yuan
 from expo_desk.domain.permissions import Action, can
 from expo_desk.domain.pricing import bp_text
-from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.errors import Problem
 from expo_desk.services import booths as booth_service
 from expo_desk.services import contracts as contract_service
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services import sales_terms
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.floorplan.booth_item import STATUS_LABELS, TYPE_LABELS
-from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
+from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import notice_label
 
-BAD_FIELD = "border: 1px solid #b00020;"
 MAX_LISTED = 300  # a search narrows longer lists
 
 
@@ -66,75 +63,14 @@ def yuan_field(text: str, field: str, problems: list[Problem]) -> int | None:
     return fen
 
 
-class ContractForm(QDialog):
-    """A form whose rows each carry a red line for their own problems, plus one for the rest."""
+class ContractForm(FieldForm):
+    """A field form on the open file, titled, wide enough for bilingual messages."""
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self.changes = None
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
-        self.form = QFormLayout()
-        self._field_errors: dict[str, QLabel] = {}
-        self._field_widgets: dict[str, QWidget] = {}
-        self._aliases: dict[str, str] = {}
-        self.errors = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-    def add_field(self, key: str, label: str, widget: QWidget, *aliases: str) -> QWidget:
-        widget.setObjectName(key)
-        error = QLabel()
-        error.setObjectName(f"{key}_error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.form.addRow(label, widget)
-        self.form.addRow("", error)
-        self._field_errors[key], self._field_widgets[key] = error, widget
-        self._aliases.update({alias: key for alias in aliases})
-        return widget
-
-    def finish_layout(self, *extra: QWidget) -> None:
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        for widget in extra:
-            layout.addWidget(widget)
-        layout.addWidget(self.errors)
-        layout.addWidget(self.buttons)
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Each problem under the field it names; what names no field, at the bottom."""
-        by_field: dict[str, list[str]] = {}
-        rest: list[str] = []
-        for p in problems:
-            key = self._aliases.get(p.field, p.field)
-            (by_field.setdefault(key, []) if key in self._field_errors else rest).append(p.message)
-        for key, label in self._field_errors.items():
-            label.setText("\n".join(by_field.get(key, [])))
-            label.setVisible(key in by_field)
-            self._field_widgets[key].setStyleSheet(BAD_FIELD if key in by_field else "")
-        self.errors.show_message("\n".join(rest))
-
-    def run(self, call: Callable[[], object], problems: list[Problem] | None = None) -> None:
-        """Save through ``call()`` unless the form already found problems; stay open if refused."""
-        if problems:
-            self.show_problems(problems)
-            return
-        try:
-            self.changes = call()
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            self.show_problems([Problem("", str(exc))])
-            return
-        self.accept()
-
-    def save(self) -> None:  # pragma: no cover - every form overrides it
-        raise NotImplementedError
 
 
 class SearchList(QWidget):

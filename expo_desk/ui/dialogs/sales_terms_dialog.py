@@ -181,6 +181,8 @@ class SalesTermsDialog(ContractForm):
             problems = [*sales_terms.clean_terms(values)[1], Problem("cancellation_schedule", _SCHEDULE_PROBLEM)]
         values["cancellation_schedule"] = schedule
         self.run(lambda: sales_terms.update_terms(ctx.db, ctx.actor, self._show_id, values), problems)
+        if self.changes:
+            ctx.announce(self.changes)
 
     # -- the service catalogue ---------------------------------------------------------
     def _catalogue_page(self) -> QWidget:

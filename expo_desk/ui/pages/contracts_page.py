@@ -7,10 +7,9 @@ nothing. Buttons are greyed out when the signed-in role may not act; the service
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -18,12 +17,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -45,6 +42,7 @@ from expo_desk.ui.dialogs.payment_dialog import CancelDialog, PaymentDialog, Sig
 from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
 from expo_desk.ui.models.contract_table_model import ContractTableModel
 from expo_desk.ui.widgets.contract_detail import ContractDetail
+from expo_desk.ui.widgets.list_page import SearchBox, may_change_owned, paged_table, select_row
 from expo_desk.ui.widgets.receivables_view import ReceivablesView
 
 _WATCHED = ("contracts", "contract_lines", "payments", "payment_schedule", "booths", "exhibitors", "users",
@@ -68,10 +66,8 @@ class ContractsPage(QWidget):
         self._selected_id: str | None = None
         self._detail: dict | None = None
 
-        self.search_box = QLineEdit()
+        self.search_box = SearchBox(self.tr("Search contract number, exhibitor, booth… (Ctrl+F)"))
         self.search_box.setObjectName("contract_search")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr("Search contract number, exhibitor, booth… (Ctrl+F)"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(self.tr("全部 All statuses"), None)
@@ -86,19 +82,10 @@ class ContractsPage(QWidget):
         self.terms_button.clicked.connect(self.edit_terms)
 
         self.model = ContractTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("contracts")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((100, 150, 76, 118, 92, 88, 92, 64)):
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the exhibitor takes the room left
+        self.table = paged_table(self.model, "contracts", (100, 150, 76, 118, 92, 88, 92, 64), 0)
+        self.table.setSortingEnabled(False)  # listed by number, in SQL
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the exhibitor
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_row(current.row()))
@@ -155,11 +142,7 @@ class ContractsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(60)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.settled.connect(self.refresh)
         self.search_box.returnPressed.connect(self.table.setFocus)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.mine_only.toggled.connect(lambda _on: self.refresh())
@@ -187,7 +170,7 @@ class ContractsPage(QWidget):
 
     def refresh(self) -> None:
         """Ask the services again, keeping the selected contract when it still matches."""
-        self._search_timer.stop()
+        self.search_box.forget_pending()
         ctx = self._context
         ready = ctx.db is not None and ctx.show is not None
         for widget in (self.search_box, self.status_filter, self.table, self.terms_button, self.receivables):
@@ -228,10 +211,7 @@ class ContractsPage(QWidget):
         if row < 0 and self.model.rowCount() > 0:
             row = 0
         if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            select_row(self.table, row)
         else:
             self.table.clearSelection()
         self._show_row(row)
@@ -254,8 +234,8 @@ class ContractsPage(QWidget):
         self.actions["new"].setEnabled(ready and can(ctx.actor, Action.EDIT_CONTRACTS))
         contract = (detail or {}).get("contract") or {}
         status = contract.get("status")
-        mine = bool(contract) and can(ctx.actor, Action.EDIT_CONTRACTS) and (
-            can(ctx.actor, Action.EDIT_ANY_EXHIBITOR) or contract.get("account_manager_id") == ctx.actor.user_id)
+        mine = bool(contract) and can(ctx.actor, Action.EDIT_CONTRACTS) and may_change_owned(
+            ctx.actor, contract.get("account_manager_id"))
         open_ = mine and status != "cancelled"
         has_services = any(line["kind"] == "service" for line in (detail or {}).get("lines", []))
         enabled = {
@@ -276,8 +256,7 @@ class ContractsPage(QWidget):
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
-        self.search_box.setFocus()
-        self.search_box.selectAll()
+        self.search_box.focus_all()
 
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
@@ -395,4 +374,4 @@ class ContractsPage(QWidget):
 
     def edit_terms(self) -> None:
         if self._context.show is not None:
-            self._run_dialog(SalesTermsDialog(self._context, self))
+            SalesTermsDialog(self._context, self).exec()  # it tells the pages what it changed

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from expo_desk.domain.money import format_fen
 from expo_desk.services import payments
 from expo_desk.ui.models.contract_table_model import ReceivableTableModel
+from expo_desk.ui.widgets.list_page import paged_table
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
 _SUM_KEYS = ("contracts", "due_fen", "paid_fen", "outstanding_fen", "overdue_fen")
@@ -38,19 +37,8 @@ class ReceivablesView(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("receivables_total")
         self.model = ReceivableTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("receivables")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((110, 220, 90, 120, 110, 110, 110, 110, 80, 96)):
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        header.setStretchLastSection(True)
+        self.table = paged_table(self.model, "receivables", (110, 220, 90, 120, 110, 110, 110, 110, 80, 96), 0)
+        self.table.setSortingEnabled(False)  # the service's order: longest overdue first
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.by_manager = record_table([self.tr("Account manager"), self.tr("Contracts"), self.tr("Due"),
