@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
 
 from expo_desk.domain.actors import Actor
@@ -112,7 +113,9 @@ def test_a_contract_made_in_the_new_contract_dialog_is_listed_with_its_total(qtb
         save(dialog)
 
     on_modal(fill)
-    page.actions["new"].trigger()
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New contract…
     assert on_modal.calls
     assert listed(page) == ["RZ2026-0001"]
     # a corner booth (¥9,800 + 10 %) and an inline one, at the default prices
