@@ -186,6 +186,13 @@ def allocate(instalments: list[Instalment], payments: list[int], today: str) -> 
     return Allocation(tuple(rows), net, remaining, outstanding_total, overdue_fen, first)
 
 
+def balance_fen(status: str, total_fen: int, cancellation_fee_fen: int, paid_fen: int) -> int:
+    """What is still to pay: the total (a cancelled contract: its fee) less what was paid;
+    negative when money is owed back to the exhibitor."""
+    due = cancellation_fee_fen if status == "cancelled" else total_fen
+    return due - paid_fen
+
+
 def status_from_money(current: str, total_fen: int, paid_fen: int) -> str:
     """Signed, part-paid or paid from the money in; drafts and cancelled contracts stay so."""
     if current in ("draft", "cancelled"):

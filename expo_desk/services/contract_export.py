@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.domain.enums import ContractStatus
 from expo_desk.errors import UserError
+from expo_desk.services.contract_view import list_contracts
 from expo_desk.services.headers import Column
 from expo_desk.services.payments import receivables
 from expo_desk.services.tabular import YUAN_FORMAT, check_suffix, write_table, yuan_cell
-from expo_desk.store import contracts as contract_store
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
@@ -78,11 +77,10 @@ def contract_rows(db: Database, show_id: str, lang: str = "zh") -> list[dict]:
     """
     index = _language(lang)
     found = []
-    for c in contract_store.list_contracts(db, show_id, limit=10_000_000):
-        due = c["cancellation_fee_fen"] if c["status"] == ContractStatus.CANCELLED else c["total_fen"]
+    for c in list_contracts(db, show_id):
         found.append({"number": c["number"], "exhibitor": _exhibitor(c, index), "booths": c["booth_numbers"] or "",
                       "status": STATUS_NAMES[c["status"]][index], "total_fen": c["total_fen"],
-                      "paid_fen": c["paid_fen"], "balance_fen": due - c["paid_fen"], "manager": c["manager_name"] or "",
+                      "paid_fen": c["paid_fen"], "balance_fen": c["balance_fen"], "manager": c["manager_name"] or "",
                       "signed_on": c["signed_on"] or ""})
     return found
 

@@ -148,3 +148,25 @@ def sell_booths(db: Database, actor: Actor, show_id: str, exhibitor_id: str, boo
         if signed_on is not None:
             changes.merge(sign_contract(db, actor, changes.inserted["contracts"][0], signed_on))
     return changes
+
+
+def signing_preview(db: Database, actor: Actor, contract_id: str, signed_on: str | _dt.date | None = None) -> dict:
+    """What signing on a date would make, without signing: ``{"total_fen", "plan"
+    (Instalments), "discount_waiting"}``. The booths are priced on that date inside a
+    savepoint that is rolled back, so the preview is the very arithmetic of signing."""
+    day = _iso(signed_on, "signed_on")
+    db.execute("SAVEPOINT signing_preview")
+    try:
+        contract = editable_contract(db, actor, contract_id)
+        if contract["status"] != ContractStatus.DRAFT:
+            raise UserError(f"合同 {contract['number']} 已签约 / contract {contract['number']} is already signed")
+        reprice_booths(db, actor, contract, day, ChangeSet())
+        refresh_total(db, actor, contract, day)
+        contract = store.get_contract(db, contract_id)
+        terms = show_terms(db, contract["show_id"])
+        plan = rules.payment_plan(contract["total_fen"], day, terms["deposit_bp"], terms["deposit_due_days"],
+                                  terms["balance_due"])
+        return {"total_fen": contract["total_fen"], "plan": plan, "discount_waiting": discount_waiting(db, contract)}
+    finally:
+        db.execute("ROLLBACK TO signing_preview")
+        db.execute("RELEASE signing_preview")

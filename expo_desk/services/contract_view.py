@@ -41,12 +41,6 @@ def contract_detail(db: Database, contract_id: str, today: str | _dt.date | None
     payments = store.payments(db, contract_id)
     manager = user_store.get_user(db, contract["account_manager_id"]) if contract["account_manager_id"] else None
     approver = user_store.get_user(db, contract["discount_approved_by"]) if contract["discount_approved_by"] else None
-    if contract["status"] == "cancelled":
-        due = contract["cancellation_fee_fen"]
-    elif contract["status"] == "draft":
-        due = sums.total_fen
-    else:
-        due = contract["total_fen"]
     return {
         "contract": contract,
         "exhibitor": exhibitor_store.get(db, contract["exhibitor_id"]),
@@ -58,10 +52,23 @@ def contract_detail(db: Database, contract_id: str, today: str | _dt.date | None
         "schedule": money,
         "payments": payments,
         "paid_fen": money.paid_fen,
-        "balance_fen": due - money.paid_fen,
+        "balance_fen": rules.balance_fen(contract["status"], sums.total_fen if contract["status"] == "draft"
+                                         else contract["total_fen"], contract["cancellation_fee_fen"], money.paid_fen),
         "discount_limit_fen": rules.discount_limit_fen(sums.booth_price_fen, terms["discount_threshold_bp"]),
         "discount_waiting": discount_waiting(db, contract),
         "terms": terms,
         "cancellation": cancellation_quote(db, contract_id, day) if contract["status"] != "cancelled" else None,
         "today": day,
     }
+
+
+def list_contracts(db: Database, show_id: str, *, status: str | None = None, manager_id: str | None = None,
+                   exhibitor_id: str | None = None, search: str = "", limit: int = 1_000_000) -> list[dict]:
+    """The show's contracts by number, each with ``paid_fen`` and ``balance_fen`` worked out the
+    way the contract's own detail does (the list, the export and the detail agree)."""
+    found = store.list_contracts(db, show_id, status=status, manager_id=manager_id, exhibitor_id=exhibitor_id,
+                                 search=search, limit=limit)
+    for row in found:
+        row["balance_fen"] = rules.balance_fen(row["status"], row["total_fen"], row["cancellation_fee_fen"],
+                                               row["paid_fen"])
+    return found

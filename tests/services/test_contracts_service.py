@@ -257,3 +257,17 @@ def test_selling_from_the_plan_is_one_step_all_or_nothing(db, sales):
                     [sales["booths"]["A-003"], sales["booths"]["A-002"]], signed_on=LATER)
     assert scalar(db, "SELECT count(*) FROM contracts") == before
     assert booth(db, sales, "A-003")["status"] == "available"
+
+
+def test_the_signing_preview_is_the_arithmetic_of_signing_and_changes_nothing(db, sales):
+    from expo_desk.services.contract_signing import signing_preview
+
+    cid = new_contract(db, sales, today=EARLY)
+    before = scalar(db, "SELECT count(*) FROM audit_log")
+    early = signing_preview(db, sales["am1"], cid, EARLY)
+    later = signing_preview(db, sales["am1"], cid, LATER)
+    assert early["total_fen"] == 1_024_100 and later["total_fen"] == 1_078_000  # the early bird ends in between
+    assert [i.amount_fen for i in later["plan"]] == [323_400, 754_600]
+    assert scalar(db, "SELECT count(*) FROM audit_log") == before and contract(db, cid)["total_fen"] == 1_024_100
+    sign_contract(db, sales["am1"], cid, LATER)
+    assert scalar(db, "SELECT group_concat(amount_fen, ' ') FROM payment_schedule") == "323400 754600"

@@ -24,7 +24,7 @@ from expo_desk.domain.money import format_fen
 from expo_desk.domain.pricing import bp_text
 from expo_desk.errors import Problem, UserError
 from expo_desk.services import payments
-from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract
+from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract, signing_preview
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, date_edit, iso, yuan_field
 from expo_desk.ui.widgets.contract_detail import fit_table_height
@@ -62,9 +62,15 @@ class SignDialog(ContractForm):
         self._update_plan()
 
     def _update_plan(self) -> None:
-        terms, total = self._detail["terms"], self._detail["totals"].total_fen
-        plan = rules.payment_plan(total, iso(self.signed_on), terms["deposit_bp"], terms["deposit_due_days"],
-                                  terms["balance_due"])
+        terms = self._detail["terms"]
+        try:
+            preview = signing_preview(self._context.db, self._context.actor, self._detail["contract"]["id"],
+                                      iso(self.signed_on))
+        except UserError as exc:
+            self.total.setText(str(exc))
+            fill_table(self.plan, [])
+            return
+        total, plan = preview["total_fen"], preview["plan"]
         self.total.setText(self.tr("Total %1 — deposit %2, due %3 day(s) after signing; balance due %4.")
                            .replace("%1", format_fen(total)).replace("%2", bp_text(terms["deposit_bp"]))
                            .replace("%3", str(terms["deposit_due_days"]))

@@ -32,10 +32,8 @@ from expo_desk.domain.enums import Role
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import contracts as contract_service
-from expo_desk.services import payments
 from expo_desk.services.changes import ChangeSet
-from expo_desk.services.contract_view import contract_detail
-from expo_desk.store import contracts as contract_store
+from expo_desk.services.contract_view import contract_detail, list_contracts
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs import contract_dialogs as dialogs
 from expo_desk.ui.dialogs.payment_dialog import CancelDialog, PaymentDialog, SignDialog
@@ -182,25 +180,12 @@ class ContractsPage(QWidget):
             self._show_row(-1)
             return
         show_id, manager = ctx.show["id"], self._manager_filter()
-        rows = contract_store.list_contracts(ctx.db, show_id, status=self.status_filter.currentData(),
-                                             manager_id=manager, search=self.search_box.text(), limit=_ALL_ROWS)
-        owed = {r["id"]: r for r in payments.receivables(ctx.db, show_id, manager_id=manager)["rows"]}
-        for row in rows:
-            row["balance_fen"] = self._balance(row, owed.get(row["id"]))
+        rows = list_contracts(ctx.db, show_id, status=self.status_filter.currentData(), manager_id=manager,
+                              search=self.search_box.text(), limit=_ALL_ROWS)
         self.model.set_rows(rows, len(rows))
         self.count_label.setText(self.tr("%n contract(s)", "", len(rows)))
         self._load_receivables()
         self._reselect()
-
-    @staticmethod
-    def _balance(row: dict, owed: dict | None) -> int:
-        """The list's balance, chosen from the services' figures: a draft's total, what is still
-        outstanding, or (as a minus) the credit to pay back; the detail pane shows the same."""
-        if row["status"] == "draft":
-            return row["total_fen"]
-        if owed is None:
-            return 0
-        return -owed["credit_fen"] if owed["credit_fen"] else owed["outstanding_fen"]
 
     def _load_receivables(self) -> None:
         ctx = self._context
