@@ -289,3 +289,19 @@ def test_a_refund_shows_negative_with_its_reason_and_search_finds_booths(qtbot, 
     page.search_box.setText("A-002")
     qtbot.waitUntil(lambda: listed(page) == [])
     assert not page.detail.isEnabled() and not page.actions["payment"].isEnabled()
+
+
+def test_the_documents_of_the_selected_contract_print_to_pdf(qtbot, window, sales, page, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    number = window.context.db.execute("SELECT number FROM contracts WHERE id = ?",
+                                       [new_contract(window, sales)]).fetchone()[0]
+    page.open_contract(window.context.db.execute("SELECT id FROM contracts").fetchone()[0])
+    target = tmp_path / "docs.pdf"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("English", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF (*.pdf)"))
+    assert page.actions["documents"].isEnabled()
+    page.actions["documents"].trigger()
+    text = "\n".join(p.extract_text() for p in PdfReader(target).pages)
+    assert number in text and "Booth Confirmation" in text and "¥10,780.00" in text

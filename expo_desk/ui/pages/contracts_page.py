@@ -7,11 +7,14 @@ nothing. Buttons are greyed out when the signed-in role may not act; the service
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,8 +34,10 @@ from expo_desk.domain.contracts import STATUS_NAMES
 from expo_desk.domain.enums import Role
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
+from expo_desk.reports.contract_docs import render_contract_documents
 from expo_desk.services import contracts as contract_service
 from expo_desk.services.changes import ChangeSet
+from expo_desk.services.contract_documents import contract_documents
 from expo_desk.services.contract_view import contract_detail, list_contracts
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs import contract_dialogs as dialogs
@@ -54,7 +59,9 @@ _ACTIONS = (
     ("discount", "&Discount…", "Ctrl+D"), ("approve", "&Approve discount", ""),
     ("sign", "&Sign…", "Ctrl+Shift+S"), ("payment", "Record &payment…", "Ctrl+Shift+P"),
     ("refund", "Re&fund…", ""), ("cancel", "&Cancel contract…", ""),
+    ("documents", "Print d&ocuments…", "Ctrl+P"),
 )
+_LANGUAGES = (("both", "中英双语 Chinese and English"), ("zh", "中文 Chinese"), ("en", "English"))
 
 
 class ContractsPage(QWidget):
@@ -231,6 +238,7 @@ class ContractsPage(QWidget):
             "approve": bool(detail) and can(ctx.actor, Action.APPROVE_DISCOUNTS) and detail["discount_waiting"],
             "payment": mine and status not in (None, "draft"),
             "refund": mine and status not in (None, "draft") and (detail or {}).get("paid_fen", 0) > 0,
+            "documents": bool(detail),
         }
         for key, on in enabled.items():
             self.actions[key].setEnabled(bool(on))
@@ -356,6 +364,31 @@ class ContractsPage(QWidget):
     def do_cancel(self) -> None:
         if self.actions["cancel"].isEnabled():
             self._run_dialog(CancelDialog(self._context, self._detail, self))
+
+    def do_documents(self) -> None:
+        """Booth confirmation, contract summary and payment statement as one PDF."""
+        if not self.actions["documents"].isEnabled():
+            return
+        labels = [label for _code, label in _LANGUAGES]
+        label, ok = QInputDialog.getItem(self, self.tr("Print documents"), self.tr("Language"), labels, 0, False)
+        if not ok:
+            return
+        language = _LANGUAGES[labels.index(label)][0]
+        number = self._detail["contract"]["number"]
+        start = str((self._context.db_path or Path.home()).parent / f"{number}-{language}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the documents as"), start, self.tr("PDF (*.pdf)"))
+        if path:
+            self.write_documents(Path(path), language)
+
+    def write_documents(self, path: Path, language: str = "both") -> bool:
+        """Write the selected contract's documents; a refusal is shown and nothing is written."""
+        try:
+            data = contract_documents(self._context.db, self._detail["contract"]["id"], language)
+            render_contract_documents(data, path)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Print documents"), str(exc))
+            return False
+        return True
 
     def edit_terms(self) -> None:
         if self._context.show is not None:
