@@ -99,6 +99,14 @@ def clean_terms(values: dict) -> tuple[dict, list[Problem]]:
             problems.append(Problem("booth_sold_on", "展位售出时点应为签约或收到定金 / booths are sold on signing or on"
                                                      " the deposit"))
         cleaned["booth_sold_on"] = values["booth_sold_on"]
+    if "revenue_target" in values:
+        try:
+            target = parse_yuan(values["revenue_target"])
+            if target is not None and target < 0:
+                raise ValueError("below zero")
+            cleaned["revenue_target_fen"] = target or 0
+        except ValueError as exc:
+            problems.append(Problem("revenue_target", f"销售目标无效 / the revenue target is not an amount: {exc}"))
     if "cancellation_schedule" in values:
         raw = values["cancellation_schedule"]
         try:
@@ -111,14 +119,22 @@ def clean_terms(values: dict) -> tuple[dict, list[Problem]]:
 
 
 def update_terms(db: Database, actor: Actor, show_id: str, values: dict) -> ChangeSet:
-    """Change some of the show's terms (the others keep their value); audited."""
+    """Change some of the show's terms (the others keep their value) and its revenue target
+    (``revenue_target``, yuan as typed); audited."""
     require(actor, Action.EDIT_BOOTHS)
     cleaned, problems = clean_terms(values)
     if problems:
         raise ValidationError(problems)
     changes = ChangeSet()
+    target = cleaned.pop("revenue_target_fen", None)
     with transaction(db):
         terms(db, show_id)  # the show exists
+        if target is not None:  # kept on the show: the dashboard measures signed revenue against it
+            _, new = records.update(db, actor, "shows", show_id, {"revenue_target_fen": target})
+            if new:
+                changes.add("updated", "shows", show_id)
+        if not cleaned:
+            return changes
         if contract_store.show_terms(db, show_id) is None:
             records.insert(db, actor, "show_terms", {**DEFAULT_TERMS, **cleaned, "id": show_id})
             changes.add("inserted", "show_terms", show_id)

@@ -271,3 +271,11 @@ def test_the_signing_preview_is_the_arithmetic_of_signing_and_changes_nothing(db
     assert scalar(db, "SELECT count(*) FROM audit_log") == before and contract(db, cid)["total_fen"] == 1_024_100
     sign_contract(db, sales["am1"], cid, LATER)
     assert scalar(db, "SELECT group_concat(amount_fen, ' ') FROM payment_schedule") == "323400 754600"
+
+
+def test_the_revenue_target_is_set_with_the_terms(db, actor, sales):
+    sales_terms.update_terms(db, actor, sales["show"]["id"], {"revenue_target": "880万"})
+    assert scalar(db, "SELECT revenue_target_fen FROM shows") == 8_800_000_00
+    with pytest.raises(ValidationError, match="revenue target"):
+        sales_terms.update_terms(db, actor, sales["show"]["id"], {"revenue_target": "-5", "deposit_bp": "30"})
+    assert scalar(db, "SELECT revenue_target_fen FROM shows") == 8_800_000_00

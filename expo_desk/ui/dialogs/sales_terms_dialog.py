@@ -90,7 +90,10 @@ class SalesTermsDialog(ContractForm):
                  self.tr("empty: %1").replace("%1", terms["balance_due"] or self.tr("30 days before the opening"))),
                 ("discount_threshold_bp", self.tr("Discount approval above (% of booths)"),
                  _percent(terms["discount_threshold_bp"]), "5"),
-                ("draft_hold_days", self.tr("A draft holds its booths (days)"), str(terms["draft_hold_days"]), "14")):
+                ("draft_hold_days", self.tr("A draft holds its booths (days)"), str(terms["draft_hold_days"]), "14"),
+                ("revenue_target", self.tr("Revenue target (yuan)"),
+                 f"{terms['show']['revenue_target_fen'] / 100:.2f}" if terms["show"]["revenue_target_fen"] else "",
+                 self.tr("e.g. 8,800,000"))):
             edit = QLineEdit(text)
             edit.setPlaceholderText(placeholder)
             self.fields[key] = self.add_field(key, label, edit)
