@@ -226,8 +226,11 @@ def delete_contact(db: Database, actor: Actor, contact_id: str) -> ChangeSet:
 
 
 def search_exhibitors(db: Database, show_id: str, text: str = "", *, sort: str = "company_name",
-                      descending: bool = False, limit: int = 200, offset: int = 0) -> list[dict]:
-    return exhibitor_store.search(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset)
+                      descending: bool = False, limit: int = 200, offset: int = 0,
+                      manager_id: str | None = None) -> list[dict]:
+    """Exhibitors matching every typed word; ``manager_id`` keeps one account manager's own."""
+    return exhibitor_store.search(db, show_id, text, sort=sort, descending=descending, limit=limit, offset=offset,
+                                  manager_id=manager_id)
 
 
 def count_exhibitors(db: Database, show_id: str, text: str = "") -> int:

@@ -32,9 +32,13 @@ FROM exhibitors e LEFT JOIN users u ON u.id = e.account_manager_id
 """
 
 
-def _where(show_id: str, text: str, alias: str = "e.") -> tuple[str, list]:
-    """Every typed word must appear somewhere in the exhibitor's search text."""
+def _where(show_id: str, text: str, alias: str = "e.", manager_id: str | None = None) -> tuple[str, list]:
+    """Every typed word must appear somewhere in the exhibitor's search text (and, when
+    given, the exhibitor belongs to that account manager)."""
     clauses, params = [f"{alias}show_id = ?"], [show_id]
+    if manager_id is not None:
+        clauses.append(f"{alias}account_manager_id = ?")
+        params.append(manager_id)
     for word in text.split():
         clauses.append(f"{alias}search_text LIKE ? ESCAPE '\\'")
         params.append(like_pattern(word))
@@ -47,19 +51,20 @@ DENSE_MATCHES = 2_000
 
 
 def search(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort: str = "company_name",
-           descending: bool = False, limit: int = 200, offset: int = 0, matches: int | None = None) -> list[dict]:
+           descending: bool = False, limit: int = 200, offset: int = 0, matches: int | None = None,
+           manager_id: str | None = None) -> list[dict]:
     """One page of a show's exhibitors matching every word of ``text``.
 
     ``matches`` (from ``count``) lets the query pick its plan; it is counted when omitted.
     """
-    where, params = _where(show_id, text)
+    where, params = _where(show_id, text, manager_id=manager_id)
     order = SORT_COLUMNS.get(sort, "e.company_name")
     if text.split():
         if matches is None:
-            matches = count(db, show_id, text)
+            matches = count(db, show_id, text, manager_id)
         if matches < DENSE_MATCHES:
             # Few matches: find them on the covering index, then sort only those.
-            inner, params = _where(show_id, text, alias="")
+            inner, params = _where(show_id, text, alias="", manager_id=manager_id)
             where = f"e.rowid IN (SELECT rowid FROM exhibitors WHERE {inner})"
     direction = "DESC" if descending else "ASC"
     sql = f"{_SELECT} WHERE {where} ORDER BY {order} {direction}, e.id LIMIT ? OFFSET ?"
@@ -74,8 +79,8 @@ def search_page(db: sqlite_utils.Database, show_id: str, text: str = "", *, sort
     return page, total
 
 
-def count(db: sqlite_utils.Database, show_id: str, text: str = "") -> int:
-    where, params = _where(show_id, text)
+def count(db: sqlite_utils.Database, show_id: str, text: str = "", manager_id: str | None = None) -> int:
+    where, params = _where(show_id, text, manager_id=manager_id)
     return scalar(db, f"SELECT count(*) FROM exhibitors e WHERE {where}", params)
 
 

@@ -332,3 +332,13 @@ def test_restoring_is_refused_when_the_name_was_taken_meanwhile(db, actor, show)
     with pytest.raises(ValidationError, match="already has this company"):
         svc.restore_exhibitor(db, actor, snapshot)
     assert svc.count_exhibitors(db, show["id"]) == 1
+
+
+def test_a_search_can_keep_one_account_managers_exhibitors(db, sales):
+    from expo_desk.services.exhibitors import search_exhibitors
+
+    show = sales["show"]["id"]
+    mine = search_exhibitors(db, show, "有限公司", manager_id=sales["am1"].user_id)
+    assert [r["company_name"] for r in mine] == ["日照钢铁集团有限公司"]
+    assert len(search_exhibitors(db, show, "", manager_id=sales["am2"].user_id)) == 1
+    assert len(search_exhibitors(db, show, "有限公司")) == 2

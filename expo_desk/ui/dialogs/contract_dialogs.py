@@ -188,9 +188,8 @@ class NewContractDialog(ContractForm):
 
     def _exhibitors(self, text: str) -> list[tuple[str, str]]:
         ctx = self._context
-        rows = exhibitor_service.search_exhibitors(ctx.db, ctx.show["id"], text, limit=MAX_LISTED + 1)
-        if not can(ctx.actor, Action.EDIT_ANY_EXHIBITOR):
-            rows = [r for r in rows if r["account_manager_id"] == ctx.actor.user_id]
+        mine = None if can(ctx.actor, Action.EDIT_ANY_EXHIBITOR) else ctx.actor.user_id
+        rows = exhibitor_service.search_exhibitors(ctx.db, ctx.show["id"], text, limit=MAX_LISTED + 1, manager_id=mine)
         self._names.update({r["id"]: r["company_name"] for r in rows})
         return [(f"{r['company_name']}  {r['company_name_en'] or ''}".strip(), r["id"]) for r in rows]
 

@@ -71,11 +71,9 @@ class SellDialog(QDialog):
     def _fill(self, text: str) -> None:
         """The show's exhibitors matching the text (an account manager's own only)."""
         ctx = self._context
-        mine_only = not can(ctx.actor, Action.EDIT_ANY_EXHIBITOR)
+        mine = None if can(ctx.actor, Action.EDIT_ANY_EXHIBITOR) else ctx.actor.user_id
         self.exhibitors.clear()
-        for row in search_exhibitors(ctx.db, ctx.show["id"], text, limit=200):
-            if mine_only and row.get("account_manager_id") != ctx.actor.user_id:
-                continue
+        for row in search_exhibitors(ctx.db, ctx.show["id"], text, limit=200, manager_id=mine):
             label = row["company_name"] + (f"  ({row['company_name_en']})" if row.get("company_name_en") else "")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
