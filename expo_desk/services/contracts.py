@@ -142,6 +142,12 @@ def _release_booth_lines(db: Database, actor: Actor, contract_id: str, booth_id:
     changes.add("updated", "booths", booth_id)
 
 
+def booths_for_sale(db: Database, show_id: str, holder: str = "", text: str = "", limit: int = 200) -> list[dict]:
+    """The booths a contract for the exhibitor named ``holder`` may take (what ``create_contract``
+    and ``add_booth`` accept): available, or reserved for that exhibitor and on no contract."""
+    return store.booths_for_sale(db, show_id, (holder or "").strip(), text.strip(), limit)
+
+
 def create_contract(db: Database, actor: Actor, show_id: str, exhibitor_id: str, booth_ids: list[str] = (),
                     *, today: str | _dt.date | None = None, fascia_text: str = "", notes: str = "") -> ChangeSet:
     """A draft contract, numbered in the show's series, with its booths priced and held.

@@ -141,3 +141,15 @@ def schedules_and_payments(db: sqlite_utils.Database, contract_ids: list[str]) -
                                       " ORDER BY paid_on", chunk).fetchall():
             paid.setdefault(cid, []).append(amount)
     return plans, paid
+
+
+def booths_for_sale(db: sqlite_utils.Database, show_id: str, holder: str, text: str = "",
+                    limit: int = 200) -> list[dict]:
+    """Booths a contract for ``holder`` may take: available, or reserved for that name and not
+    already on a contract; by number, those whose number contains ``text``."""
+    return rows(db, "SELECT b.id, b.number, b.width_cm, b.depth_cm, b.booth_type, b.status, h.code AS hall_code"
+                    " FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.show_id = ?"
+                    " AND b.number LIKE ? ESCAPE '\\' AND (b.status = 'available' OR (b.status = 'reserved'"
+                    " AND ? <> '' AND b.reserved_for = ? COLLATE NOCASE AND NOT EXISTS (SELECT 1 FROM contract_lines l"
+                    " WHERE l.booth_id = b.id AND l.holds_booth = 1))) ORDER BY b.number LIMIT ?",
+                [show_id, like_pattern(text), holder, holder, limit])

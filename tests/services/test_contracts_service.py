@@ -279,3 +279,14 @@ def test_the_revenue_target_is_set_with_the_terms(db, actor, sales):
     with pytest.raises(ValidationError, match="revenue target"):
         sales_terms.update_terms(db, actor, sales["show"]["id"], {"revenue_target": "-5", "deposit_bp": "30"})
     assert scalar(db, "SELECT revenue_target_fen FROM shows") == 8_800_000_00
+
+
+def test_the_booths_a_contract_may_take(db, actor, sales):
+    from expo_desk.services.booths import reserve_booth
+
+    reserve_booth(db, actor, sales["booths"]["A-003"], "黄海渔业有限公司", "2026-12-31", today=None)
+    new_contract(db, sales, numbers=("A-001",))
+    steel = [b["number"] for b in svc.booths_for_sale(db, sales["show"]["id"], "日照钢铁集团有限公司")]
+    fish = [b["number"] for b in svc.booths_for_sale(db, sales["show"]["id"], "黄海渔业有限公司")]
+    assert steel == ["A-002", "R-001"] and fish == ["A-002", "A-003", "R-001"]
+    assert [b["number"] for b in svc.booths_for_sale(db, sales["show"]["id"], "", "R-")] == ["R-001"]

@@ -27,7 +27,6 @@ from expo_desk.domain.money import format_fen, parse_yuan
 from expo_desk.domain.permissions import Action, can
 from expo_desk.domain.pricing import bp_text
 from expo_desk.errors import Problem
-from expo_desk.services import booths as booth_service
 from expo_desk.services import contracts as contract_service
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services import sales_terms
@@ -149,19 +148,13 @@ class SearchList(QWidget):
 
 def booth_source(context: AppContext, holder: Callable[[], str]) -> Callable[[str], list[tuple[str, str]]]:
     """The show's booths a contract may take: available, or reserved for its own exhibitor."""
-    booths = [b for hall in booth_service.list_halls(context.db, context.show["id"])
-              for b in ({**row, "hall_code": hall["code"]} for row in booth_service.hall_booths(context.db, hall["id"]))]
 
     def matching(text: str) -> list[tuple[str, str]]:
-        name = holder().casefold()
         found = []
-        for b in booths:
-            free = b["status"] == "available" or (
-                b["status"] == "reserved" and not b["exhibitor"] and name and b["reserved_for"].casefold() == name)
-            if free and text.casefold() in b["number"].casefold():
-                size = f"{b['width_cm'] / 100:g} m × {b['depth_cm'] / 100:g} m"
-                found.append((f"{b['number']}   {b['hall_code']} · {size} · {TYPE_LABELS.get(b['booth_type'], '')}"
-                              f" · {STATUS_LABELS.get(b['status'], b['status'])}", b["id"]))
+        for b in contract_service.booths_for_sale(context.db, context.show["id"], holder(), text, MAX_LISTED + 1):
+            size = f"{b['width_cm'] / 100:g} m × {b['depth_cm'] / 100:g} m"
+            found.append((f"{b['number']}   {b['hall_code']} · {size} · {TYPE_LABELS.get(b['booth_type'], '')}"
+                          f" · {STATUS_LABELS.get(b['status'], b['status'])}", b["id"]))
         return found
 
     return matching
