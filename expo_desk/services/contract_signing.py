@@ -22,6 +22,7 @@ from expo_desk.services.contracts import (
     today_text,
 )
 from expo_desk.services.sales_terms import terms as show_terms
+from expo_desk.services.task_templates import create_booth_tasks, remove_contract_tasks
 from expo_desk.store import contracts as store
 from expo_desk.store import records
 from expo_desk.store.transactions import transaction
@@ -40,7 +41,8 @@ def _iso(value: str | _dt.date | None, field: str) -> str:
 
 def sign_contract(db: Database, actor: Actor, contract_id: str, signed_on: str | _dt.date | None = None) -> ChangeSet:
     """Sign a draft: price its booths on the signing date and freeze them, make the payment
-    plan, sell (or keep holding) the booths and close the exhibitor's open leads."""
+    plan, sell (or keep holding) the booths, close the exhibitor's open leads and put the
+    booths' build tasks on the schedule."""
     day = _iso(signed_on, "signed_on")
     changes = ChangeSet()
     with transaction(db):
@@ -73,6 +75,7 @@ def sign_contract(db: Database, actor: Actor, contract_id: str, signed_on: str |
         contract = store.get_contract(db, contract_id)
         refresh_booth_status(db, actor, contract, changes)
         changes.merge(lead_service.mark_exhibitor_signed(db, actor, contract["exhibitor_id"]))
+        changes.merge(create_booth_tasks(db, actor, contract_id))
     return changes
 
 
@@ -107,7 +110,8 @@ def cancellation_quote(db: Database, contract_id: str, cancelled_on: str | _dt.d
 def cancel_contract(db: Database, actor: Actor, contract_id: str, cancelled_on: str | _dt.date | None = None,
                     reason: str = "") -> ChangeSet:
     """Cancel: the booths are free again, the fee comes from the show's cancellation schedule,
-    the plan becomes one instalment for the fee (money paid beyond it is owed back)."""
+    the plan becomes one instalment for the fee (money paid beyond it is owed back); its
+    build tasks not started yet leave the schedule, work already begun stays."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError([Problem("cancel_reason", "请填写取消原因 / give the reason for cancelling")])
@@ -132,6 +136,7 @@ def cancel_contract(db: Database, actor: Actor, contract_id: str, cancelled_on: 
             "status": ContractStatus.CANCELLED.value, "cancelled_on": day, "cancel_reason": reason,
             "cancellation_fee_fen": quote["fee_fen"]})
         changes.add("updated", "contracts", contract_id)
+        changes.merge(remove_contract_tasks(db, actor, contract_id))
     return changes
 
 
