@@ -9,23 +9,18 @@ saved when it is clicked.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QIntValidator
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -33,60 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain import spot_checks as rules
-from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import spot_checks as svc
 from expo_desk.services.changes import ChangeSet
-from expo_desk.services.exceptions_list import exceptions_list
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.dialogs.spot_check_draw_dialog import DrawDialog
 from expo_desk.ui.widgets.error_label import ErrorLabel
+from expo_desk.ui.widgets.exceptions_view import ROW_HEIGHT, ExceptionsView
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 _PASS, _FAIL, _UNKNOWN = "✓", "✗", "?"
 _MARK_STYLES = {True: "color: #1e7b34; font-weight: bold;", False: "color: #b00020; font-weight: bold;",
                 None: "color: #8a6d00; font-weight: bold;"}
 _SHOWN_DIFFERENCES = 10
-ROW_HEIGHT = 24
-_SHOWN_ROWS = 500  # per exceptions table: the list is for reading, not for scrolling thousands
 
 
 def _mark(value: bool | None) -> str:
     return _UNKNOWN if value is None else (_PASS if value else _FAIL)
-
-
-class DrawDialog(QDialog):
-    """Kind, sample size and (optionally) the seed of a new draw."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Draw a spot-check sample"))
-        self.kind = QComboBox()
-        self.kind.setObjectName("draw_kind")
-        for kind, (zh, en) in rules.KINDS.items():
-            self.kind.addItem(f"{zh} {self.tr(en)}", kind)
-        self.size = QSpinBox()
-        self.size.setObjectName("draw_size")
-        self.size.setRange(1, 10_000)
-        self.size.setValue(10)
-        self.seed = QLineEdit()
-        self.seed.setObjectName("draw_seed")
-        self.seed.setValidator(QIntValidator(0, 2_147_483_647, self))
-        self.seed.setPlaceholderText(self.tr("empty: chosen at random"))
-        self.seed.setToolTip(self.tr("The same seed over the same records draws the same sample"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Kind"), self.kind)
-        form.addRow(self.tr("Sample &size"), self.size)
-        form.addRow(self.tr("S&eed"), self.seed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, int, int | None]:
-        text = self.seed.text().strip()
-        return self.kind.currentData(), self.size.value(), int(text) if text else None
 
 
 class SpotChecksPage(QWidget):
@@ -474,60 +433,3 @@ def _verdict_summary(checks: dict) -> str:
 
 def _escape(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class ExceptionsView(QWidget):
-    """The exceptions list (``services.exceptions_list``) as four tables."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        who = [self.tr("Contract"), self.tr("Exhibitor"), self.tr("Account manager")]
-        self.discounts = record_table([*who, self.tr("Discount"), self.tr("Limit"), self.tr("Of booth price"),
-                                       self.tr("State"), self.tr("Reason")], stretch=7, name="exceptions_discounts")
-        self.overdue = record_table([*who, self.tr("Overdue"), self.tr("Days late"), self.tr("Outstanding"),
-                                     self.tr("Status")], stretch=1, name="exceptions_overdue")
-        self.expiring = record_table([self.tr("Booth"), self.tr("Hall"), self.tr("Reserved for"), self.tr("Until"),
-                                      self.tr("Days left"), self.tr("Draft contract"), self.tr("Account manager")],
-                                     stretch=2, name="exceptions_expiring")
-        self.edited = record_table([*who, self.tr("Signed on"), self.tr("Signed total"), self.tr("Total now"),
-                                    self.tr("Changes after signing")], stretch=6, name="exceptions_edited")
-        self.headings: dict[str, QGroupBox] = {}
-        grid = QGridLayout(self)
-        for n, (key, table) in enumerate((("discounts", self.discounts), ("overdue", self.overdue),
-                                          ("expiring", self.expiring), ("edited", self.edited))):
-            table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-            box = QGroupBox()
-            box.setObjectName(f"heading_{key}")
-            QVBoxLayout(box).addWidget(table)
-            self.headings[key] = box
-            grid.addWidget(box, n // 2, n % 2)
-        self.data: dict | None = None
-
-    def refresh(self, db, show_id: str) -> None:
-        self.data = found = exceptions_list(db, show_id)
-        threshold = f"{found['threshold_bp'] / 100:g} %"
-        self._fill("discounts", self.tr("超线优惠 Discounts above %1").replace("%1", threshold), [[
-            r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["discount_fen"]),
-            format_fen(r["limit_fen"]), "—" if r["percent"] is None else f"{r['percent']:.1f} %",
-            self.tr("待批准 waiting") if r["waiting"] else self.tr("已批准 approved by %1").replace(
-                "%1", r["approved_by_name"] or ""), r["discount_reason"]] for r in found["discounts"]])
-        self._fill("overdue", self.tr("逾期 Overdue payments"), [[
-            r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["overdue_fen"]),
-            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), " ".join(STATUS_NAMES[r["status"]])]
-            for r in found["overdue"]])
-        self._fill("expiring", self.tr("预留将到期 Reservations ending within %n day(s)", "", found["warning_days"]), [[
-            r["number"], r["hall_code"], r["reserved_for"], r["reserved_until"][:10],
-            str(r["days_left"]) if r["days_left"] >= 0 else self.tr("ended %n day(s) ago", "", -r["days_left"]),
-            r["contract_number"] or "", r["manager_name"] or ""] for r in found["expiring"]])
-        self._fill("edited", self.tr("签约后修改 Edited after signing"), [[
-            r["number"], r["company_name"], r["manager_name"] or "", r["signed_on"] or "",
-            format_fen(r["signed_total_fen"]) if r["signed_total_fen"] is not None else "", format_fen(r["total_fen"]),
-            "; ".join(f"{e['at'][:10]} {e['user_name']}: {e['summary']}" for e in r["edits"])]
-            for r in found["edited"]])
-
-    def _fill(self, key: str, title: str, rows: list[list[str]]) -> None:
-        shown = rows[:_SHOWN_ROWS]
-        count = f"{len(rows):,}" if len(shown) == len(rows) else self.tr("first %1 of %2").replace(
-            "%1", f"{len(shown):,}").replace("%2", f"{len(rows):,}")
-        self.headings[key].setTitle(f"{title} ({count})")
-        fill_table(getattr(self, key), shown)
