@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from importlib import import_module
 from pathlib import Path
 
 from expo_desk.cli.common import EXIT_OK, _open_for_reading, _out
 
 DOCUMENT_KINDS = ("confirmation", "summary", "statement", "all")
+# Modules that add kinds of report: each has ``register_report_kinds(kinds)`` taking the subparsers.
+REPORT_KIND_MODULES: tuple[str, ...] = ("expo_desk.cli.schedule",)
 
 PLAN_DESCRIPTION = """\
 Draw the halls of a show as a PDF, one hall per page (A3 landscape, vector): booths to
@@ -59,6 +62,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     contract.add_argument("--lang", choices=("zh", "en", "both"), default="both", help="labels and texts (default both)")
     contract.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
     contract.set_defaults(run=_cmd_report_contract)
+    for name in REPORT_KIND_MODULES:
+        import_module(name).register_report_kinds(kinds)
 
 
 def _check_output(out: Path) -> None:

@@ -1,0 +1,286 @@
+"""The data of the schedule progress report (项目进度报告) for management, assembled from
+``services.schedule.progress_summary``, the show and the organizer's settings.
+
+Reading only, no drawing (``expo_desk.reports.schedule_report`` draws it). Every label is a
+(Chinese, English) pair so the renderer picks the document's language; long lists are cut
+to what a reader takes in, and the report says how many more there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from expo_desk.domain.plan_report import LANGUAGES
+from expo_desk.services.contract_documents import split_pair
+from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING
+from expo_desk.store.settings import get_setting
+
+if TYPE_CHECKING:
+    from expo_desk.store.db import Database
+
+Pair = tuple[str, str]  # (Chinese, English)
+
+MAX_ISSUES = 20  # late and at-risk items listed; the rest are counted
+MAX_PATH_STEPS = 30  # critical-path tasks listed; the rest are counted
+
+MILESTONE_STATES: dict[str, Pair] = {
+    "done": ("已完成", "Done"),
+    "on_time": ("正常", "On time"),
+    "at_risk": ("有风险", "At risk"),
+    "late": ("延误", "Late"),
+}
+TASK_STATUSES: dict[str, Pair] = {
+    "not_started": ("未开始", "Not started"),
+    "in_progress": ("进行中", "In progress"),
+    "blocked": ("受阻", "Blocked"),
+    "done": ("已完成", "Done"),
+}
+ISSUE_STATES: dict[str, Pair] = {
+    "late": ("延误", "Late"),
+    "blocked": ("受阻", "Blocked"),
+    "at_risk": ("有风险", "At risk"),
+}
+LEVELS: dict[str, Pair] = {
+    "milestone": ("里程碑", "Milestone"),
+    "event": ("主要事件", "Main event"),
+    "task": ("任务", "Task"),
+}
+ROLES: dict[str, Pair] = {
+    "account_manager": ("项目经理", "Account manager"),
+    "design_supervisor": ("项目主管", "Design supervisor"),
+    "construction_executor": ("项目执行", "Construction executor"),
+}
+SEVERITIES: dict[str, Pair] = {
+    "critical": ("严重", "Critical"),
+    "high": ("高", "High"),
+    "medium": ("中", "Medium"),
+    "low": ("低", "Low"),
+}
+
+
+def _named(names: dict[str, Pair], key: str | None) -> Pair:
+    return names.get(key or "", (key or "", key or ""))
+
+
+@dataclass(frozen=True)
+class ReportMilestone:
+    name: Pair
+    planned: str  # ISO date
+    forecast: str  # ISO date, "" when unknown
+    actual: str  # ISO date when done, else ""
+    percent: float
+    state: str  # done / on_time / at_risk / late
+    slip_days: int  # forecast (or actual) − planned; 0 on plan or ahead
+
+    @property
+    def state_name(self) -> Pair:
+        return _named(MILESTONE_STATES, self.state)
+
+
+@dataclass(frozen=True)
+class ReportIssue:
+    """A late, blocked or at-risk event or task."""
+
+    name: Pair
+    level: str
+    booth: str  # booth number, "" for show-wide work
+    owner: Pair  # the person (the same in both languages), or the role's name when nobody owns it
+    planned_finish: str
+    days_late: int
+    state: str  # late / blocked / at_risk
+    reason: str = ""  # why it is blocked
+
+    @property
+    def level_name(self) -> Pair:
+        return _named(LEVELS, self.level)
+
+    @property
+    def state_name(self) -> Pair:
+        return _named(ISSUE_STATES, self.state)
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One task of the critical path, in order."""
+
+    name: Pair
+    booth: str
+    start: str
+    finish: str
+    float_days: int
+    status: str
+
+    @property
+    def status_name(self) -> Pair:
+        return _named(TASK_STATUSES, self.status)
+
+
+@dataclass(frozen=True)
+class RoleProgress:
+    role: str
+    tasks: int
+    done: int
+    late: int
+    percent: float
+
+    @property
+    def name(self) -> Pair:
+        return _named(ROLES, self.role)
+
+
+@dataclass(frozen=True)
+class PunchCount:
+    severity: str
+    count: int
+
+    @property
+    def name(self) -> Pair:
+        return _named(SEVERITIES, self.severity)
+
+
+@dataclass(frozen=True)
+class ScheduleReportData:
+    show_code: str
+    show_name: Pair
+    organizer: str
+    logo_path: str | None
+    language: str
+    today: str  # the as-of date
+    open_dates: tuple[str, str]
+    build_start: str
+    percent: float  # done overall, duration-weighted
+    tasks: int
+    done: int
+    late_tasks: int
+    blocked: int
+    project_finish: str  # forecast end of the critical path, "" when none
+    milestones: tuple[ReportMilestone, ...]
+    issues: tuple[ReportIssue, ...]
+    issues_more: int  # late and at-risk items not listed
+    critical_path: tuple[PathStep, ...]
+    path_more: int
+    roles: tuple[RoleProgress, ...]
+    punch: tuple[PunchCount, ...] | None  # open punch-list items by severity; None when not tracked
+
+    def milestone_count(self, state: str) -> int:
+        return sum(1 for m in self.milestones if m.state == state)
+
+    @property
+    def days_to_opening(self) -> int | None:
+        if not self.open_dates[0]:
+            return None
+        return (date.fromisoformat(self.open_dates[0]) - date.fromisoformat(self.today)).days
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _iso(value) -> str:
+    """An ISO date from an ISO string, a date or a day ordinal; "" for nothing."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, int):
+        return date.fromordinal(value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _days_between(first: str, second: str) -> int:
+    if not first or not second:
+        return 0
+    return (date.fromisoformat(second) - date.fromisoformat(first)).days
+
+
+def _milestone(row: dict) -> ReportMilestone:
+    planned = _iso(row.get("planned_finish"))
+    actual = _iso(row.get("actual_finish")) if row.get("status") == "done" else ""
+    forecast = actual or _iso(row.get("forecast_finish")) or planned
+    if row.get("status") == "done":
+        state = "done"
+    elif row.get("late"):
+        state = "late"
+    elif row.get("at_risk"):
+        state = "at_risk"
+    else:
+        state = "on_time"
+    return ReportMilestone(name=split_pair(row.get("name", "")), planned=planned, forecast=forecast, actual=actual,
+                           percent=float(row.get("percent", 0.0)), state=state,
+                           slip_days=max(0, _days_between(planned, forecast)))
+
+
+def _issue(row: dict, today: str) -> ReportIssue:
+    planned = _iso(row.get("planned_finish"))
+    days_late = row.get("days_late")
+    if days_late is None:
+        days_late = max(0, _days_between(planned, today))
+    if row.get("status") == "blocked":
+        state = "blocked"
+    elif days_late > 0 or row.get("late"):
+        state = "late"
+    else:
+        state = "at_risk"
+    person = row.get("owner_name") or ""
+    owner = (person, person) if person or not row.get("role") else _named(ROLES, row["role"])
+    return ReportIssue(name=split_pair(row.get("name", "")), level=row.get("level", "task"), booth=row.get("booth_number") or "",
+                       owner=owner, planned_finish=planned, days_late=int(days_late), state=state,
+                       reason=row.get("blocked_reason") or "")
+
+
+def _path_step(row: dict) -> PathStep:
+    return PathStep(name=split_pair(row.get("name", "")), booth=row.get("booth_number") or "",
+                    start=_iso(row.get("planned_start")), finish=_iso(row.get("planned_finish")),
+                    float_days=int(row.get("total_float", 0) or 0), status=row.get("status", "not_started"))
+
+
+def _issue_order(issue: ReportIssue) -> tuple:
+    """Most days late first; among equals blocked before late before at risk."""
+    rank = {"blocked": 0, "late": 1, "at_risk": 2}
+    return (-issue.days_late, rank.get(issue.state, 3), issue.planned_finish, issue.booth, issue.name)
+
+
+def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", logo_path: str | None = None,
+                             language: str = "both", max_issues: int = MAX_ISSUES,
+                             max_path_steps: int = MAX_PATH_STEPS) -> ScheduleReportData:
+    """The report's data from a ``progress_summary`` dict and the show's row: pure, no file."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}: {language!r}")
+    today = _iso(summary["today"])
+    overall = summary.get("overall", {})
+    milestones = tuple(_milestone(row) for row in summary.get("milestones", []))
+    issues = sorted((_issue(row, today) for row in summary.get("issues", [])), key=_issue_order)
+    path = [_path_step(row) for row in summary.get("critical_path", [])]
+    roles = tuple(RoleProgress(role=r["role"], tasks=int(r.get("tasks", 0)), done=int(r.get("done", 0)),
+                               late=int(r.get("late", 0)), percent=float(r.get("percent", 0.0)))
+                  for r in summary.get("roles", []))
+    punch_counts = summary.get("punch")
+    punch = None
+    if punch_counts is not None:
+        punch = tuple(PunchCount(s, int(punch_counts.get(s, 0))) for s in SEVERITIES)
+    return ScheduleReportData(
+        show_code=show["code"], show_name=(show.get("name") or "", show.get("name_en") or show.get("name") or ""),
+        organizer=organizer, logo_path=logo_path, language=language, today=today,
+        open_dates=(show.get("start_date") or "", show.get("end_date") or ""), build_start=show.get("build_start") or "",
+        percent=float(overall.get("percent", 0.0)), tasks=int(overall.get("tasks", 0)),
+        done=int(overall.get("done", 0)), late_tasks=int(overall.get("late_tasks", 0)),
+        blocked=int(overall.get("blocked", 0)), project_finish=_iso(summary.get("project_finish")),
+        milestones=milestones, issues=tuple(issues[:max_issues]), issues_more=max(0, len(issues) - max_issues),
+        critical_path=tuple(path[:max_path_steps]), path_more=max(0, len(path) - max_path_steps),
+        roles=roles, punch=punch,
+    )
+
+
+def schedule_report_data(db: Database, show_id: str, today: str | None = None,
+                         language: str = "both") -> ScheduleReportData:
+    """The show's progress as of ``today`` (default: the real today), ready to draw."""
+    from expo_desk.services.schedule import progress_summary
+    from expo_desk.store.shows import show_by_id
+
+    as_of = today or date.today().isoformat()
+    summary = progress_summary(db, show_id, as_of)
+    return report_data_from_summary(
+        summary, show_by_id(db, show_id),
+        organizer=(get_setting(db, ORGANIZER_SETTING) or "").strip(),
+        logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None, language=language)
