@@ -37,6 +37,7 @@ from expo_desk.services import pricing as pricing_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.contract_signing import sell_booths
 from expo_desk.services.plan_report import plan_report_data
+from expo_desk.services.rebooking import expire_offers
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.dxf_import_dialog import DxfImportDialog
 from expo_desk.ui.floorplan.booth_item import GRID_CM, BoothItem
@@ -428,7 +429,11 @@ class FloorPlanPage(QWidget):
             return []
         if ctx.show.get("end_date") and today.isoformat() > ctx.show["end_date"]:
             return []  # after the show a reservation means nothing: the record stays as it was
+        lapsed = expire_offers(ctx.db, ctx.actor, today, show_id=ctx.show["id"])  # rebooking offers first
         released = booth_service.release_expired_reservations(ctx.db, ctx.actor, today, ctx.show["id"])
+        if lapsed:
+            ctx.announce(ChangeSet(updated={"rebooking_offers": [o["id"] for o in lapsed],
+                                            "booths": [o["booth_id"] for o in lapsed if o.get("booth_id")]}))
         if released:
             ctx.announce(ChangeSet(updated={"booths": [b["id"] for b in released]}))
             numbers = ", ".join(b["number"] for b in released[:20]) + (" …" if len(released) > 20 else "")
