@@ -1,0 +1,301 @@
+"""The chart view and its date scale.
+
+- Ctrl + wheel: zoom the time scale around the day under the cursor (rows keep their
+  height); wheel: scroll rows; Shift + wheel: scroll through time;
+- middle-button drag, or left drag on empty chart: pan;
+- left drag on a detailed task's bar (when planning is allowed): move it by whole days;
+  on its last pixels: move its finish (resize). ``bar_dragged`` gives the new dates when
+  the button is released; Escape cancels;
+- hover: a tooltip with the task's dates, owner and float.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
+
+from expo_desk.ui.gantt.items import (
+    AXIS_HEIGHT,
+    GRID_COLOUR,
+    HEADER_TEXT,
+    TODAY_COLOUR,
+    RowItem,
+    tooltip_html,
+)
+
+MIN_DAY_PX, MAX_DAY_PX = 0.6, 80.0
+ZOOM_STEP = 1.2
+SCALES = {"day": 32.0, "week": 12.0, "month": 3.5}  # pixels per day of the scale buttons
+_PAN_START_PX = 4
+
+
+class GanttView(QGraphicsView):
+    bar_dragged = Signal(str, int, int)  # task id, new planned start and finish (ordinals)
+    row_clicked = Signal(str)
+    scale_changed = Signal(float)  # pixels per day
+    moved = Signal()  # scrolled or zoomed: the header and the date scale follow
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("gantt_view")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setMouseTracking(True)
+        self.setTransform(QTransform.fromScale(SCALES["week"], 1.0))
+        self.can_drag = False
+        self._drag: dict | None = None  # item, mode, press x (scene), original dates
+        self._pan: dict | None = None  # press position and scroll values
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+
+    # -- scale and position ------------------------------------------------------------------
+    def day_width(self) -> float:
+        return self.transform().m11()
+
+    def set_day_width(self, px: float, anchor_x: float | None = None) -> None:
+        """Zoom the time scale, keeping the day under ``anchor_x`` (viewport px; default the middle) still."""
+        px = max(MIN_DAY_PX, min(MAX_DAY_PX, px))
+        if abs(px - self.day_width()) < 1e-9:
+            return
+        anchor_x = self.viewport().width() / 2 if anchor_x is None else anchor_x
+        day = self.mapToScene(QPoint(int(anchor_x), 0)).x()
+        self.setTransform(QTransform.fromScale(px, 1.0))
+        drift = self.mapFromScene(QPointF(day, self.mapToScene(QPoint(0, 0)).y())).x() - anchor_x
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + round(drift))
+        self.scale_changed.emit(px)
+        self.moved.emit()
+
+    def zoom_in(self) -> None:
+        self.set_day_width(self.day_width() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_day_width(self.day_width() / ZOOM_STEP)
+
+    def scroll_to_x(self, scene_x: float, fraction: float = 0.3) -> None:
+        """Scroll so that scene x sits at ``fraction`` of the width."""
+        current = self.mapFromScene(QPointF(scene_x, self.mapToScene(QPoint(0, 0)).y())).x()
+        target = self.viewport().width() * fraction
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.value() + round(current - target))
+
+    def scroll_to_row(self, index: int, row_height: float) -> None:
+        """Bring a row into sight (a third from the top when it was out of sight)."""
+        top = index * row_height
+        view_top = self.mapToScene(QPoint(0, 0)).y()
+        height = self.viewport().height()
+        if view_top <= top and top + row_height <= view_top + height:
+            return
+        self.verticalScrollBar().setValue(round(top - height / 3))
+
+    def top_scene_y(self) -> float:
+        return self.mapToScene(QPoint(0, 0)).y()
+
+    def day_to_viewport(self) -> tuple[float, float]:
+        """(a, b) with viewport x = a × scene x + b."""
+        scale = self.day_width()
+        return scale, -self.mapToScene(QPoint(0, 0)).x() * scale
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.moved.emit()
+
+    # -- mouse ---------------------------------------------------------------------------------
+    def _row_item(self, pos: QPointF) -> RowItem | None:
+        scene = self.scene()
+        if scene is None or not hasattr(scene, "row_at"):
+            return None
+        return scene.row_at(self.mapToScene(pos.toPoint()).y())
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if steps:
+                self.set_day_width(self.day_width() * ZOOM_STEP ** steps, event.position().x())
+            event.accept()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and steps:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - round(steps * 120))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        pos = event.position()
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self._row_item(pos)
+            if item is not None:
+                self.row_clicked.emit(item.task_id)
+                mode = item.hit(self.mapToScene(pos.toPoint()).x(), self.day_width()) if self.can_drag else None
+                if mode is not None:
+                    self._drag = {"item": item, "mode": mode, "x": self.mapToScene(pos.toPoint()).x(),
+                                  "dates": (item.start, item.finish)}
+                    event.accept()
+                    return
+        if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+            self._pan = {"pos": pos, "h": self.horizontalScrollBar().value(), "v": self.verticalScrollBar().value(),
+                         "moving": event.button() == Qt.MouseButton.MiddleButton}
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position()
+        if self._drag is not None:
+            self._drag_to(self.mapToScene(pos.toPoint()).x())  # the bar's label shows the new dates
+            return
+        if self._pan is not None:
+            delta = pos - self._pan["pos"]
+            if not self._pan["moving"] and abs(delta.x()) + abs(delta.y()) >= _PAN_START_PX:
+                self._pan["moving"] = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._pan["moving"]:
+                self.horizontalScrollBar().setValue(self._pan["h"] - round(delta.x()))
+                self.verticalScrollBar().setValue(self._pan["v"] - round(delta.y()))
+            return
+        self._hover_cursor(pos)
+        super().mouseMoveEvent(event)
+
+    def _drag_to(self, scene_x: float) -> None:
+        drag = self._drag
+        item, (start, finish) = drag["item"], drag["dates"]
+        days = round(scene_x - drag["x"])
+        if drag["mode"] == "move":
+            item.set_preview((start + days, finish + days))
+        else:
+            item.set_preview((start, max(start, finish + days)))
+        self.scene().refresh_links()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            drag, self._drag = self._drag, None
+            item = drag["item"]
+            if item.preview is not None:
+                self.bar_dragged.emit(item.task_id, *item.preview)
+            return
+        if self._pan is not None:
+            self._pan = None
+            self.viewport().unsetCursor()
+            self._hover_cursor(event.position())
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag["item"].set_preview(None)
+            self.scene().refresh_links()
+            self._drag = None
+            return
+        super().keyPressEvent(event)
+
+    def _hover_cursor(self, pos: QPointF) -> None:
+        item = self._row_item(pos)
+        mode = item.hit(self.mapToScene(pos.toPoint()).x(), self.day_width()) if item and self.can_drag else None
+        if mode == "finish":
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        elif mode == "move":
+            self.viewport().setCursor(Qt.CursorShape.SizeAllCursor)
+        else:
+            self.viewport().unsetCursor()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._drag is None:
+            item = self._row_item(QPointF(event.pos()))
+            if item is not None and self._near_bar(item, event.pos()):
+                QToolTip.showText(event.globalPos(), tooltip_html(item), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _near_bar(self, item: RowItem, pos: QPoint) -> bool:
+        span = item.bar_span()
+        if span is None:
+            return False
+        x = self.mapToScene(pos).x()
+        slack = 10 / self.day_width()
+        return span[0] - slack <= x <= span[1] + slack + 160 / self.day_width()  # the label counts too
+
+
+class TimeAxis(QWidget):
+    """The date scale above the chart: months (or years) on top, days or weeks (or months) below,
+    and a flag at today."""
+
+    def __init__(self, view: GanttView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("gantt_axis")
+        self.view = view
+        self.origin = date.today().toordinal()
+        self.today: int | None = None
+        self.setFixedHeight(AXIS_HEIGHT)
+        view.moved.connect(self.update)
+
+    def set_days(self, origin: int, today: int) -> None:
+        self.origin, self.today = origin, today
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#eceff1"))
+        scale, offset = self.view.day_to_viewport()
+        first = int(-offset / scale) - 1
+        last = int((self.width() - offset) / scale) + 2
+        half = AXIS_HEIGHT // 2
+        painter.setPen(QPen(GRID_COLOUR, 1))
+        painter.drawLine(0, half, self.width(), half)
+        painter.drawLine(0, AXIS_HEIGHT - 1, self.width(), AXIS_HEIGHT - 1)
+        self._paint_tiers(painter, scale, offset, first, last, half)
+        if self.today is not None:
+            x = (self.today - self.origin + 0.5) * scale + offset
+            painter.setPen(QPen(TODAY_COLOUR, 2))
+            painter.drawLine(QPointF(x, half), QPointF(x, AXIS_HEIGHT))
+        painter.end()
+
+    def _paint_tiers(self, painter: QPainter, scale: float, offset: float, first: int, last: int, half: int) -> None:
+        """Top tier: months (years when a month is narrow); bottom: days, week starts or months."""
+        top_unit = "month" if scale * 30 >= 70 else "year"
+        bottom_unit = "day" if scale >= 18 else "week" if scale >= 3 else "month"
+        for tier, unit, y, height in (("top", top_unit, 0, half), ("bottom", bottom_unit, half, AXIS_HEIGHT - half)):
+            starts = [d for d in range(first, last + 1) if _starts(self.origin + d, unit)]
+            if not starts or not _starts(self.origin + first, unit):
+                starts.insert(0, first)
+            for k, day in enumerate(starts):
+                x0 = day * scale + offset
+                x1 = (starts[k + 1] if k + 1 < len(starts) else last) * scale + offset
+                when = date.fromordinal(self.origin + day)
+                painter.setPen(QPen(GRID_COLOUR, 1))
+                if _starts(self.origin + day, unit):
+                    painter.drawLine(QPointF(x0, y), QPointF(x0, y + height))
+                painter.setPen(HEADER_TEXT)
+                text = _axis_text(when, unit, tier)
+                box = QRectF(max(x0, 0) + 3, y, max(0.0, x1 - max(x0, 0) - 4), height)
+                if painter.fontMetrics().horizontalAdvance(text) <= box.width():
+                    painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+
+def _starts(day: int, unit: str) -> bool:
+    when = date.fromordinal(day)
+    if unit == "day":
+        return True
+    if unit == "week":
+        return when.weekday() == 0
+    if unit == "month":
+        return when.day == 1
+    return when.month == 1 and when.day == 1
+
+
+def _axis_text(when: date, unit: str, tier: str) -> str:
+    if unit == "year":
+        return f"{when.year}年"
+    if unit == "month":
+        return f"{when.year}年{when.month}月" if tier == "top" else f"{when.month}月"
+    if unit == "week":
+        return f"{when.month}/{when.day}"
+    return f"{when.day}"
