@@ -1,0 +1,269 @@
+"""Crew load (施工排班): each construction executor a row, each day a column, each cell the
+booths they work on that day. Someone booked on two booths the same day cannot be in both
+places: the cell is red and its tooltip names the tasks; "clashes only" leaves just those.
+
+The days default to the show's build-up through tear-down; ``services.tasks.crew_load``
+works out the days and the clashes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expo_desk.errors import UserError
+from expo_desk.services import tasks as task_service
+from expo_desk.services.changes import ChangeSet
+from expo_desk.services.task_templates import anchor_days
+from expo_desk.ui.context import AppContext
+from expo_desk.ui.dialogs.contract_dialogs import date_edit, iso
+from expo_desk.ui.widgets.tables import notice_label
+from expo_desk.ui.widgets.task_cards import LATE_COLOUR, place_text, short_day
+
+CLASH_BACKGROUND = QColor("#f8d7da")
+SHOWN_BOOTHS = 6  # per cell; the tooltip lists them all
+SHOWN_TASKS = 25  # per tooltip
+_WEEKDAYS = ("周一 Mon", "周二 Tue", "周三 Wed", "周四 Thu", "周五 Fri", "周六 Sat", "周日 Sun")
+DAY_WIDTH = 150  # a day's column when the range is too long to fit the page
+
+
+def days_between(first: str, last: str) -> list[str]:
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+
+
+def phase_of(dates: dict, day: str) -> str:
+    """Build-up, show or tear-down, by the show's anchor dates ('' outside them)."""
+    build, opening, closing, cleared = (dates.get(k) for k in ("build_start", "start_date", "end_date",
+                                                                "teardown_end"))
+    if build and opening and build <= day < opening:
+        return "布展 Build-up"
+    if opening and closing and opening <= day <= closing:
+        return "展期 Show"
+    if closing and cleared and closing < day <= cleared:
+        return "撤展 Tear-down"
+    return ""
+
+
+def cell_text(tasks: list[dict]) -> str:
+    """The booths of a day: one named, or how many and the first few ('12 个展位 booths' over
+    'A1-001, A1-002, …'); hall work shows as its task."""
+    places: list[str] = []
+    for task in tasks:
+        place = task.get("booth_number") or task.get("name") or ""
+        if place and place not in places:
+            places.append(place)
+    if len(places) <= 1:
+        return places[0] if places else ""
+    listed = ", ".join(places[:SHOWN_BOOTHS]) + (", …" if len(places) > SHOWN_BOOTHS else "")
+    return f"{len(places)} 个展位 booths\n{listed}"
+
+
+def task_line(task: dict) -> str:
+    where = place_text(task)
+    return f"{task.get('name') or ''}" + (f" — {where}" if where else "") + (
+        f" ({short_day(task.get('planned_start'))}→{short_day(task.get('planned_finish'))})")
+
+
+class CrewLoadPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._stale = True
+        self.load: list[dict] = []
+        self.days: list[str] = []
+
+        self.first_day = date_edit()
+        self.first_day.setObjectName("first_day")
+        self.last_day = date_edit()
+        self.last_day.setObjectName("last_day")
+        self.clashes_only = QCheckBox(self.tr("&Clashes only"))
+        self.clashes_only.setObjectName("clashes_only")
+        self.clashes_only.setToolTip(self.tr("Only the people booked on two booths the same day, and only those days"))
+        self.clashes_only.toggled.connect(lambda _on: self._show())
+        show_days = QPushButton(self.tr("&Build-up to tear-down"))
+        show_days.setToolTip(self.tr("The show's own days again"))
+        show_days.clicked.connect(self.reset_days)
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.setShortcut("F5")
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("From")))
+        top.addWidget(self.first_day)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.last_day)
+        top.addWidget(show_days)
+        top.addSpacing(16)
+        top.addWidget(self.clashes_only)
+        top.addStretch(1)
+        self.summary = QLabel()
+        self.summary.setObjectName("crew_summary")
+        top.addWidget(self.summary)
+        top.addWidget(refresh)
+        self.notice = notice_label("")
+        self.notice.hide()
+
+        self.table = QTableWidget(0, 0)
+        self.table.setObjectName("crew_load")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(52)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(DAY_WIDTH)
+        self.table.horizontalHeader().setMinimumSectionSize(110)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+
+        for edit in (self.first_day, self.last_day):
+            edit.dateChanged.connect(lambda _d: self._timer.start())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        context.data_changed.connect(self._on_changed)
+        context.database_changed.connect(self._on_database)
+        self._days_set_for: str | None = None
+
+    # -- when to read the load ------------------------------------------------------------
+    def _on_database(self) -> None:
+        self._days_set_for = None
+        self._on_changed()
+
+    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def reset_days(self) -> None:
+        """Build-up through tear-down of the show (as its build tasks are dated)."""
+        dates = anchor_days(self._context.show or {})
+        first = dates["build_start"] or dates["start_date"] or date.today().isoformat()
+        last = dates["teardown_end"] or dates["end_date"] or first
+        for edit, day in ((self.first_day, first), (self.last_day, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+            edit.blockSignals(False)
+        self._days_set_for = (self._context.show or {}).get("id")
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        ctx = self._context
+        if ctx.db is None or ctx.show is None:
+            self.notice.setText(self.tr("Open a show file to see who works where."))
+            self.notice.show()
+            return
+        if self._days_set_for != ctx.show["id"]:
+            self.reset_days()
+            return
+        self._stale = False
+        first, last = iso(self.first_day), iso(self.last_day)
+        try:
+            self.load = task_service.crew_load(ctx.db, ctx.show["id"], first, last)
+        except UserError as exc:
+            self.load, self.days = [], []
+            self.table.clear()
+            self.table.setRowCount(0)
+            self.notice.setText(str(exc))
+            self.notice.show()
+            return
+        self.days = days_between(first, last)
+        self._show()
+
+    # -- showing it -----------------------------------------------------------------------------
+    def _show(self) -> None:
+        self.notice.hide()
+        people = [p for p in self.load if p.get("clashes")] if self.clashes_only.isChecked() else self.load
+        days = self.days
+        if self.clashes_only.isChecked():
+            clash_days = {d for p in people for d in p.get("clashes") or {}}
+            days = [d for d in days if d in clash_days]
+        dates = anchor_days(self._context.show or {})
+        table = self.table
+        table.clear()
+        table.setRowCount(len(people))
+        table.setColumnCount(len(days))
+        for c, day in enumerate(days):
+            weekday = _WEEKDAYS[date.fromisoformat(day).weekday()]
+            header = QTableWidgetItem(f"{short_day(day)} {weekday.split()[0]}\n{phase_of(dates, day)}".strip())
+            header.setToolTip(f"{day} {weekday}")
+            table.setHorizontalHeaderItem(c, header)
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for r, person in enumerate(people):
+            table.setVerticalHeaderItem(r, QTableWidgetItem(person.get("name") or ""))
+            for c, day in enumerate(days):
+                tasks = (person.get("days") or {}).get(day) or []
+                if not tasks:
+                    continue
+                item = QTableWidgetItem(cell_text(tasks))
+                clash = set((person.get("clashes") or {}).get(day) or [])
+                item.setToolTip(self._tooltip(person, day, tasks, clash))
+                if clash:
+                    item.setBackground(QBrush(CLASH_BACKGROUND))
+                    item.setForeground(QBrush(LATE_COLOUR))
+                    item.setFont(bold)
+                table.setItem(r, c, item)
+        self._fit_days(len(days))
+        clashing = sum(1 for p in self.load if p.get("clashes"))
+        self.summary.setText(self.tr("%1 executor(s) · %2 with clashes").replace("%1", str(len(self.load)))
+                             .replace("%2", str(clashing)))
+        self.summary.setStyleSheet(f"color: {LATE_COLOUR.name()};" if clashing else "")
+        if not people:
+            self.notice.setText(self.tr("No clashes on these days.") if self.clashes_only.isChecked()
+                                else self.tr("No construction executor has work on these days."))
+            self.notice.show()
+
+    def _fit_days(self, count: int) -> None:
+        """The days share the width when they fit in it; a long range scrolls sideways."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        fits = count and count * header.minimumSectionSize() <= room
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive)
+        if not fits:
+            for column in range(count):
+                self.table.setColumnWidth(column, DAY_WIDTH)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_days(self.table.columnCount())
+
+    def _tooltip(self, person: dict, day: str, tasks: list[dict], clash: set[str]) -> str:
+        heading = f"{person.get('name') or ''} · {day}"
+        if clash:
+            heading += "\n" + self.tr("撞期 Clash: booked on more than one booth this day")
+            tasks = [t for t in tasks if t.get("id") in clash] + [t for t in tasks if t.get("id") not in clash]
+        lines = [task_line(t) for t in tasks[:SHOWN_TASKS]]
+        if len(tasks) > SHOWN_TASKS:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(tasks) - SHOWN_TASKS)))
+        return "\n".join([heading, *lines])
+
+    def cell(self, person_name: str, day: str) -> QTableWidgetItem | None:
+        """The cell of a person and a day as shown (None when empty or filtered out)."""
+        rows = [r for r in range(self.table.rowCount()) if self.table.verticalHeaderItem(r).text() == person_name]
+        columns = [c for c in range(self.table.columnCount())
+                   if self.table.horizontalHeaderItem(c).toolTip().startswith(day)]
+        return self.table.item(rows[0], columns[0]) if rows and columns else None
