@@ -21,6 +21,8 @@ start no earlier than ``P``'s finish instant plus ``L``:
 Each node's own planned start is a "start no earlier than" constraint (a milestone's
 date is a "finish no earlier than"). A node without planned dates takes one day (a
 milestone: zero) and is held at ``project_start``, otherwise its predecessors decide.
+The pass works on the plan: status and actual dates move nothing here (the roll-up's
+forecast is where they count). Events are summary rows and stay out of the network.
 """
 
 from __future__ import annotations
