@@ -34,6 +34,7 @@ def crew(qtbot, window):
     page.resize(1300, 600)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: not page.loading)
     return page
 
 
@@ -68,8 +69,9 @@ def test_clashes_only_leaves_the_people_and_days_that_clash(crew):
     assert crew.table.item(0, 0).background().color() == CLASH_BACKGROUND
 
 
-def test_a_range_too_long_is_refused_in_words(crew):
+def test_a_range_too_long_is_refused_in_words(qtbot, crew):
     crew.last_day.setDate(QDate(2027, 3, 1))
     crew.refresh()
+    qtbot.waitUntil(lambda: not crew.loading)
     assert crew.notice.isVisibleTo(crew) and "62" in crew.notice.text()
     assert crew.table.rowCount() == 0

@@ -177,3 +177,8 @@ def test_an_account_manager_sees_their_own_tasks_and_no_construction_work(qtbot,
     assert {r["role"] for r in rows} == {"account_manager"}
     assert not any("搭建" in r["name"] or "验收" in r["name"] for r in rows)
     assert "王经理" in page.who.text() and "account manager" in page.who.text()
+
+
+def test_the_rows_model_keeps_qts_rules(qtmodeltester, page):
+    assert page.model.rowCount() == 4 and sum(page.model.rowCount(page.model.index(g, 0)) for g in range(4)) >= 2
+    qtmodeltester.check(page.model)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 from expo_desk.ui.widgets.task_cards import (
     ACTIONS,
+    PUNCH_STATUS_NAMES,
     SEVERITY_NAMES,
     pair_text,
     place_text,
@@ -50,6 +51,7 @@ from expo_desk.ui.widgets.task_cards import (
 )
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"
+BIG_TICK = "QCheckBox::indicator { width: 22px; height: 22px; }"  # ticked with a finger on site
 
 
 def run_task_action(parent: QWidget, context: AppContext, action: str, row: dict,
@@ -190,7 +192,7 @@ class TaskDetailDialog(QDialog):
         self._context, self._task_id, self._today = context, task_id, today
         self.changed = ChangeSet()
         self.setWindowTitle(self.tr("Task"))
-        self.resize(720, 640)
+        self.resize(720, 720)
         self.title = _title("")
         self.facts = QGridLayout()
         self.facts.setColumnStretch(1, 1)
@@ -278,6 +280,7 @@ class TaskDetailDialog(QDialog):
             check.setObjectName(f"check_{item['id']}")
             check.setChecked(bool(item.get("done")))
             check.setMinimumHeight(36)
+            check.setStyleSheet(BIG_TICK)
             font = QFont(check.font())
             font.setPointSizeF(font.pointSizeF() * 1.1)
             check.setFont(font)
@@ -293,7 +296,8 @@ class TaskDetailDialog(QDialog):
         fill_table(self.after, [[r.get("name") or "", status_text(r.get("status")), r.get("planned_start") or ""]
                                 for r in after])
         fill_table(self.problems, [[r.get("description") or "", pair_text(SEVERITY_NAMES, r.get("severity")),
-                                    r.get("status") or "", (r.get("reported_at") or "")[:10]] for r in problems])
+                                    pair_text(PUNCH_STATUS_NAMES, r.get("status")), (r.get("reported_at") or "")[:10]]
+                                   for r in problems])
         for table, rows in ((self.before, before), (self.after, after), (self.problems, problems)):
             table.setVisible(bool(rows))
             fit_table_height(table)
@@ -307,6 +311,7 @@ class TaskDetailDialog(QDialog):
             label, key = ACTIONS[action]
             button = QPushButton(f"{self.tr(label)} ({key})")
             button.setObjectName(f"detail_{action}")
+            button.setShortcut(QKeySequence(key))
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _checked=False, a=action: self.act(a))
             self.actions.addWidget(button)

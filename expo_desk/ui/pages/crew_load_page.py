@@ -31,8 +31,10 @@ from expo_desk.services.changes import ChangeSet
 from expo_desk.services.task_templates import anchor_days
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import date_edit, iso
+from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.widgets.tables import notice_label
 from expo_desk.ui.widgets.task_cards import LATE_COLOUR, place_text, short_day
+from expo_desk.ui.worker import Job
 
 CLASH_BACKGROUND = QColor("#f8d7da")
 SHOWN_BOOTHS = 6  # per cell; the tooltip lists them all
@@ -62,11 +64,7 @@ def phase_of(dates: dict, day: str) -> str:
 def cell_text(tasks: list[dict]) -> str:
     """The booths of a day: one named, or how many and the first few ('12 个展位 booths' over
     'A1-001, A1-002, …'); hall work shows as its task."""
-    places: list[str] = []
-    for task in tasks:
-        place = task.get("booth_number") or task.get("name") or ""
-        if place and place not in places:
-            places.append(place)
+    places = list(dict.fromkeys(p for p in (t.get("booth_number") or t.get("name") for t in tasks) if p))
     if len(places) <= 1:
         return places[0] if places else ""
     listed = ", ".join(places[:SHOWN_BOOTHS]) + (", …" if len(places) > SHOWN_BOOTHS else "")
@@ -141,6 +139,8 @@ class CrewLoadPage(QWidget):
         context.data_changed.connect(self._on_changed)
         context.database_changed.connect(self._on_database)
         self._days_set_for: str | None = None
+        self._job: Job | None = None  # the reading under way
+        self._again = False  # asked to read again while it runs
 
     # -- when to read the load ------------------------------------------------------------
     def _on_database(self) -> None:
@@ -170,6 +170,8 @@ class CrewLoadPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the load again, on a connection of its own off the window's thread (a large
+        show's crew takes seconds); asked again meanwhile, it reads once more after."""
         self._timer.stop()
         ctx = self._context
         if ctx.db is None or ctx.show is None:
@@ -180,18 +182,55 @@ class CrewLoadPage(QWidget):
             self.reset_days()
             return
         self._stale = False
-        first, last = iso(self.first_day), iso(self.last_day)
-        try:
-            self.load = task_service.crew_load(ctx.db, ctx.show["id"], first, last)
-        except UserError as exc:
-            self.load, self.days = [], []
-            self.table.clear()
-            self.table.setRowCount(0)
-            self.notice.setText(str(exc))
-            self.notice.show()
+        if self._job is not None:
+            self._again = True
             return
-        self.days = days_between(first, last)
-        self._show()
+        self._again = False
+        show_id, first, last = ctx.show["id"], iso(self.first_day), iso(self.last_day)
+        self.summary.setText(self.tr("读取中… Reading…"))
+        self.summary.setStyleSheet("")
+        self._job = start_file_job(ctx.db_path, lambda db, _progress, _cancel: (
+            first, last, task_service.crew_load(db, show_id, first, last)),
+            progressed=self._ignore_progress, finished=self._loaded, failed=self._failed)
+
+    @property
+    def loading(self) -> bool:
+        return self._job is not None
+
+    def _ignore_progress(self, _done: int, _total: int) -> None:
+        pass
+
+    def _job_done(self) -> bool:
+        """Let the finished reading go; False when another was asked for meanwhile (it starts)."""
+        self._job.wait()
+        self._job = None
+        if self._again:
+            self.refresh()
+            return False
+        return True
+
+    def _loaded(self, result: tuple) -> None:
+        if self._job_done():
+            first, last, self.load = result
+            self.days = days_between(first, last)
+            self._show()
+
+    def _failed(self, exc: Exception) -> None:
+        if not self._job_done():
+            return
+        if not isinstance(exc, UserError):
+            raise exc
+        self.load, self.days = [], []
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.summary.setText("")
+        self.notice.setText(str(exc))
+        self.notice.show()
+
+    def closeEvent(self, event) -> None:
+        if self._job is not None:
+            self._job.wait()
+        super().closeEvent(event)
 
     # -- showing it -----------------------------------------------------------------------------
     def _show(self) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -64,6 +65,8 @@ class PunchListView(QWidget):
                                    self.tr("Reported"), self.tr("By"), self.tr("Photo")], stretch=2,
                                   name="punch_list")
         self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setToolTip(self.tr("Double-click a problem with a photo to open the photo"))
+        self.table.itemDoubleClicked.connect(lambda item: self.open_photo(item.row()))
         self.fixed_button = QPushButton(self.tr("✓ 已修复 Fixed"))
         self.fixed_button.setObjectName("punch_fixed")
         self.fixed_button.clicked.connect(lambda: self.close_selected("fixed"))
@@ -100,6 +103,11 @@ class PunchListView(QWidget):
         self.more.setText(self.tr("+%1 more not shown").replace("%1", f"{len(self.rows) - len(shown):,}"))
         self.more.setVisible(len(self.rows) > len(shown))
         self.counted.emit(len(self.rows))
+
+    def open_photo(self, row: int) -> None:
+        photo = self.rows[row].get("photo_path") if 0 <= row < len(self.rows) else ""
+        if photo and Path(photo).is_file():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(photo))
 
     def close_selected(self, status: str) -> None:
         row = self.table.currentRow()
@@ -193,7 +201,7 @@ class MyTasksPage(QWidget):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((300, 170, 240, 110, 90, 130)):
+        for column, width in enumerate((300, 150, 220, 100, 80, 150)):
             tree.setColumnWidth(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MyTasksModel.ACTIONS_COLUMN, QHeaderView.ResizeMode.Fixed)

@@ -33,6 +33,9 @@ STATUS_NAMES: dict[str, tuple[str, str]] = {
 SEVERITY_NAMES: dict[str, tuple[str, str]] = {
     "low": ("低", "Low"), "medium": ("中", "Medium"), "high": ("高", "High"), "critical": ("严重", "Critical"),
 }
+PUNCH_STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "open": ("待处理", "Open"), "fixed": ("已修复", "Fixed"), "closed": ("已关闭", "Closed"),
+}
 STATUS_COLOURS = {TaskStatus.NOT_STARTED: QColor("#6b7280"), TaskStatus.IN_PROGRESS: QColor("#2f7fc1"),
                   TaskStatus.BLOCKED: QColor("#c77700"), TaskStatus.DONE: QColor("#1e7b34")}
 LATE_COLOUR = OVERDUE_COLOUR
