@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
 from expo_desk.services import contracts, users
+from expo_desk.services import tasks as task_service
 from expo_desk.services.contract_signing import sign_contract
 from expo_desk.store.queries import one, scalar
 from expo_desk.ui.pages.my_tasks_page import MyTasksPage
@@ -182,3 +183,9 @@ def test_an_account_manager_sees_their_own_tasks_and_no_construction_work(qtbot,
 def test_the_rows_model_keeps_qts_rules(qtmodeltester, page):
     assert page.model.rowCount() == 4 and sum(page.model.rowCount(page.model.index(g, 0)) for g in range(4)) >= 2
     qtmodeltester.check(page.model)
+
+
+def test_a_change_made_elsewhere_shows_without_asking(qtbot, db, window, page, sales):
+    build = task(db, SHELL_BUILD)
+    window.context.announce(task_service.start_task(db, sales["ce"], build["id"], "2026-09-15"))
+    qtbot.waitUntil(lambda: page.model.row_at(page.model.task_index(build["id"]))["status"] == "in_progress")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 
 from expo_desk.errors import UserError
 from expo_desk.services import tasks as task_service
-from expo_desk.services.changes import ChangeSet
 from expo_desk.services.task_templates import anchor_days
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import date_edit, iso
 from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.widgets.tables import notice_label
-from expo_desk.ui.widgets.task_cards import LATE_COLOUR, place_text, short_day
+from expo_desk.ui.widgets.task_cards import LATE_COLOUR, FollowChanges, place_text, short_day
 from expo_desk.ui.worker import Job
 
 CLASH_BACKGROUND = QColor("#f8d7da")
@@ -81,7 +80,6 @@ class CrewLoadPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self.load: list[dict] = []
         self.days: list[str] = []
 
@@ -130,13 +128,9 @@ class CrewLoadPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
 
+        self.follow = FollowChanges(self, self.refresh, 300, context.data_changed)
         for edit in (self.first_day, self.last_day):
-            edit.dateChanged.connect(lambda _d: self._timer.start())
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.refresh)
-        context.data_changed.connect(self._on_changed)
+            edit.dateChanged.connect(self.follow.changed)
         context.database_changed.connect(self._on_database)
         self._days_set_for: str | None = None
         self._job: Job | None = None  # the reading under way
@@ -145,17 +139,7 @@ class CrewLoadPage(QWidget):
     # -- when to read the load ------------------------------------------------------------
     def _on_database(self) -> None:
         self._days_set_for = None
-        self._on_changed()
-
-    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.follow.changed()
 
     def reset_days(self) -> None:
         """Build-up through tear-down of the show (as its build tasks are dated)."""
@@ -172,7 +156,6 @@ class CrewLoadPage(QWidget):
     def refresh(self) -> None:
         """Read the load again, on a connection of its own off the window's thread (a large
         show's crew takes seconds); asked again meanwhile, it reads once more after."""
-        self._timer.stop()
         ctx = self._context
         if ctx.db is None or ctx.show is None:
             self.notice.setText(self.tr("Open a show file to see who works where."))
@@ -181,7 +164,7 @@ class CrewLoadPage(QWidget):
         if self._days_set_for != ctx.show["id"]:
             self.reset_days()
             return
-        self._stale = False
+        self.follow.fresh()
         if self._job is not None:
             self._again = True
             return

@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from expo_desk.errors import UserError
 from expo_desk.services import tasks as task_service
-from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.task_dialogs import ReportProblemDialog, TaskDetailDialog, run_task_action
 from expo_desk.ui.widgets.error_label import ErrorLabel
@@ -38,6 +37,7 @@ from expo_desk.ui.widgets.task_cards import (
     GROUPS,
     LATE_COLOUR,
     SEVERITY_NAMES,
+    FollowChanges,
     Index,
     MyTasksModel,
     RowDelegate,
@@ -129,7 +129,6 @@ class MyTasksPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self.today: date | None = None  # None: the computer's date
         self.last_refresh_seconds = 0.0
 
@@ -175,13 +174,8 @@ class MyTasksPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.refresh)
-        context.data_changed.connect(self._on_changed)
-        context.database_changed.connect(self._on_changed)
-        context.actor_changed.connect(self._on_changed)
+        self.follow = FollowChanges(self, self.refresh, 200, context.data_changed, context.database_changed,
+                                    context.actor_changed)
 
     def _make_tree(self) -> QTreeView:
         tree = QTreeView()
@@ -214,22 +208,11 @@ class MyTasksPage(QWidget):
         return tree
 
     # -- when to read the tasks -----------------------------------------------------------
-    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def today_text(self) -> str:
         return (self.today or date.today()).isoformat()
 
     def refresh(self) -> None:
-        self._timer.stop()
-        self._stale = False
+        self.follow.fresh()
         ctx = self._context
         if ctx.db is None or ctx.show is None:
             self.model.set_groups({})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from expo_desk.ui.widgets.task_cards import (
     STATUS_COLOURS,
     STATUS_NAMES,
     CardDelegate,
+    FollowChanges,
     role_text,
     status_text,
 )
@@ -140,7 +141,6 @@ class TaskBoardPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self.today: date | None = None  # None: the computer's date
         self.board: dict[str, list[dict]] = {}
 
@@ -185,11 +185,7 @@ class TaskBoardPage(QWidget):
 
         self.role.currentIndexChanged.connect(lambda _i: self.refresh())
         self.hall.currentIndexChanged.connect(lambda _i: self.refresh())
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.refresh)
-        context.data_changed.connect(self._on_changed)
+        self.follow = FollowChanges(self, self.refresh, 300, context.data_changed)
         context.database_changed.connect(self._on_database)
 
     def _lane(self, status: str) -> QFrame:
@@ -223,19 +219,7 @@ class TaskBoardPage(QWidget):
     # -- when to read the board -----------------------------------------------------------
     def _on_database(self) -> None:
         self._fill_halls()
-        self._on_changed()
-
-    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.hall.count() == 0:
-            self._fill_halls()
-        if self._stale:
-            self.refresh()
+        self.follow.changed()
 
     def _fill_halls(self) -> None:
         ctx = self._context
@@ -253,9 +237,10 @@ class TaskBoardPage(QWidget):
         return (self.today or date.today()).isoformat()
 
     def refresh(self) -> None:
-        self._timer.stop()
-        self._stale = False
+        self.follow.fresh()
         ctx = self._context
+        if self.hall.count() == 0:
+            self._fill_halls()
         if ctx.db is None or ctx.show is None:
             self.notice.setText(self.tr("Open a show file to see its tasks."))
             self.notice.show()
