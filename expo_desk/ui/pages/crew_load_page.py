@@ -121,6 +121,7 @@ class CrewLoadPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(52)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setMinimumWidth(88)  # a name of three or four characters, unclipped
         self.table.horizontalHeader().setDefaultSectionSize(DAY_WIDTH)
         self.table.horizontalHeader().setMinimumSectionSize(110)
         layout = QVBoxLayout(self)
