@@ -108,7 +108,8 @@ def test_blocking_needs_a_reason(qtbot, db, page, on_modal):
     row = page.model.row_at(page.model.task_index(build["id"]))
     assert row["status"] == "blocked"
     index = page.model.task_index(build["id"])
-    assert "floor not cleared" in page.model.index(index.row(), 5, index.parent()).data()
+    assert page.model.index(index.row(), 0, index.parent()).data().endswith("⊘ 展位地面未清场 / floor not cleared")
+    assert page.model.index(index.row(), 5, index.parent()).data() == "受阻 Blocked"
 
 
 def test_reporting_a_problem_puts_it_on_the_punch_list(qtbot, db, page, on_modal, sales):

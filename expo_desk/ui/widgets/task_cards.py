@@ -329,9 +329,9 @@ class MyTasksModel(QAbstractItemModel):
         if key == "checklist":
             return checklist_text(row)
         if key == "status":
-            blocked = row.get("status") == TaskStatus.BLOCKED and row.get("blocked_reason")
-            return f"{status_text(row.get('status'))}: {row['blocked_reason']}" if blocked else status_text(
-                row.get("status"))
+            return status_text(row.get("status"))
+        if key == "name" and row.get("status") == TaskStatus.BLOCKED and row.get("blocked_reason"):
+            return f"{row.get('name') or ''}  ⊘ {row['blocked_reason']}"  # why, where the eye is
         if key == "actions":
             return ""
         return str(row.get(key) or "")
