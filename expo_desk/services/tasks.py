@@ -2,7 +2,8 @@
 and the planner's changes (dates, baseline).
 
 Who may change a task: department managers and administrators any; an account manager,
-design supervisor or construction executor the tasks of their own role or those they own.
+design supervisor or construction executor the tasks they own and the detailed tasks of
+their role that nobody owns (the same tasks "my tasks" lists for them).
 Planning (dates, baseline) is for department managers and administrators. Each change is
 one transaction, audited, and returns a ChangeSet. The read-only lists live in
 ``services.task_views`` and are re-exported here.
@@ -23,12 +24,13 @@ from expo_desk.services.changes import ChangeSet
 from expo_desk.services.task_views import board, crew_load, my_tasks, punch_list, task_detail
 from expo_desk.store import records
 from expo_desk.store import tasks as store
+from expo_desk.store import users as user_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
 
-__all__ = ["block_task", "board", "close_problem", "crew_load", "finish_task", "my_tasks", "punch_list",
+__all__ = ["assign_owner", "block_task", "board", "close_problem", "crew_load", "finish_task", "my_tasks", "punch_list",
            "report_problem", "reschedule_task", "save_baseline", "set_checklist_item", "start_task", "task_detail",
            "unblock_task"]
 
@@ -54,14 +56,14 @@ def _task_or_error(db: Database, task_id: str) -> dict:
 
 
 def may_update(actor: Actor, task: dict) -> bool:
-    """Managers any task; the three build roles the detailed tasks of their role and whatever
-    they own (events and milestones roll up from their tasks, so they are the planners')."""
+    """Managers any task; the three build roles what they own, and the detailed tasks of their
+    role nobody owns yet (events and milestones roll up from their tasks: the planners')."""
     if not can(actor, Action.UPDATE_BUILD_TASKS):
         return False
     if can(actor, Action.PLAN_SCHEDULE):
         return True
-    if task["owner_id"] is not None and task["owner_id"] == actor.user_id:
-        return True
+    if task["owner_id"] is not None:
+        return task["owner_id"] == actor.user_id
     return task["level"] == TaskLevel.TASK and task["role"] == actor.role.value
 
 
@@ -70,10 +72,11 @@ def _updatable(db: Database, actor: Actor, task_id: str) -> dict:
     require(actor, Action.UPDATE_BUILD_TASKS)
     task = _task_or_error(db, task_id)
     if not may_update(actor, task):
-        whose = ROLE_NAMES.get(task["role"], "-") if task["role"] else "-"
-        raise PermissionDenied(f"「{task['name']}」属于{whose.split()[0]}，{actor.name} 无权修改 / "
-                               f"'{task['name']}' belongs to the {whose.split(' ', 1)[-1]}; {actor.name} may not "
-                               "change it")
+        owner = user_store.display_name(db, task["owner_id"]) if task["owner_id"] else None
+        whose = owner or ROLE_NAMES.get(task["role"], "-").split()[0]
+        whose_en = owner or ("the " + ROLE_NAMES[task["role"]].split(" ", 1)[1] if task["role"] else "the planners")
+        raise PermissionDenied(f"「{task['name']}」属于{whose}，{actor.name} 无权修改 / '{task['name']}' belongs to "
+                               f"{whose_en}; {actor.name} may not change it")
     return task
 
 
@@ -236,6 +239,20 @@ def reschedule_task(db: Database, actor: Actor, task_id: str, planned_start: str
         if problems:
             raise ValidationError(problems)
         return _write(db, actor, task_id, {"planned_start": start, "planned_finish": finish})
+
+
+def assign_owner(db: Database, actor: Actor, task_id: str, owner_id: str | None) -> ChangeSet:
+    """Give a task to a person of its role (planners only); ``None`` leaves it to the role."""
+    require(actor, Action.PLAN_SCHEDULE)
+    with transaction(db):
+        task = _task_or_error(db, task_id)
+        if owner_id:
+            person = user_store.get_user(db, owner_id)
+            if person is None or not person["active"] or (task["role"] and person["role"] != task["role"]):
+                whose = ROLE_NAMES.get(task["role"], "-")
+                raise ValidationError([Problem("owner_id", f"负责人须为在职的{whose.split()[0]} / the owner must be an "
+                                                           f"active {whose.split(' ', 1)[-1]}")])
+        return _write(db, actor, task_id, {"owner_id": owner_id or None})
 
 
 def save_baseline(db: Database, actor: Actor, show_id: str) -> ChangeSet:
