@@ -68,8 +68,10 @@ def gantt(qtbot, window, build):
     page.resize(1400, 700)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading)  # read off the window's thread
     page.set_scale("day")
-    return page
+    yield page
+    page.wait_loaded()  # a reading after the last change must not outlive the window
 
 
 @pytest.fixture
@@ -208,3 +210,7 @@ def test_hover_tells_dates_owner_booth_and_float(gantt, build):
     text = tooltip_html(gantt.scene.items_by_id[ids["clean"]])
     for part in ("保洁", "H1-001", "赵部长", "2026-09-14", "基线 baseline", "总浮动 float: 3"):
         assert part in text
+    frame = gantt.scene.items_by_id[ids["frame"]]
+    text = tooltip_html(frame, *gantt.scene.neighbours(ids["frame"]))
+    assert "紧前 after: H1-001  特装进场报到" in text and "紧后 before: H1-001  验收交付" in text
+    assert "关键 critical" in text

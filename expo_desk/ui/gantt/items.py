@@ -1,10 +1,8 @@
-"""What one row of the chart draws, and the arrows of the dependencies.
+"""What one row of the chart draws, its hover text, and the colours and sizes of the chart.
 
 ``RowItem`` is a whole row (the full width of the timeline, one row high): it paints its
 bar, baseline, progress, late tail, markers and a label in device pixels, so a bar is
-crisp at any zoom and nothing is re-laid-out when the scale changes. ``LinksItem`` is one
-item for all arrows between rows on screen; it draws only the arrows crossing the part of
-the chart being painted.
+crisp at any zoom and nothing is re-laid-out when the scale changes.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from expo_desk.domain.permissions import ROLE_NAMES
@@ -23,6 +21,9 @@ BAR_TOP, BAR_HEIGHT = 5, 13
 BASELINE_TOP, BASELINE_HEIGHT = 20, 3
 HANDLE_PX = 6  # the last pixels of a bar resize it instead of moving it
 LABEL_GAP = 6
+LONG_LINK_ROWS = 24  # an arrow between rows further apart is drawn as two short stubs
+DAY_LABELS_PX = 18.0  # from this many pixels a day the scale names each day
+WEEK_LINES_PX = 5.0  # from this many a week (else a month) is the unit of the scale and the grid
 
 # (bar colour, progress colour) by status
 STATUS_COLOURS: dict[str, tuple[QColor, QColor]] = {
@@ -41,7 +42,7 @@ LEVEL_LABELS = {"milestone": "里程碑 milestone", "event": "主要事件 main 
 CRITICAL_COLOUR = QColor("#d50000")
 LATE_COLOUR = QColor("#c62828")
 RISK_COLOUR = QColor("#ef6c00")
-BASELINE_COLOUR = QColor("#8d8d8d")
+BASELINE_COLOUR = QColor("#a9b0b4")
 SUMMARY_COLOUR = QColor("#37474f")
 SUMMARY_TRACK = QColor("#b0bec5")
 MILESTONE_COLOUR = QColor("#5e35b1")
@@ -95,22 +96,27 @@ class RowItem(QGraphicsItem):
 
     Type = QGraphicsItem.UserType + 31
 
-    def __init__(self, row: dict, index: int, origin: int, extent: QRectF):
+    # what the scene sets when it differs (class defaults keep making 28,000 rows cheap)
+    preview: tuple[int, int] | None = None  # dates while the bar is dragged
+    critical = late = at_risk = selected = False
+    percent = 0.0
+    total_float: int | None = None
+
+    def __init__(self, row: dict, index: int, origin: int, today: int, extent: QRectF):
         super().__init__()
         self.row = row
         self.task_id: str = row["id"]
         self.level: str = row["level"]
         self.index = index
         self.origin = origin
-        self.start = ordinal(row.get("planned_start"))
-        self.finish = ordinal(row.get("planned_finish")) or self.start
-        self.baseline = (ordinal(row.get("baseline_start")), ordinal(row.get("baseline_finish")))
-        self.preview: tuple[int, int] | None = None  # dates while the bar is dragged
-        self.critical = self.late = self.at_risk = self.selected = False
-        self.percent = 0.0
-        self.total_float: int | None = None
-        self.today = origin
+        self.today = today
+        self.start = ordinal(row["planned_start"])
+        self.finish = ordinal(row["planned_finish"]) or self.start
         self._rect = QRectF(extent.left(), index * ROW_HEIGHT, extent.width(), ROW_HEIGHT)
+
+    @property
+    def baseline(self) -> tuple[int | None, int | None]:
+        return ordinal(self.row.get("baseline_start")), ordinal(self.row.get("baseline_finish"))
 
     def type(self) -> int:  # noqa: A003 - Qt's name
         return self.Type
@@ -144,6 +150,13 @@ class RowItem(QGraphicsItem):
         if left - 2 / px_per_day <= scene_x <= right + 2 / px_per_day:
             return "move"
         return None
+
+    def move_to(self, start: str, finish: str) -> None:
+        """New planned dates (ISO) once they are saved: the bar is drawn there from now on."""
+        self.row["planned_start"], self.row["planned_finish"] = start, finish
+        self.start, self.finish = ordinal(start), ordinal(finish)
+        self.preview = None
+        self.update()
 
     def set_preview(self, dates: tuple[int, int] | None) -> None:
         if dates is not None and dates == (self.start, self.finish):
@@ -294,97 +307,9 @@ class RowItem(QGraphicsItem):
         painter.drawText(QRectF(x, top, 600, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
 
 
-class LinksItem(QGraphicsItem):
-    """The finish-to-start arrows between rows on screen: ``links`` are (predecessor row index,
-    successor row index, both critical)."""
-
-    BUCKET = 32  # rows per bucket of the index that finds the arrows crossing a strip
-
-    def __init__(self, rows: list[RowItem], links: list[tuple[int, int, bool]], extent: QRectF):
-        super().__init__()
-        self.rows, self.links, self._rect = rows, links, QRectF(extent)
-        self.setZValue(1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._buckets: dict[int, list[int]] = {}
-        for k, (a, b, _) in enumerate(links):
-            for bucket in range(min(a, b) // self.BUCKET, max(a, b) // self.BUCKET + 1):
-                self._buckets.setdefault(bucket, []).append(k)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never under the mouse: clicks and tooltips go to the rows
-
-    def pairs(self) -> list[tuple[str, str]]:
-        """(predecessor id, successor id) of every arrow."""
-        return [(self.rows[a].task_id, self.rows[b].task_id) for a, b, _ in self.links]
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        exposed = option.exposedRect
-        first = max(0, int(exposed.top() // ROW_HEIGHT)) // self.BUCKET
-        last = max(0, int(exposed.bottom() // ROW_HEIGHT)) // self.BUCKET
-        seen: set[int] = set()
-        for bucket in range(first, last + 1):
-            seen.update(self._buckets.get(bucket, ()))
-        if not seen:
-            return
-        transform = painter.worldTransform()
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        normal, critical = QPen(LINK_COLOUR, 1), QPen(CRITICAL_COLOUR, 1.4)
-        for k in sorted(seen, key=lambda i: self.links[i][2]):  # critical arrows drawn last, on top
-            a, b, is_critical = self.links[k]
-            self._arrow(painter, transform, self.rows[a], self.rows[b], critical if is_critical else normal)
-        painter.restore()
-
-    @staticmethod
-    def _arrow(painter: QPainter, transform, pred: RowItem, succ: RowItem, pen: QPen) -> None:
-        p_span, s_span = pred.bar_span(), succ.bar_span()
-        if p_span is None or s_span is None:
-            return
-        sx, dx, dy = transform.m11(), transform.dx(), transform.dy()
-        end_x = round(p_span[1] * sx + dx) + (7 if pred.level == "milestone" else 0)
-        start_x = round(s_span[0] * sx + dx) - (7 if succ.level == "milestone" else 0)
-        p_mid = pred.index * ROW_HEIGHT + dy + BAR_TOP + BAR_HEIGHT / 2
-        s_top = succ.index * ROW_HEIGHT + dy
-        down = succ.index > pred.index
-        path = QPainterPath(QPointF(end_x, p_mid))
-        if start_x >= end_x - 1:
-            # along, then straight down (or up) onto the successor's bar a few pixels in
-            x = max(start_x + 4, end_x + 4) + 0.5
-            tip_y = s_top + (BAR_TOP if down else BAR_TOP + BAR_HEIGHT)
-            if succ.level == "milestone":
-                x = round(s_span[0] * sx + dx) + 0.5
-                tip_y = s_top + BAR_TOP + BAR_HEIGHT / 2 + (-7 if down else 7)
-            path.lineTo(x, p_mid)
-            path.lineTo(x, tip_y)
-            tip, direction = QPointF(x, tip_y), (0, 1 if down else -1)
-        else:
-            # the successor starts before the predecessor ends: out, across the gap between rows, in
-            gap_y = (s_top if down else s_top + ROW_HEIGHT) + 0.5
-            s_mid = s_top + BAR_TOP + BAR_HEIGHT / 2
-            path.lineTo(end_x + 6, p_mid)
-            path.lineTo(end_x + 6, gap_y)
-            path.lineTo(start_x - 7, gap_y)
-            path.lineTo(start_x - 7, s_mid)
-            path.lineTo(start_x, s_mid)
-            tip, direction = QPointF(start_x, s_mid), (1, 0)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        ux, uy = direction
-        back = QPointF(tip.x() - ux * 5, tip.y() - uy * 5)
-        side = QPointF(uy * 3.2, ux * 3.2)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pen.color())
-        painter.drawPolygon(QPolygonF([tip, back + side, back - side]))
-
-
-def tooltip_html(item: RowItem) -> str:
-    """Name, booth, owner, planned / actual / baseline dates, float and the warnings, for the hover."""
+def tooltip_html(item: RowItem, after: list[dict] = (), before: list[dict] = ()) -> str:
+    """Name, booth, owner, planned / actual / baseline dates, float and the warnings, for the hover;
+    ``after`` and ``before`` are the rows of the tasks it follows and the tasks that follow it."""
     row = item.row
     lines = [f"<b>{row['name']}</b> · {LEVEL_LABELS.get(item.level, item.level)}"]
     if row.get("booth_number"):
@@ -409,6 +334,10 @@ def tooltip_html(item: RowItem) -> str:
         lines.append(f"<span style='color:{RISK_COLOUR.name()}'>有风险 at risk</span>")
     if row.get("blocked_reason"):
         lines.append(f"受阻原因 blocked: {row['blocked_reason']}")
+    for title, others in (("紧前 after", after), ("紧后 before", before)):
+        if others:
+            names = "、".join(row_title(o) for o in others[:3]) + (f" … (+{len(others) - 3})" if len(others) > 3 else "")
+            lines.append(f"{title}: {names}")
     return "<br>".join(lines)
 
 

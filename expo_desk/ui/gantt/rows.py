@@ -46,6 +46,8 @@ class RowTree:
         self.expanded: set[str] = {i for i in expanded if i in self.children}
         self._visible: list[str] | None = None
         self._depth: dict[str, int] = {}
+        self._order: list[str] | None = None  # every row, for the search
+        self._position: dict[str, int] = {}
 
     def has_children(self, task_id: str) -> bool:
         return task_id in self.children
@@ -84,6 +86,11 @@ class RowTree:
         self._visible = None
         return True
 
+    def set_expanded_ids(self, ids: set[str]) -> None:
+        """Open exactly these rows (those that have children)."""
+        self.expanded = {i for i in ids if i in self.children}
+        self._visible = None
+
     def toggle(self, task_id: str) -> bool:
         return self.set_expanded(task_id, task_id not in self.expanded)
 
@@ -102,27 +109,22 @@ class RowTree:
         self._visible = None
 
     def find(self, text: str, after: str | None = None) -> str | None:
-        """The next row (in planned order, after ``after``) whose name, booth or owner holds ``text``."""
+        """The next row (in planned order, after ``after``, then from the top) whose booth and
+        name, or owner, hold ``text`` (any case)."""
         needle = text.strip().casefold()
         if not needle:
             return None
-        order = self._all_in_order()
-        start = order.index(after) + 1 if after in self.rows else 0
-        for task_id in order[start:] + order[:start]:
-            row = self.rows[task_id]
-            haystack = f"{row.get('booth_number') or ''} {row['name']} {row.get('owner_name') or ''}"
-            if needle in haystack.casefold():
-                return task_id
+        if self._order is None:
+            self._order = list(self.rows)  # the rows come in planned order
+            self._position = {task_id: k for k, task_id in enumerate(self._order)}
+        order, rows = self._order, self.rows
+        start = self._position[after] + 1 if after in self._position else 0
+        for k in range(start, start + len(order)):
+            row = rows[order[k % len(order)]]
+            titled = f"{row.get('booth_number') or ''} {row['name']}" if row.get("booth_number") else row["name"]
+            if needle in titled.casefold() or needle in (row.get("owner_name") or "").casefold():
+                return row["id"]
         return None
-
-    def _all_in_order(self) -> list[str]:
-        order: list[str] = []
-        stack = list(reversed(self.children.get(None, [])))
-        while stack:
-            task_id = stack.pop()
-            order.append(task_id)
-            stack.extend(reversed(self.children.get(task_id, ())))
-        return order
 
 
 def _order(row: dict) -> tuple:
@@ -146,6 +148,7 @@ class RowHeader(QWidget):
         self.top_row_y = 0.0  # scene y at the top of the chart's viewport
         self.selected: str | None = None
         self.late: set[str] = set()
+        self.scroll_bar = None  # the chart's vertical scroll bar, moved by the wheel over the names
         self.setMinimumWidth(220)
         self.setAutoFillBackground(True)
         self._bold: QFont | None = None
@@ -178,6 +181,12 @@ class RowHeader(QWidget):
             self.toggled.emit(task_id)
         else:
             self.clicked.emit(task_id)
+
+    def wheelEvent(self, event) -> None:
+        """The wheel over the names scrolls the chart's rows."""
+        if self.scroll_bar is not None:
+            self.scroll_bar.setValue(self.scroll_bar.value() - round(event.angleDelta().y() / 120 * 3 * ROW_HEIGHT))
+            event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:
         task_id = self.row_at(event.position().y())

@@ -1,4 +1,4 @@
-"""The chart view and its date scale.
+"""The chart view, its date scale and the legend under it.
 
 - Ctrl + wheel: zoom the time scale around the day under the cursor (rows keep their
   height); wheel: scroll rows; Shift + wheel: scroll through time;
@@ -14,14 +14,23 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from expo_desk.ui.gantt.items import (
     AXIS_HEIGHT,
+    BASELINE_COLOUR,
+    CRITICAL_COLOUR,
+    DAY_LABELS_PX,
     GRID_COLOUR,
     HEADER_TEXT,
+    LATE_COLOUR,
+    MILESTONE_COLOUR,
+    RISK_COLOUR,
+    STATUS_COLOURS,
+    SUMMARY_COLOUR,
     TODAY_COLOUR,
+    WEEK_LINES_PX,
     RowItem,
     tooltip_html,
 )
@@ -187,11 +196,16 @@ class GanttView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+    def cancel_drag(self) -> None:
+        """Drop a drag under way (Escape, or the rows are about to be made again)."""
+        if self._drag is not None:
             self._drag["item"].set_preview(None)
             self.scene().refresh_links()
             self._drag = None
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self.cancel_drag()
             return
         super().keyPressEvent(event)
 
@@ -209,7 +223,8 @@ class GanttView(QGraphicsView):
         if event.type() == QEvent.Type.ToolTip and self._drag is None:
             item = self._row_item(QPointF(event.pos()))
             if item is not None and self._near_bar(item, event.pos()):
-                QToolTip.showText(event.globalPos(), tooltip_html(item), self.viewport())
+                text = tooltip_html(item, *self.scene().neighbours(item.task_id))
+                QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -260,8 +275,8 @@ class TimeAxis(QWidget):
 
     def _paint_tiers(self, painter: QPainter, scale: float, offset: float, first: int, last: int, half: int) -> None:
         """Top tier: months (years when a month is narrow); bottom: days, week starts or months."""
-        top_unit = "month" if scale * 30 >= 70 else "year"
-        bottom_unit = "day" if scale >= 18 else "week" if scale >= 3 else "month"
+        bottom_unit = "day" if scale >= DAY_LABELS_PX else "week" if scale >= WEEK_LINES_PX else "month"
+        top_unit = "year" if bottom_unit == "month" else "month"
         for tier, unit, y, height in (("top", top_unit, 0, half), ("bottom", bottom_unit, half, AXIS_HEIGHT - half)):
             starts = [d for d in range(first, last + 1) if _starts(self.origin + d, unit)]
             if not starts or not _starts(self.origin + first, unit):
@@ -278,6 +293,63 @@ class TimeAxis(QWidget):
                 box = QRectF(max(x0, 0) + 3, y, max(0.0, x1 - max(x0, 0) - 4), height)
                 if painter.fontMetrics().horizontalAdvance(text) <= box.width():
                     painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+
+class Legend(QWidget):
+    """What the colours and marks of the chart mean, in one line."""
+
+    ENTRIES = (("status", "not_started", "未开始"), ("status", "in_progress", "进行中"), ("status", "blocked", "受阻"),
+               ("status", "done", "已完成"), ("critical", None, "关键路径"), ("baseline", None, "基线"),
+               ("late", None, "逾期"), ("risk", None, "风险"), ("milestone", None, "里程碑"),
+               ("summary", None, "主要事件"), ("today", None, "今天"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("gantt_legend")
+        self.setMinimumHeight(20)
+        self.setMinimumWidth(sum(30 + self.fontMetrics().horizontalAdvance(t) for *_, t in self.ENTRIES))
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        x, cy = 2.0, self.height() / 2
+        for kind, key, text in self.ENTRIES:
+            self._swatch(painter, kind, key, x, cy)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(QRectF(x + 22, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            x += 30 + painter.fontMetrics().horizontalAdvance(text)
+        painter.end()
+
+    @staticmethod
+    def _swatch(painter: QPainter, kind: str, key: str | None, x: float, cy: float) -> None:
+        box = QRectF(x, cy - 5, 18, 10)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if kind == "status":
+            light, dark = STATUS_COLOURS[key]
+            painter.fillRect(box, light)
+            painter.fillRect(QRectF(x, cy - 2, 9, 4), dark)
+        elif kind == "critical":
+            painter.fillRect(box, STATUS_COLOURS["not_started"][0])
+            painter.setPen(QPen(CRITICAL_COLOUR, 2))
+            painter.drawRect(box)
+        elif kind == "baseline":
+            painter.fillRect(QRectF(x, cy - 1, 18, 3), BASELINE_COLOUR)
+        elif kind == "late":
+            painter.fillRect(box, LATE_COLOUR.lighter(170))
+            painter.setPen(QPen(LATE_COLOUR, 1))
+            for k in range(0, 18, 4):
+                painter.drawLine(QPointF(x + k, cy + 5), QPointF(x + k + 5, cy - 5))
+        elif kind == "risk":
+            painter.setBrush(RISK_COLOUR)
+            painter.drawPolygon(QPolygonF([QPointF(x + 9, cy - 6), QPointF(x + 15, cy + 5), QPointF(x + 3, cy + 5)]))
+        elif kind == "milestone":
+            painter.setBrush(MILESTONE_COLOUR)
+            painter.drawPolygon(QPolygonF([QPointF(x + 9, cy - 6), QPointF(x + 15, cy), QPointF(x + 9, cy + 6),
+                                           QPointF(x + 3, cy)]))
+        elif kind == "summary":
+            painter.fillRect(QRectF(x, cy - 3, 18, 5), SUMMARY_COLOUR)
+        elif kind == "today":
+            painter.fillRect(QRectF(x + 8, cy - 8, 2, 16), TODAY_COLOUR)
 
 
 def _starts(day: int, unit: str) -> bool:
