@@ -20,7 +20,7 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.store import tasks as store
 
 if TYPE_CHECKING:
-    from expo_desk.domain.schedule import RollUp
+    from expo_desk.domain.schedule import Cpm, RollUp
     from expo_desk.store.db import Database
 
 LEVELS = (TaskLevel.MILESTONE.value, TaskLevel.EVENT.value, TaskLevel.TASK.value)
@@ -48,6 +48,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Days(dict):
+    """ISO date → day ordinal, each distinct date parsed once (a big show has a few hundred)."""
+
+    def __missing__(self, text: str | None) -> int | None:
+        value = None if text is None else _dt.date.fromisoformat(text).toordinal()
+        self[text] = value
+        return value
+
+
 def _iso(ordinal: int | None) -> str | None:
     return None if ordinal is None else _dt.date.fromordinal(ordinal).isoformat()
 
@@ -69,7 +78,9 @@ def _with_ancestors(rows: list[dict], nodes: list[TaskNode]) -> tuple[list[dict]
 def _load(db: Database, show_id: str, hall_id: str | None) -> tuple[list[dict], list[TaskNode], list[tuple]]:
     """Rows, the nodes the arithmetic takes (the first ten columns) and the links among them."""
     names, table = store.schedule_table(db, show_id, hall_id)
-    nodes = [TaskNode(*r[:10]) for r in table]
+    day = _Days()
+    nodes = [TaskNode(r[0], r[1], r[2], day[r[3]], day[r[4]], r[5], day[r[6]], day[r[7]], day[r[8]], r[9])
+             for r in table]
     rows = [dict(zip(names, r)) for r in table]
     if hall_id:
         rows, nodes = _with_ancestors(rows, nodes)
@@ -170,19 +181,22 @@ def progress_summary(db: Database, show_id: str, today: str) -> dict:
         return _summary(db, show_id, today_day, found, nodes, cpm, rollup)
 
 
-def _summary(db: Database, show_id: str, today_day: int, found: list[dict], nodes: list[TaskNode], cpm,
+def _summary(db: Database, show_id: str, today_day: int, found: list[dict], nodes: list[TaskNode], cpm: Cpm,
              rollup: dict[str, RollUp]) -> dict:
     by_id = {r["id"]: r for r in found}
     groups = {level: [_group_row(r, rollup[r["id"]]) for r in found if r["level"] == level]
               for level in (TaskLevel.MILESTONE.value, TaskLevel.EVENT.value)}
     for rows in groups.values():
         rows.sort(key=lambda r: (r["planned_finish"] or "9999", r["sort_order"]))
-    issues = [{**g, "days_late": today_day - g["planned_finish_day"] if g["late"] else 0}
-              for rows in groups.values() for g in rows if g["status"] != TaskStatus.DONE and (g["late"] or g["at_risk"])]
-    for row in found:
-        rolled = rollup[row["id"]]
-        if row["level"] == _TASK and (rolled.late or row["status"] == TaskStatus.BLOCKED):
-            days_late = today_day - row["planned_finish_day"] if rolled.late else 0
+    issues = []
+    for group in (*groups["milestone"], *groups["event"]):
+        if group["status"] != TaskStatus.DONE and (group["late"] or group["at_risk"]):
+            finish = _dt.date.fromisoformat(group["planned_finish"]).toordinal() if group["late"] else today_day
+            issues.append({**group, "days_late": today_day - finish})
+    for row, node in zip(found, nodes):
+        rolled = rollup[node.id]
+        if node.level == _TASK and (rolled.late or node.status == TaskStatus.BLOCKED):
+            days_late = today_day - node.finish if rolled.late else 0
             issues.append({**row, **_figures(rolled), "days_late": days_late})
     issues.sort(key=lambda r: (r["planned_finish"] or "9999", r["sort_order"]))
     path = [{**by_id[tid], "early_start": _iso(cpm.early_start[tid]), "early_finish": _iso(cpm.early_finish[tid]),

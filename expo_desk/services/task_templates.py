@@ -5,8 +5,8 @@ A show keeps three templates (rows of ``task_templates``): ``show`` holds the mi
 (详细进度控制) of one booth of that type, made when its contract is signed. A step is
 dated from its anchor (the signing date or one of the show's dates) plus an offset, or
 else from the step before it (``after_position``, finish-to-start with ``lag_days``).
-``parent_position`` puts a show step under a milestone or event and a booth step under a
-main event of the show template. An event whose name holds ``{hall}`` is made once per
+``parent_position`` puts a main event under a milestone and a booth step under a main
+event of the show template. An event whose name holds ``{hall}`` is made once per
 hall and a booth's steps go under the one of the booth's hall.
 """
 
@@ -169,8 +169,8 @@ def clean_template(values: dict, siblings: list[dict], show_steps: list[dict]) -
     scope = values.get("scope")
     if scope not in SCOPES:
         problems.append(Problem("scope", f"范围应为 show、shell 或 raw / scope must be show, shell or raw: '{scope}'"))
-    level = values.get("level") or TaskLevel.TASK.value
-    if level not in _LEVEL_ORDER or (scope in ("shell", "raw") and level != TaskLevel.TASK):
+    level = values.get("level") or (TaskLevel.TASK.value if scope != "show" else TaskLevel.EVENT.value)
+    if level not in _LEVEL_ORDER or (scope == "show") == (level == TaskLevel.TASK):
         problems.append(Problem("level", f"层级不适用 / level does not fit this scope: '{level}'"))
     name = (values.get("name") or "").strip()
     if not name:
@@ -196,10 +196,13 @@ def clean_template(values: dict, siblings: list[dict], show_steps: list[dict]) -
         problems.append(Problem("anchor", "需要锚点或前置步骤 / give an anchor date or a step to follow"))
     parent = _whole(values, "parent_position", None, problems)
     parent_levels = {s["position"]: s["level"] for s in show_steps}
-    wanted = {TaskLevel.EVENT.value: TaskLevel.MILESTONE.value}.get(level, TaskLevel.EVENT.value)
-    if parent is not None and (parent_levels.get(parent) != wanted or (scope == "show" and parent == position)):
-        problems.append(Problem("parent_position", f"上级 {parent} 应为展会模板中的{'里程碑' if wanted == 'milestone' else '主要事件'}"
-                                                   f" / parent {parent} must be a {wanted} of the show template"))
+    wanted = {TaskLevel.EVENT.value: ("milestone", "里程碑", "milestone"),
+              TaskLevel.TASK.value: ("event", "主要事件", "main event")}.get(level)
+    if parent is not None and wanted is None:
+        problems.append(Problem("parent_position", "里程碑没有上级 / a milestone sits under nothing"))
+    elif parent is not None and parent_levels.get(parent) != wanted[0]:
+        problems.append(Problem("parent_position", f"上级 {parent} 应为展会模板中的{wanted[1]} / parent {parent} must be a "
+                                                   f"{wanted[2]} of the show template"))
     if problems:
         raise ValidationError(problems)
     return {"scope": scope, "position": position, "level": level, "name": name,
@@ -371,9 +374,8 @@ def _ensure_show_tasks(db: Database, actor: Actor, show: dict, changes: ChangeSe
     Returns task ids by (template position, hall id) — hall id None for show-wide steps.
     """
     steps = _in_order([_decoded(r) for r in store.templates(db, show["id"], "show")])
-    existing = {(t["template_id"], t["name"]): t["id"]
-                for level in (TaskLevel.MILESTONE, TaskLevel.EVENT, TaskLevel.TASK)
-                for t in store.show_levels(db, show["id"], level.value) if t["template_id"] and not t["booth_id"]}
+    existing = {(t["template_id"], t["name"]): t["id"] for level in (TaskLevel.MILESTONE, TaskLevel.EVENT)
+                for t in store.show_levels(db, show["id"], level.value) if t["template_id"]}
     halls = booth_store.list_halls(db, show["id"])
     dates = _step_dates(steps, anchor_days(show))
     ids: dict[tuple, str] = {}
@@ -469,7 +471,9 @@ def create_booth_tasks(db: Database, actor: Actor, contract_id: str) -> ChangeSe
 
 def remove_contract_tasks(db: Database, actor: Actor, contract_id: str) -> ChangeSet:
     """A cancelled contract's detailed tasks that have not started go (audited); started
-    and finished ones stay as the record of work done."""
+    and finished ones stay as the record of work done. Called inside ``cancel_contract``."""
+    if not can(actor, Action.EDIT_CONTRACTS):
+        require(actor, Action.PLAN_SCHEDULE)
     changes = ChangeSet()
     with transaction(db):
         for task in store.contract_tasks(db, contract_id):

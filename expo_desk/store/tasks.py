@@ -141,23 +141,18 @@ def active_users(db: sqlite_utils.Database, role: str) -> list[dict]:
 # ---------------------------------------------------------------- the whole schedule
 
 
-_DAY = "CAST(julianday(t.{0}) - 1721424.5 AS INTEGER) AS {0}_day"  # ISO date to date.toordinal()
-
-
 def schedule_table(db: sqlite_utils.Database, show_id: str, hall_id: str | None = None) -> tuple[list[str], list[tuple]]:
     """(column names, rows) of every task of the show, or of a hall's detailed tasks and all
     events and milestones, as tuples: 750,000 of them load in seconds, not minutes.
 
-    The first ten columns are the fields of ``domain.schedule.TaskNode`` in its order (dates
-    as day ordinals); then the row as the Gantt shows it, with booth number, hall and owner.
+    The first ten columns are the fields of ``domain.schedule.TaskNode`` in its order (with
+    ISO dates); then the rest of the row as the Gantt shows it, with booth number, hall and
+    owner name.
     """
-    days = ", ".join(_DAY.format(c) for c in ("planned_start", "planned_finish"))
-    done = ", ".join(_DAY.format(c) for c in ("actual_start", "actual_finish", "baseline_finish"))
-    sql = (f"SELECT t.id, t.parent_id, t.level, {days}, t.status, {done}, t.percent_done,"
-           " t.show_id, t.booth_id, t.role, t.owner_id, t.name, t.planned_start, t.planned_finish, t.baseline_start,"
-           " t.baseline_finish, t.actual_start, t.actual_finish, t.blocked_reason, t.notes, t.sort_order,"
-           " t.contract_id, t.template_id, b.number AS booth_number, b.hall_id, h.code AS hall_code,"
-           " u.display_name AS owner_name FROM tasks t"
+    sql = ("SELECT t.id, t.parent_id, t.level, t.planned_start, t.planned_finish, t.status, t.actual_start,"
+           " t.actual_finish, t.baseline_finish, t.percent_done, t.show_id, t.booth_id, t.role, t.owner_id, t.name,"
+           " t.baseline_start, t.blocked_reason, t.notes, t.sort_order, t.contract_id, t.template_id,"
+           " b.number AS booth_number, b.hall_id, h.code AS hall_code, u.display_name AS owner_name FROM tasks t"
            " LEFT JOIN booths b ON b.id = t.booth_id LEFT JOIN halls h ON h.id = b.hall_id"
            " LEFT JOIN users u ON u.id = t.owner_id WHERE t.show_id = ?")
     params = [show_id]

@@ -183,3 +183,7 @@ def test_a_bad_template_step_names_every_problem(db, sales):
             "after_position": 99, "parent_position": 1})
     fields = {p.field for p in caught.value.problems}
     assert fields == {"name", "role", "duration_days", "anchor", "after_position", "parent_position"}
+    with pytest.raises(ValidationError) as caught:  # the show template holds milestones and main events only
+        templates.add_template(db, sales["dm"], sales["show"]["id"], {
+            "scope": "show", "level": "task", "name": "搬运", "anchor": "start_date"})
+    assert [p.field for p in caught.value.problems] == ["level"]
