@@ -30,7 +30,8 @@ def register_report_kinds(kinds: argparse._SubParsersAction) -> None:
                                 description=SCHEDULE_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     schedule.add_argument("--db", required=True, metavar="FILE", help="the Expo Desk file")
     schedule.add_argument("--show", required=True, metavar="CODE", help="the show's code, e.g. RZ2026")
-    schedule.add_argument("--lang", choices=("zh", "en", "both"), default="both", help="labels and texts (default both)")
+    schedule.add_argument("--lang", choices=("zh", "en", "both"), default="both",
+                          help="labels and texts (default both)")
     schedule.add_argument("--today", metavar="DATE", help="the as-of date, YYYY-MM-DD (default today)")
     schedule.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
     schedule.set_defaults(run=_cmd_report_schedule)

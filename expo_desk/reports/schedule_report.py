@@ -33,21 +33,20 @@ AMBER = colors.HexColor("#b7791f")
 TRACK = colors.HexColor("#e6eaef")
 STATE_COLORS = {"done": GOOD, "on_time": ACCENT, "at_risk": AMBER, "late": WARN, "blocked": WARN,
                 "in_progress": ACCENT, "not_started": INK}
-STATE_FILLS = {"done": colors.HexColor("#e3f3e8"), "at_risk": colors.HexColor("#fdf1d8"),
-               "late": colors.HexColor("#fbe4e2"), "blocked": colors.HexColor("#fbe4e2")}
+STATE_FILLS = {"at_risk": colors.HexColor("#fdf1d8"), "late": colors.HexColor("#fbe4e2")}  # milestones to look at
 
 
 def _percent(value: float) -> str:
-    rounded = round(value, 1)
-    return f"{rounded:.0f}%" if rounded == int(rounded) else f"{rounded:.1f}%"
+    """``37.5%``, ``64%``, ``100%``: one decimal at most."""
+    return f"{round(value, 1):g}%"
 
 
 class ProgressBar(Flowable):
     """A thin horizontal bar: the done share filled, the late share in red after it."""
 
-    def __init__(self, percent: float, late_share: float = 0.0, height: float = 2.6 * mm, color=GOOD):
+    def __init__(self, percent: float, late_share: float = 0.0, height: float = 2.6 * mm):
         super().__init__()
-        self.percent, self.late_share, self.bar_height, self.color = percent, late_share, height, color
+        self.percent, self.late_share, self.bar_height = percent, late_share, height
 
     def wrap(self, avail_width, avail_height):
         self.width, self.height = avail_width, self.bar_height
@@ -58,7 +57,7 @@ class ProgressBar(Flowable):
         c.setFillColor(TRACK)
         c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         done_w = self.width * max(0.0, min(100.0, self.percent)) / 100
-        c.setFillColor(self.color)
+        c.setFillColor(GOOD)
         c.rect(0, 0, done_w, self.height, stroke=0, fill=1)
         late_w = min(self.width - done_w, self.width * max(0.0, self.late_share))
         if late_w > 0:
@@ -67,7 +66,7 @@ class ProgressBar(Flowable):
 
 
 class ScheduleReport(BaseReport):
-    """The one document: opening, summary, milestones and their timeline, issues, critical path, roles."""
+    """The one document: the overview on the first page, the lists behind it after."""
 
     def __init__(self, data: ScheduleReportData):
         show = data.show_name[1] if data.language == "en" else data.show_name[0]
@@ -112,38 +111,48 @@ class ScheduleReport(BaseReport):
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         return [head, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=3, spaceAfter=5)]
 
-    def _figure(self, text: str, color=ACCENT) -> Paragraph:
-        return Paragraph(f"<font color='{color.hexval()}'>{escape(text)}</font>", self.styles["figure"])
+    def _figure(self, text: str, color=ACCENT, qualifier: tuple[str, str] | None = None) -> Paragraph:
+        """A key figure, large, with an optional small grey word after it ("done")."""
+        small = ""
+        if qualifier:
+            small = f" <font size='7.5' color='{MUTED.hexval()}'>{escape(self.words.say(*qualifier, ' '))}</font>"
+        return Paragraph(f"<font color='{color.hexval()}'>{escape(text)}</font>{small}", self.styles["figure"])
 
-    def _counts(self, items: list[tuple[tuple[str, str], int, object]]) -> Paragraph:
-        """``正常 5 · 有风险 2 · 延误 1``: each count in its colour when not zero."""
-        parts = []
+    def _counts(self, items: list[tuple[tuple[str, str], int, object]]) -> Table:
+        """One line per count under a key figure: the label, and the number in its colour when not zero."""
+        rows = []
         for (zh, en), count, color in items:
-            shown = f"<font color='{color.hexval()}'>{count}</font>" if count else str(count)
-            parts.append(f"{escape(self.words.say(zh, en, ' '))} {shown}")
-        return Paragraph(" · ".join(parts), self.styles["cell"])
+            name = escape(zh) if self.language != "en" else escape(en)
+            if self.language == "both":
+                name += f" <font size='6.8' color='{MUTED.hexval()}'>{escape(en)}</font>"
+            shown = f"<font color='{color.hexval()}'>{count:,}</font>" if count else f"{count:,}"
+            rows.append([Paragraph(name, self.styles["cell"]), Paragraph(shown, self.styles["cell_right"])])
+        table = Table(rows, colWidths=["*", 12 * mm])
+        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+                                   ("LINEBELOW", (0, 0), (-1, -2), 0.25, TRACK)]))
+        return table
 
     def _summary(self) -> Flowable:
+        """Four boxes: done overall, milestones, late tasks, open punch items (when tracked)."""
         w, d = self.words, self.data
-        overall = [w.stacked("总体完成", "Done overall", "key", 6.5), self._figure(_percent(d.percent)),
+        overall = [w.stacked("总体完成（按工期加权）", "Done overall, weighted by duration", "key", 6.5),
+                   self._figure(_percent(d.percent)),
                    ProgressBar(d.percent), Spacer(1, 1.2 * mm),
-                   w.stacked(f"{d.done:,} / {d.tasks:,} 项任务完成，按工期加权",
-                             f"{d.done:,} of {d.tasks:,} tasks done, weighted by duration", "note")]
-        late_ms, risk_ms = d.milestone_count("late"), d.milestone_count("at_risk")
+                   self._counts([(("任务", "tasks"), d.tasks, INK), (("已完成", "done"), d.done, GOOD)])]
         milestones = [w.stacked("里程碑", "Milestones", "key", 6.5),
-                      self._figure(f"{d.milestone_count('done')} / {len(d.milestones)}", ACCENT),
-                      w.stacked("已完成", "done", "note"),
+                      self._figure(f"{d.milestone_count('done')} / {len(d.milestones)}", qualifier=("已完成", "done")),
                       self._counts([(("正常", "on time"), d.milestone_count("on_time"), ACCENT),
-                                    (("有风险", "at risk"), risk_ms, AMBER), (("延误", "late"), late_ms, WARN)])]
+                                    (("有风险", "at risk"), d.milestone_count("at_risk"), AMBER),
+                                    (("延误", "late"), d.milestone_count("late"), WARN)])]
         late = [w.stacked("延误任务", "Late tasks", "key", 6.5),
                 self._figure(f"{d.late_tasks:,}", WARN if d.late_tasks else GOOD),
                 self._counts([(("受阻", "blocked"), d.blocked, WARN)])]
         cells = [overall, milestones, late]
         if d.punch is not None:
-            open_items = sum(p.count for p in d.punch)
             serious = sum(p.count for p in d.punch if p.severity in ("critical", "high"))
             punch = [w.stacked("待整改问题", "Open punch items", "key", 6.5),
-                     self._figure(f"{open_items:,}", WARN if serious else ACCENT),
+                     self._figure(f"{sum(p.count for p in d.punch):,}", WARN if serious else ACCENT),
                      self._counts([(p.name, p.count, WARN if p.severity in ("critical", "high") else AMBER)
                                    for p in d.punch])]
             cells.append(punch)
@@ -173,7 +182,7 @@ class ScheduleReport(BaseReport):
             rows.append([w.stacked(*m.name), w.para(m.planned), w.para(m.actual or m.forecast),
                          w.para(slip, "cell_right"), w.para(_percent(m.percent), "cell_right"),
                          self._state_cell(m.state, m.state_name, inline=True)])
-            if m.state in STATE_FILLS and m.state != "done":
+            if m.state in STATE_FILLS:
                 extra.append(("BACKGROUND", (5, len(rows) - 1), (5, len(rows) - 1), STATE_FILLS[m.state]))
         widths = [24 * mm, 26 * mm, 20 * mm, 16 * mm, 26 * mm]
         table = grid(rows, [self.width - sum(widths)] + widths, extra=extra)
@@ -193,7 +202,8 @@ class ScheduleReport(BaseReport):
     def _issues(self) -> list[Flowable]:
         w, d = self.words, self.data
         total = len(d.issues) + d.issues_more
-        out: list[Flowable] = [CondPageBreak(45 * mm), w.heading(f"延误及有风险事项（{total:,}）", f"Late and at-risk items ({total:,})")]
+        out: list[Flowable] = [CondPageBreak(45 * mm),  # the heading and a few rows, or a new page
+                               w.heading(f"延误及有风险事项（{total:,}）", f"Late and at-risk items ({total:,})")]
         if not total:
             return out + [w.note("没有延误或有风险的事项。", "Nothing is late or at risk.")]
         heads = [("事项", "Event / task"), ("展位", "Booth"), ("负责人", "Owner"), ("计划完成", "Planned finish"),
@@ -202,10 +212,11 @@ class ScheduleReport(BaseReport):
         for item in d.issues:
             what = w.markup(*item.name)
             detail = [w.pair(item.level_name)] if item.level != "task" else []
-            detail += [item.reason] if item.reason else []
+            detail += [w.pair(item.reason)] if item.reason[0] else []
             if detail:
                 what += f"<br/><font size='6.8' color='{MUTED.hexval()}'>{escape(' · '.join(detail))}</font>"
-            rows.append([Paragraph(what, self.styles["cell"]), w.para(item.booth or "—"), w.stacked(*item.owner),
+            rows.append([Paragraph(what, self.styles["cell"]), w.para(item.booth or "—"),
+                         w.stacked(*item.owner) if item.owner[0] else w.para("—"),
                          w.para(item.planned_finish), w.para(str(item.days_late) if item.days_late else "—",
                                                              "cell_right"),
                          self._state_cell(item.state, item.state_name, inline=True)])
@@ -215,23 +226,27 @@ class ScheduleReport(BaseReport):
 
     def _critical_path(self) -> list[Flowable]:
         w, d = self.words, self.data
-        out: list[Flowable] = [CondPageBreak(45 * mm), w.heading("关键路径", "Critical path"),
-                               w.stacked("决定完工日期的任务链，按顺序排列：浮动时间为 0 的任务每延误一天，完工就推迟一天。",
-                                      "The chain of tasks that decides the finish date, in order: a task with no float "
-                                      "that slips one day moves the finish by one day.", "note"),
+        intro = w.stacked("决定完工日期的任务链，按顺序排列：浮动时间为 0 的任务每延误一天，完工就推迟一天。"
+                          "多个展位同期进行的同一任务合为一行。",
+                          "The chain of tasks that decides the finish date, in order: a task with no float that "
+                          "slips one day moves the finish by one day. The same task of several booths on the same "
+                          "days is one line.", "note")
+        out: list[Flowable] = [CondPageBreak(45 * mm), w.heading("关键路径", "Critical path"), intro,
                                Spacer(1, 1.5 * mm)]
         if not d.critical_path:
             return out + [w.note("尚无关键路径（没有相互关联的任务）。", "No critical path yet (no linked tasks).")]
         heads = [("序号", "#"), ("任务", "Task"), ("展位", "Booth"), ("开始", "Start"), ("完成", "Finish"),
                  ("浮动（天）", "Float (days)"), ("状态", "Status")]
         rows = [[w.stacked(zh, en, "head_right" if i in (0, 5) else "head") for i, (zh, en) in enumerate(heads)]]
-        extra = []
         for n, step in enumerate(d.critical_path, start=1):
             state = "late" if step.float_days < 0 and step.status != "done" else step.status
-            rows.append([w.para(str(n), "cell_right"), w.stacked(*step.name), w.para(step.booth or "—"),
+            booth = w.para(step.booth or "—")
+            if step.count > 1:
+                booth = w.stacked(f"{step.count:,} 个展位", f"{step.count:,} booths")
+            rows.append([w.para(str(n), "cell_right"), w.stacked(*step.name), booth,
                          w.para(step.start), w.para(step.finish), w.para(str(step.float_days), "cell_right"),
                          self._state_cell(state, step.status_name, inline=True)])
-        extra += self._more(rows, d.path_more, len(heads))
+        extra = self._more(rows, d.path_more, len(heads))
         widths = [9 * mm, 20 * mm, 22 * mm, 22 * mm, 18 * mm, 27 * mm]
         return [*out, grid(rows, [widths[0], self.width - sum(widths)] + widths[1:], extra=extra)]
 
@@ -253,10 +268,9 @@ class ScheduleReport(BaseReport):
                          late, w.para(_percent(r.percent), "cell_right"),
                          ProgressBar(r.percent, r.late / r.tasks if r.tasks else 0.0)])
         widths = [42 * mm, 20 * mm, 20 * mm, 18 * mm, 20 * mm]
-        legend = w.stacked("条形：绿色为完成率，红色为延误任务所占比例。", "Bars: green is the share done, red the share of "
-                        "tasks that are late.", "note")
-        return [KeepTogether([*out, grid(rows, widths + [self.width - sum(widths)]),
-                              Spacer(1, 1 * mm), legend])]
+        legend = w.stacked("条形：绿色为完成率，红色为延误任务所占比例。",
+                           "Bars: green is the share done, red the share of tasks that are late.", "note")
+        return [KeepTogether([*out, grid(rows, widths + [self.width - sum(widths)]), Spacer(1, 1 * mm), legend])]
 
 
 class MilestoneTimeline(Drawing):

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from expo_desk.domain.plan_report import LANGUAGES
 from expo_desk.services.contract_documents import split_pair
 from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING
+from expo_desk.services.schedule import progress_summary
 from expo_desk.store.settings import get_setting
+from expo_desk.store.shows import show_by_id
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
@@ -90,7 +92,7 @@ class ReportIssue:
     planned_finish: str
     days_late: int
     state: str  # late / blocked / at_risk
-    reason: str = ""  # why it is blocked
+    reason: Pair = ("", "")  # why it is blocked
 
     @property
     def level_name(self) -> Pair:
@@ -103,14 +105,16 @@ class ReportIssue:
 
 @dataclass(frozen=True)
 class PathStep:
-    """One task of the critical path, in order."""
+    """One step of the critical path, in order: a task, or the same task of several booths
+    done in parallel on the same days (``count`` of them)."""
 
     name: Pair
-    booth: str
+    booth: str  # the booth number of a single task, "" for show-wide work or several booths
     start: str
     finish: str
     float_days: int
     status: str
+    count: int = 1
 
     @property
     def status_name(self) -> Pair:
@@ -177,15 +181,9 @@ class ScheduleReportData:
 # ---------------------------------------------------------------- assembly
 
 
-def _iso(value) -> str:
-    """An ISO date from an ISO string, a date or a day ordinal; "" for nothing."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, int):
-        return date.fromordinal(value).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+def _iso(value: str | None) -> str:
+    """An ISO date as the summary gives it; "" for none."""
+    return value or ""
 
 
 def _days_between(first: str, second: str) -> int:
@@ -224,21 +222,43 @@ def _issue(row: dict, today: str) -> ReportIssue:
         state = "at_risk"
     person = row.get("owner_name") or ""
     owner = (person, person) if person or not row.get("role") else _named(ROLES, row["role"])
-    return ReportIssue(name=split_pair(row.get("name", "")), level=row.get("level", "task"), booth=row.get("booth_number") or "",
+    return ReportIssue(name=split_pair(row.get("name", "")), level=row.get("level", "task"),
+                       booth=row.get("booth_number") or "",
                        owner=owner, planned_finish=planned, days_late=int(days_late), state=state,
-                       reason=row.get("blocked_reason") or "")
+                       reason=split_pair(row.get("blocked_reason") or ""))
 
 
-def _path_step(row: dict) -> PathStep:
-    return PathStep(name=split_pair(row.get("name", "")), booth=row.get("booth_number") or "",
-                    start=_iso(row.get("planned_start")), finish=_iso(row.get("planned_finish")),
-                    float_days=int(row.get("total_float", 0) or 0), status=row.get("status", "not_started"))
+def _combined_status(statuses: list[str]) -> str:
+    """One status for parallel tasks: all alike, else blocked if any is, else in progress."""
+    if len(set(statuses)) == 1:
+        return statuses[0]
+    return "blocked" if "blocked" in statuses else "in_progress"
+
+
+def _path_steps(rows: list[dict]) -> list[PathStep]:
+    """The critical tasks in working order, the same task of many booths on the same days as one step."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        key = (row.get("name", ""), _iso(row.get("planned_start")), _iso(row.get("planned_finish")),
+               int(row.get("total_float", 0) or 0))
+        groups.setdefault(key, []).append(row)
+    steps = []
+    for (name, start, finish, float_days), members in groups.items():
+        booths = {m.get("booth_number") or "" for m in members}
+        steps.append(PathStep(name=split_pair(name), booth=booths.pop() if len(members) == 1 else "", start=start,
+                              finish=finish, float_days=float_days,
+                              status=_combined_status([m.get("status", "not_started") for m in members]),
+                              count=len(members)))
+    return steps
 
 
 def _issue_order(issue: ReportIssue) -> tuple:
-    """Most days late first; among equals blocked before late before at risk."""
+    """Milestones and main events first (few, and what management steers by), then the most
+    days late; among equals blocked before late before at risk."""
+    level = {"milestone": 0, "event": 1}
     rank = {"blocked": 0, "late": 1, "at_risk": 2}
-    return (-issue.days_late, rank.get(issue.state, 3), issue.planned_finish, issue.booth, issue.name)
+    return (level.get(issue.level, 2), -issue.days_late, rank.get(issue.state, 3), issue.planned_finish, issue.booth,
+            issue.name)
 
 
 def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", logo_path: str | None = None,
@@ -251,7 +271,7 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
     overall = summary.get("overall", {})
     milestones = tuple(_milestone(row) for row in summary.get("milestones", []))
     issues = sorted((_issue(row, today) for row in summary.get("issues", [])), key=_issue_order)
-    path = [_path_step(row) for row in summary.get("critical_path", [])]
+    path = _path_steps(summary.get("critical_path", []))
     roles = tuple(RoleProgress(role=r["role"], tasks=int(r.get("tasks", 0)), done=int(r.get("done", 0)),
                                late=int(r.get("late", 0)), percent=float(r.get("percent", 0.0)))
                   for r in summary.get("roles", []))
@@ -262,7 +282,8 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
     return ScheduleReportData(
         show_code=show["code"], show_name=(show.get("name") or "", show.get("name_en") or show.get("name") or ""),
         organizer=organizer, logo_path=logo_path, language=language, today=today,
-        open_dates=(show.get("start_date") or "", show.get("end_date") or ""), build_start=show.get("build_start") or "",
+        open_dates=(show.get("start_date") or "", show.get("end_date") or ""),
+        build_start=show.get("build_start") or "",
         percent=float(overall.get("percent", 0.0)), tasks=int(overall.get("tasks", 0)),
         done=int(overall.get("done", 0)), late_tasks=int(overall.get("late_tasks", 0)),
         blocked=int(overall.get("blocked", 0)), project_finish=_iso(summary.get("project_finish")),
@@ -275,9 +296,6 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
 def schedule_report_data(db: Database, show_id: str, today: str | None = None,
                          language: str = "both") -> ScheduleReportData:
     """The show's progress as of ``today`` (default: the real today), ready to draw."""
-    from expo_desk.services.schedule import progress_summary
-    from expo_desk.store.shows import show_by_id
-
     as_of = today or date.today().isoformat()
     summary = progress_summary(db, show_id, as_of)
     return report_data_from_summary(

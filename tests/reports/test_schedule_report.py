@@ -102,7 +102,7 @@ def test_an_unowned_issue_names_the_role_and_a_blocked_one_its_reason():
     by_booth = {i.booth: i for i in data.issues}
     assert by_booth["A-002"].owner == ("项目执行", "Construction executor")
     assert by_booth["A-002"].state == "late" and by_booth["A-002"].days_late == 1
-    assert by_booth["R-001"].state == "blocked" and by_booth["R-001"].reason == "等待展商确认"
+    assert by_booth["R-001"].state == "blocked" and by_booth["R-001"].reason == ("等待展商确认", "等待展商确认")
 
 
 def test_punch_counts_only_when_the_summary_has_them():
@@ -123,8 +123,9 @@ def test_an_unknown_language_is_refused():
 
 def test_bilingual_report_shows_every_part():
     text = text_of(report_data_from_summary(hand_summary(), SHOW, organizer="日照国际会展有限公司"))
+    assert in_order(text, "任务 tasks", "120", "已完成 done", "41")
     for words in ("项目进度报告", "Schedule progress report", "日照国际会展有限公司", "RZ2026", "2026-08-20",
-                  "37.5%", "41 / 120", "里程碑", "Milestones", "展位图发布", "图纸审核完成", "有风险", "At risk",
+                  "37.5%", "里程碑", "Milestones", "展位图发布", "图纸审核完成", "有风险", "At risk",
                   "延误", "Late", "+4", "2026-09-14", "关键路径", "Critical path", "签订合同", "图纸审核通过",
                   "项目经理", "项目主管", "项目执行", "28.2%", "50%", "待整改问题", "严重", "Critical",
                   "施工图绘制", "A1-002", "张主管", "等待展商确认", "今天", "Today"):
@@ -152,3 +153,98 @@ def test_an_empty_schedule_says_so():
                "roles": []}
     text = text_of(report_data_from_summary(summary, SHOW, language="en"))
     assert "No milestones yet" in text and "Nothing is late or at risk" in text and "No critical path yet" in text
+
+
+# ---------------------------------------------------------------- from a real file
+
+AS_OF = "2026-06-20"
+
+
+@pytest.fixture
+def progress(db, sales):
+    """A-001 (shell, am1) and R-001 (raw, am2) signed on 2026-06-01, so their templates made the
+    tasks; as of 2026-06-20 the design brief is done, the drawings are under way, the power plan
+    is blocked, the fascia text is 12 days late and a high-severity problem is open on R-001."""
+    from expo_desk.services import contracts, tasks
+    from expo_desk.services.contract_signing import sign_contract
+    from expo_desk.store.queries import scalar
+    from expo_desk.store.settings import set_setting
+
+    for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "R-001")):
+        cid = contracts.create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
+                                        [sales["booths"][number]], today="2026-06-01").inserted["contracts"][0]
+        sign_contract(db, sales[who], cid, "2026-06-01")
+
+    def task(number: str, english: str) -> str:
+        return scalar(db, "SELECT t.id FROM tasks t JOIN booths b ON b.id = t.booth_id WHERE b.number = ? "
+                          "AND t.name LIKE ?", [number, f"% / {english}"])
+
+    tasks.finish_task(db, sales["am2"], task("R-001", "design brief"), "2026-06-08")
+    tasks.start_task(db, sales["dm"], task("R-001", "construction drawings"), "2026-06-09")
+    tasks.block_task(db, sales["dm"], task("A-001", "power plan"), "等待展商确认 / waiting for the exhibitor")
+    tasks.report_problem(db, sales["dm"], sales["show"]["id"], description="地台不平 / uneven floor",
+                         severity="high", booth_id=sales["booths"]["R-001"])
+    set_setting(db, sales["dm"], "report.organizer_name", "日照国际会展有限公司")
+    return sales
+
+
+def report_text(db, show_id, language="both") -> str:
+    from expo_desk.services.schedule_report_data import schedule_report_data
+
+    return text_of(schedule_report_data(db, show_id, AS_OF, language=language))
+
+
+def in_order(text: str, *cells: str) -> bool:
+    """The cells follow one another, one extracted line each, in this order (a table row read across)."""
+    lines = [line.strip() for line in text.splitlines()]
+    position = 0
+    for cell in cells:
+        try:
+            position = lines.index(cell, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def pct(value: float) -> str:
+    return f"{round(value, 1):g}%"
+
+
+def test_a_real_schedule_on_paper(db, progress):
+    from expo_desk.services.schedule import progress_summary
+
+    show_id = progress["show"]["id"]
+    summary = progress_summary(db, show_id, AS_OF)
+    text = report_text(db, show_id)
+    assert "日照国际会展有限公司" in text and "截至" in text and AS_OF in text
+    for milestone in summary["milestones"]:
+        assert milestone["name"].split(" / ")[0] in text and milestone["planned_finish"] in text
+    assert "展位图发布" in text and "延误" in text and "有风险" in text  # never marked done; drawings at risk
+    overall = summary["overall"]
+    assert 0 < overall["percent"] < 100 and pct(overall["percent"]) in text
+    assert f"{overall['done']:,}" in text and f"{overall['tasks']:,}" in text
+    for role in summary["roles"]:
+        assert pct(role["percent"]) in text
+    # the late and blocked items with their booth, owner and days late
+    issues = text[text.index("延误及有风险事项"):text.index("关键路径")]
+    assert in_order(issues, "确认楣板文字与家具", "A-001", "王经理", "2026-06-08", "12", "延误 Late")
+    assert in_order(issues, "用电方案", "等待展商确认 / waiting for the exhibitor", "A-001", "项目主管", "2026-06-13",
+                    "7", "受阻 Blocked")
+    # the critical path, in order, and the open problem by severity
+    path = [row["name"].split(" / ")[0] for row in summary["critical_path"]]
+    assert path == ["撤展", "退还施工押金"]
+    assert in_order(text[text.index("关键路径"):], "1", "撤展", "R-001", "2026-09-21", "2", "退还施工押金",
+                    "2026-09-28")
+    assert "待整改问题" in text and "高 High" in text
+
+
+def test_a_real_schedule_in_english_and_in_chinese(db, progress):
+    show_id = progress["show"]["id"]
+    en = report_text(db, show_id, "en")
+    assert "Schedule progress report" in en and "Critical path" in en and "deposit refund" in en
+    assert "confirm fascia text and furniture" in en and "waiting for the exhibitor" in en
+    assert "hall plan released" in en and "Account manager" in en
+    assert "退还施工押金" not in en and "项目经理" not in en
+    zh = report_text(db, show_id, "zh")
+    assert "项目进度报告" in zh and "退还施工押金" in zh and "项目执行" in zh
+    assert "deposit refund" not in zh and "Critical path" not in zh
