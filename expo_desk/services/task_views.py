@@ -7,6 +7,7 @@ Reading only; the changes are in ``services.tasks``.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
@@ -101,10 +102,9 @@ def crew_load(db: Database, show_id: str, first_day: str, last_day: str) -> list
     load = {person["id"]: {"user_id": person["id"], "name": person["display_name"],
                            "days": {d: [] for d in days}, "clashes": {}} for person in crew}
     for task in store.crew_tasks(db, show_id, list(load), first, last):
-        person = load[task["owner_id"]]
-        for d in days:
-            if task["planned_start"] <= d <= task["planned_finish"]:
-                person["days"][d].append(task)
+        booked = load[task["owner_id"]]["days"]
+        for d in days[bisect_left(days, task["planned_start"]):bisect_right(days, task["planned_finish"])]:
+            booked[d].append(task)
     for person in load.values():
         for d, tasks in person["days"].items():
             working = [t for t in tasks if t["booth_id"] and t["status"] != TaskStatus.DONE]
