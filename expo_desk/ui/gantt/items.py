@@ -223,7 +223,7 @@ class RowItem(QGraphicsItem):
         painter.fillRect(bar, light)
         done_px = round((x1 - x0) * max(0.0, min(self.percent, 100.0)) / 100.0)
         if done_px:
-            painter.fillRect(QRectF(x0, top + BAR_TOP + 3, done_px, BAR_HEIGHT - 6), dark)
+            painter.fillRect(QRectF(x0, top + BAR_TOP + 2, done_px, BAR_HEIGHT - 4), dark)
         if self.critical:
             painter.setPen(QPen(CRITICAL_COLOUR, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -156,6 +156,9 @@ class GanttPage(QWidget):
         self.view.bar_dragged.connect(self._on_bar_dragged)
         self.header.clicked.connect(self.select_task)
         self.header.toggled.connect(self.toggle)
+        app = QApplication.instance()
+        if app is not None:  # a reading still running when the program ends is waited for
+            app.aboutToQuit.connect(self.wait_loaded)
         context.data_changed.connect(self._on_data_changed)
         context.database_changed.connect(self._on_database_changed)
         context.actor_changed.connect(self._update_permissions)
