@@ -35,12 +35,15 @@ from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.audit_page import AuditPage
 from expo_desk.ui.pages.contracts_page import ContractsPage
+from expo_desk.ui.pages.crew_load_page import CrewLoadPage
 from expo_desk.ui.pages.dashboard_page import DashboardPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
+from expo_desk.ui.pages.my_tasks_page import MyTasksPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.pages.pipeline_page import PipelinePage
 from expo_desk.ui.pages.spot_checks_page import SpotChecksPage
+from expo_desk.ui.pages.task_board_page import TaskBoardPage
 from expo_desk.ui.safety import install as install_safety
 
 log = logging.getLogger(__name__)
@@ -70,10 +73,19 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Dashboard"), self.dashboard_page)
         self.spot_checks_page = SpotChecksPage(context)
         self._add_page(self.tr("Spot checks"), self.spot_checks_page)
+        self.my_tasks_page = MyTasksPage(context)
+        self._add_page(self.tr("My tasks"), self.my_tasks_page)
         for title, planned in (
             (self.tr("Build schedule"), self.tr(
                 "Milestones, main events and detailed build tasks for account managers, design supervisors "
                 "and construction executors, with the critical path.")),
+        ):
+            self._add_page(title, NotYetPage(title, planned))
+        self.task_board_page = TaskBoardPage(context)
+        self._add_page(self.tr("Task board"), self.task_board_page)
+        self.crew_load_page = CrewLoadPage(context)
+        self._add_page(self.tr("Crew load"), self.crew_load_page)
+        for title, planned in (
             (self.tr("Reports"), self.tr(
                 "Exhibitor packs, post-show reports with the satisfaction figure, and the show summary, "
                 "in Chinese, English or both.")),
