@@ -22,11 +22,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, DocumentSettings
-from expo_desk.reports.contract_tables import GOOD, WARN, Words, boxes, grid, key_values
+from expo_desk.reports.contract_tables import GOOD, WARN, Words, band_row_style, boxes, grid, key_values
 from expo_desk.reports.fonts import FONT
 
 if TYPE_CHECKING:
-    from expo_desk.services.schedule_report_data import ScheduleReportData
+    from expo_desk.services.schedule_report_data import ReportIssue, ScheduleReportData
 
 TITLE = ("项目进度报告", "Schedule progress report")
 AMBER = colors.HexColor("#b7791f")
@@ -200,8 +200,9 @@ class ScheduleReport(BaseReport):
         return [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1))]
 
     def _issues(self) -> list[Flowable]:
+        """One table: a band per level (main events, tasks), each cut with "and N more"."""
         w, d = self.words, self.data
-        total = len(d.issues) + d.issues_more
+        total = d.issue_count
         out: list[Flowable] = [CondPageBreak(45 * mm),  # the heading and a few rows, or a new page
                                w.heading(f"延误及有风险事项（{total:,}）", f"Late and at-risk items ({total:,})")]
         if not total:
@@ -209,20 +210,26 @@ class ScheduleReport(BaseReport):
         heads = [("事项", "Event / task"), ("展位", "Booth"), ("负责人", "Owner"), ("计划完成", "Planned finish"),
                  ("延误天数", "Days late"), ("状态", "State")]
         rows = [[w.stacked(zh, en, "head_right" if i == 4 else "head") for i, (zh, en) in enumerate(heads)]]
-        for item in d.issues:
-            what = w.markup(*item.name)
-            detail = [w.pair(item.level_name)] if item.level != "task" else []
-            detail += [w.pair(item.reason)] if item.reason[0] else []
-            if detail:
-                what += f"<br/><font size='6.8' color='{MUTED.hexval()}'>{escape(' · '.join(detail))}</font>"
-            rows.append([Paragraph(what, self.styles["cell"]), w.para(item.booth or "—"),
-                         w.stacked(*item.owner) if item.owner[0] else w.para("—"),
-                         w.para(item.planned_finish), w.para(str(item.days_late) if item.days_late else "—",
-                                                             "cell_right"),
-                         self._state_cell(item.state, item.state_name, inline=True)])
-        extra = self._more(rows, d.issues_more, len(heads))
+        extra: list = []
+        for group in d.issue_groups:
+            extra += band_row_style(len(rows))
+            rows.append([w.stacked(f"{group.name[0]} · {group.total:,}", f"{group.name[1]} · {group.total:,}", "head")]
+                        + [""] * (len(heads) - 1))
+            for item in group.items:
+                rows.append(self._issue_row(item))
+            extra += self._more(rows, group.more, len(heads))
         widths = [20 * mm, 30 * mm, 22 * mm, 17 * mm, 24 * mm]
         return [*out, grid(rows, [self.width - sum(widths)] + widths, extra=extra)]
+
+    def _issue_row(self, item: ReportIssue) -> list[Flowable]:
+        w = self.words
+        what = w.markup(*item.name)
+        if item.reason[0]:
+            what += f"<br/><font size='6.8' color='{MUTED.hexval()}'>{escape(w.pair(item.reason))}</font>"
+        return [Paragraph(what, self.styles["cell"]), w.para(item.booth or "—"),
+                w.stacked(*item.owner) if item.owner[0] else w.para("—"), w.para(item.planned_finish),
+                w.para(str(item.days_late) if item.days_late else "—", "cell_right"),
+                self._state_cell(item.state, item.state_name, inline=True)]
 
     def _critical_path(self) -> list[Flowable]:
         w, d = self.words, self.data
@@ -281,8 +288,9 @@ class MilestoneTimeline(Drawing):
     are wide; a milestone done before that sits at the left edge with its date."""
 
     ROW = 5.2 * mm
-    AXIS = 7 * mm
+    AXIS = 11 * mm  # the date line, its labels and the legend under them
     LEAD_DAYS = 21  # days shown before today or the first open milestone
+    initialFontName = FONT  # the drawing's starting font: no unembedded Helvetica in the file
 
     def __init__(self, data: ScheduleReportData, language: str, width: float):
         super().__init__(width, len(data.milestones) * self.ROW + self.AXIS + 4 * mm)
@@ -293,10 +301,10 @@ class MilestoneTimeline(Drawing):
         label_w = min(52 * mm, max(stringWidth(n, FONT, 7.5) for n in names) + 4 * mm)
         left, right = label_w + 2 * mm, width - 4 * mm
         today = _ordinal(d.today)
-        shown = {m.name: _ordinal(m.actual or m.forecast or m.planned) for m in d.milestones}
-        every = [day for m in d.milestones for day in (_ordinal(m.planned), shown[m.name]) if day]
-        still_open = [day for m in d.milestones if m.state != "done" for day in (_ordinal(m.planned), shown[m.name])
-                      if day]
+        shown = [_ordinal(m.actual or m.forecast or m.planned) for m in d.milestones]  # forecast or actual
+        every = [day for m, seen in zip(d.milestones, shown) for day in (_ordinal(m.planned), seen) if day]
+        still_open = [day for m, seen in zip(d.milestones, shown) if m.state != "done"
+                      for day in (_ordinal(m.planned), seen) if day]
         first = min([today] + (still_open or every)) - self.LEAD_DAYS
         last = max(every + [today]) + 7
 
@@ -311,11 +319,11 @@ class MilestoneTimeline(Drawing):
                 self.add(Rect(0, y - self.ROW / 2, width, self.ROW, fillColor=colors.HexColor("#f6f8fa"),
                               strokeColor=None))
             self.add(String(0, y - 2.5, _fit(name, label_w - 2 * mm), fontName=FONT, fontSize=7.5, fillColor=INK))
-        self._axis(first, last, x_of, axis_y, top, language)
+        self._axis(first, last, x_of, axis_y, top)
         for i, m in enumerate(d.milestones):
             y = top - (i + 0.5) * self.ROW
             color = STATE_COLORS.get(m.state, ACCENT)
-            planned, actual = _ordinal(m.planned), shown[m.name]
+            planned, actual = _ordinal(m.planned), shown[i]
             if actual and actual < first:  # long done: at the edge, with its date
                 self.add(_diamond(left, y, 3.0, color, color))
                 self.add(String(left + 5, y - 2.3, f"◀ {date.fromordinal(actual).isoformat()}", fontName=FONT,
@@ -333,7 +341,7 @@ class MilestoneTimeline(Drawing):
                         textAnchor="middle"))
         self._legend(width, language)
 
-    def _axis(self, first: int, last: int, x_of, y: float, top: float, language: str) -> None:
+    def _axis(self, first: int, last: int, x_of, y: float, top: float) -> None:
         """Weekly ticks (Mondays) over a few months, else monthly; labels far enough apart to read."""
         self.add(Line(x_of(first), y, x_of(last), y, strokeColor=RULE, strokeWidth=0.6))
         if last - first <= 150:
@@ -354,10 +362,10 @@ class MilestoneTimeline(Drawing):
                 self.add(String(x, y - 7, text, fontName=FONT, fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
 
     def _legend(self, width: float, language: str) -> None:
-        """Hollow = planned, filled = forecast or actual; at the top right."""
+        """Hollow = planned, filled = forecast or actual; at the bottom right, clear of the today line's label."""
         say = {"zh": ("计划", "预测 / 实际"), "en": ("planned", "forecast / actual")}.get(
             language, ("计划 planned", "预测 / 实际 forecast / actual"))
-        y = self.height - 0.5 * mm
+        y = 0.5 * mm
         x = width - stringWidth(say[1], FONT, 6.5) - 4
         self.add(_diamond(x - 6, y + 2, 2.4, ACCENT, ACCENT))
         self.add(String(x, y, say[1], fontName=FONT, fontSize=6.5, fillColor=MUTED))

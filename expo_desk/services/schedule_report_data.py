@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 Pair = tuple[str, str]  # (Chinese, English)
 
-MAX_ISSUES = 20  # late and at-risk items listed; the rest are counted
+MAX_ISSUES = 20  # late and at-risk items listed per level (main events, tasks); the rest are counted
+ISSUE_LEVELS = ("event", "task")  # late milestones have their own table
 MAX_PATH_STEPS = 30  # critical-path tasks listed; the rest are counted
 
 MILESTONE_STATES: dict[str, Pair] = {
@@ -44,10 +45,9 @@ ISSUE_STATES: dict[str, Pair] = {
     "blocked": ("受阻", "Blocked"),
     "at_risk": ("有风险", "At risk"),
 }
-LEVELS: dict[str, Pair] = {
-    "milestone": ("里程碑", "Milestone"),
-    "event": ("主要事件", "Main event"),
-    "task": ("任务", "Task"),
+ISSUE_GROUPS: dict[str, Pair] = {
+    "event": ("主要事件（主进度）", "Main events (main schedule)"),
+    "task": ("任务（详细进度）", "Tasks (detailed schedule)"),
 }
 ROLES: dict[str, Pair] = {
     "account_manager": ("项目经理", "Account manager"),
@@ -95,12 +95,25 @@ class ReportIssue:
     reason: Pair = ("", "")  # why it is blocked
 
     @property
-    def level_name(self) -> Pair:
-        return _named(LEVELS, self.level)
-
-    @property
     def state_name(self) -> Pair:
         return _named(ISSUE_STATES, self.state)
+
+
+@dataclass(frozen=True)
+class IssueGroup:
+    """The late, blocked and at-risk items of one level, most days late first, cut to a few."""
+
+    level: str  # event / task
+    items: tuple[ReportIssue, ...]
+    more: int  # not listed
+
+    @property
+    def name(self) -> Pair:
+        return _named(ISSUE_GROUPS, self.level)
+
+    @property
+    def total(self) -> int:
+        return len(self.items) + self.more
 
 
 @dataclass(frozen=True)
@@ -161,12 +174,15 @@ class ScheduleReportData:
     blocked: int
     project_finish: str  # forecast end of the critical path, "" when none
     milestones: tuple[ReportMilestone, ...]
-    issues: tuple[ReportIssue, ...]
-    issues_more: int  # late and at-risk items not listed
+    issue_groups: tuple[IssueGroup, ...]  # main events, then tasks; only levels that have any
     critical_path: tuple[PathStep, ...]
     path_more: int
     roles: tuple[RoleProgress, ...]
     punch: tuple[PunchCount, ...] | None  # open punch-list items by severity; None when not tracked
+
+    @property
+    def issue_count(self) -> int:
+        return sum(group.total for group in self.issue_groups)
 
     def milestone_count(self, state: str) -> int:
         return sum(1 for m in self.milestones if m.state == state)
@@ -253,12 +269,18 @@ def _path_steps(rows: list[dict]) -> list[PathStep]:
 
 
 def _issue_order(issue: ReportIssue) -> tuple:
-    """Milestones and main events first (few, and what management steers by), then the most
-    days late; among equals blocked before late before at risk."""
-    level = {"milestone": 0, "event": 1}
+    """The most days late first; among equals blocked before late before at risk."""
     rank = {"blocked": 0, "late": 1, "at_risk": 2}
-    return (level.get(issue.level, 2), -issue.days_late, rank.get(issue.state, 3), issue.planned_finish, issue.booth,
-            issue.name)
+    return (-issue.days_late, rank.get(issue.state, 3), issue.planned_finish, issue.booth, issue.name)
+
+
+def _issue_groups(rows: list[dict], today: str, limit: int) -> tuple[IssueGroup, ...]:
+    groups = []
+    for level in ISSUE_LEVELS:
+        items = sorted((_issue(r, today) for r in rows if r.get("level", "task") == level), key=_issue_order)
+        if items:
+            groups.append(IssueGroup(level, tuple(items[:limit]), max(0, len(items) - limit)))
+    return tuple(groups)
 
 
 def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", logo_path: str | None = None,
@@ -270,7 +292,6 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
     today = _iso(summary["today"])
     overall = summary.get("overall", {})
     milestones = tuple(_milestone(row) for row in summary.get("milestones", []))
-    issues = sorted((_issue(row, today) for row in summary.get("issues", [])), key=_issue_order)
     path = _path_steps(summary.get("critical_path", []))
     roles = tuple(RoleProgress(role=r["role"], tasks=int(r.get("tasks", 0)), done=int(r.get("done", 0)),
                                late=int(r.get("late", 0)), percent=float(r.get("percent", 0.0)))
@@ -287,7 +308,7 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
         percent=float(overall.get("percent", 0.0)), tasks=int(overall.get("tasks", 0)),
         done=int(overall.get("done", 0)), late_tasks=int(overall.get("late_tasks", 0)),
         blocked=int(overall.get("blocked", 0)), project_finish=_iso(summary.get("project_finish")),
-        milestones=milestones, issues=tuple(issues[:max_issues]), issues_more=max(0, len(issues) - max_issues),
+        milestones=milestones, issue_groups=_issue_groups(summary.get("issues", []), today, max_issues),
         critical_path=tuple(path[:max_path_steps]), path_more=max(0, len(path) - max_path_steps),
         roles=roles, punch=punch,
     )

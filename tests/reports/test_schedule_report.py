@@ -87,19 +87,24 @@ def test_milestones_get_their_state_and_slip():
     assert data.days_to_opening == 29
 
 
-def test_issues_most_late_first_and_cut_with_a_count():
-    data = report_data_from_summary(hand_summary(issues=30), SHOW, max_issues=10)
-    assert len(data.issues) == 10 and data.issues_more == 21
-    assert [i.days_late for i in data.issues[:3]] == [30, 29, 28]
-    assert data.issues[0].booth == "A1-029" and data.issues[0].owner == ("张主管", "张主管")
-    assert data.issues[0].name == ("施工图绘制", "Construction drawings 29")
+def test_issues_by_level_most_late_first_and_cut_with_a_count():
+    summary = hand_summary(issues=30)
+    summary["issues"] += [issue("设计与图纸审核 / design and drawing approval", "", "2026-09-07", level="event"),
+                          issue("展位图发布 / hall plan released", "", "2026-01-21", level="milestone")]
+    data = report_data_from_summary(summary, SHOW, max_issues=10)
+    events, tasks = data.issue_groups
+    assert (events.level, events.total, events.items[0].state, events.items[0].booth) == ("event", 1, "at_risk", "")
+    assert (tasks.level, len(tasks.items), tasks.more, data.issue_count) == ("task", 10, 21, 32)  # milestones apart
+    assert [i.days_late for i in tasks.items[:3]] == [30, 29, 28]
+    assert tasks.items[0].booth == "A1-029" and tasks.items[0].owner == ("张主管", "张主管")
+    assert tasks.items[0].name == ("施工图绘制", "Construction drawings 29")
 
 
 def test_an_unowned_issue_names_the_role_and_a_blocked_one_its_reason():
     summary = hand_summary(issues=0)
     summary["issues"].append(issue("楣板安装", "A-002", "2026-08-19", owner="", role="construction_executor"))
     data = report_data_from_summary(summary, SHOW)
-    by_booth = {i.booth: i for i in data.issues}
+    by_booth = {i.booth: i for group in data.issue_groups for i in group.items}
     assert by_booth["A-002"].owner == ("项目执行", "Construction executor")
     assert by_booth["A-002"].state == "late" and by_booth["A-002"].days_late == 1
     assert by_booth["R-001"].state == "blocked" and by_booth["R-001"].reason == ("等待展商确认", "等待展商确认")
@@ -227,6 +232,9 @@ def test_a_real_schedule_on_paper(db, progress):
         assert pct(role["percent"]) in text
     # the late and blocked items with their booth, owner and days late
     issues = text[text.index("延误及有风险事项"):text.index("关键路径")]
+    assert in_order(issues, "主要事件（主进度） · 1", "设计与图纸审核", "项目主管", "有风险 At risk",
+                    "任务（详细进度） · 2")
+    assert "展位图发布" not in issues  # a late milestone is in the milestones' table, not again here
     assert in_order(issues, "确认楣板文字与家具", "A-001", "王经理", "2026-06-08", "12", "延误 Late")
     assert in_order(issues, "用电方案", "等待展商确认 / waiting for the exhibitor", "A-001", "项目主管", "2026-06-13",
                     "7", "受阻 Blocked")
