@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,7 +195,7 @@ class MyTasksPage(QWidget):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((300, 150, 220, 100, 80, 150)):
+        for column, width in enumerate((300, 130, 170, 96, 64, 124)):
             tree.setColumnWidth(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MyTasksModel.ACTIONS_COLUMN, QHeaderView.ResizeMode.Fixed)
@@ -222,6 +222,8 @@ class MyTasksPage(QWidget):
         started = time.perf_counter()
         groups = task_service.my_tasks(ctx.db, ctx.actor, ctx.show["id"], self.today_text())
         self.model.set_groups(groups)
+        for group in range(self.model.rowCount()):  # "Overdue (62)" reads across the row
+            self.tree.setFirstColumnSpanned(group, QModelIndex(), True)
         self.tree.expandAll()
         self.last_refresh_seconds = time.perf_counter() - started
         self._show_counts(groups)
