@@ -148,8 +148,8 @@ class TaskBoardPage(QWidget):
         self.role.setObjectName("board_role")
         for role in BUILD_ROLES:
             self.role.addItem(role_text(role), role.value)
-        if context.actor.role in BUILD_ROLES:
-            self.role.setCurrentIndex(BUILD_ROLES.index(context.actor.role))
+        self._follow_role()
+        context.actor_changed.connect(self._follow_role)
         self.hall = QComboBox()
         self.hall.setObjectName("board_hall")
         self.hall.setMinimumContentsLength(12)
@@ -324,3 +324,9 @@ class TaskBoardPage(QWidget):
         dialog.exec()
         if dialog.changed:
             self.refresh()
+
+    def _follow_role(self) -> None:
+        """Open on the signed-in person's own role (the board of the others stays a choice away)."""
+        role = self._context.actor.role
+        if role in BUILD_ROLES:
+            self.role.setCurrentIndex(BUILD_ROLES.index(role))
