@@ -10,6 +10,7 @@ triangle to expand or collapse; it paints only the rows in sight.
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPolygonF
@@ -35,14 +36,14 @@ class RowTree:
 
     def __init__(self, rows: list[dict], expanded: set[str] | None = None):
         self.rows: dict[str, dict] = {r["id"]: r for r in rows}
-        children: dict[str | None, list[dict]] = {}
-        for row in rows:
-            parent = row.get("parent_id")
-            children.setdefault(parent if parent in self.rows else None, []).append(row)
-        self.children: dict[str | None, list[str]] = {
-            parent: [r["id"] for r in sorted(kids, key=_order)] for parent, kids in children.items()}
+        known = self.rows
+        children: dict[str | None, list[str]] = {}
+        for row in sorted(rows, key=_ORDER):  # planned order; rows read in that order are not moved
+            parent = row["parent_id"]
+            children.setdefault(parent if parent in known else None, []).append(row["id"])
+        self.children = children
         if expanded is None:
-            expanded = {i for i, r in self.rows.items() if r["level"] == "milestone"}
+            expanded = {i for i in children.get(None, ()) if known[i]["level"] == "milestone"}
         self.expanded: set[str] = {i for i in expanded if i in self.children}
         self._visible: list[str] | None = None
         self._depth: dict[str, int] = {}
@@ -127,8 +128,7 @@ class RowTree:
         return None
 
 
-def _order(row: dict) -> tuple:
-    return row.get("sort_order") or 0, row.get("planned_start") or "", row["name"]
+_ORDER = itemgetter("sort_order")
 
 
 class RowHeader(QWidget):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -173,9 +174,9 @@ class Prepared:
 def prepare(data: dict, expanded: set[str] | None = None) -> Prepared:
     tree = RowTree(data["tasks"], expanded)
     today = int(data["today"])
-    starts = [t["planned_start"] for t in data["tasks"] if t.get("planned_start")]
-    finishes = [t["planned_finish"] for t in data["tasks"] if t.get("planned_finish")]
-    first = ordinal(min(starts)) if starts else today
+    starts = [day for day in map(itemgetter("planned_start"), data["tasks"]) if day]
+    finishes = [day for day in map(itemgetter("planned_finish"), data["tasks"]) if day]
+    first = ordinal(min(starts)) if starts else today  # ISO dates sort as dates
     last = ordinal(max(finishes)) if finishes else today
     origin = min(first, today) - LEAD_DAYS
     links: dict[str, list[str]] = {}
