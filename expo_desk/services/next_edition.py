@@ -28,6 +28,7 @@ from expo_desk.services import pricing, sales_terms
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.shows import create_show
+from expo_desk.services.task_template_defaults import STEP_FIELDS
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import exhibitors as exhibitor_store
@@ -35,6 +36,7 @@ from expo_desk.store import next_edition as store
 from expo_desk.store import pricing as pricing_store
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
+from expo_desk.store import tasks as task_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
@@ -177,9 +179,14 @@ def _copy_exhibitors(db: Database, actor: Actor, source: dict, show_id: str, gap
 
 def _copy_task_templates(db: Database, actor: Actor, source: dict, show_id: str, gap: int | None,
                          changes: ChangeSet) -> int:
-    """The build schedule's templates (milestones, events, tasks per role) belong here, moved by
-    ``gap`` days like the price list, once the schedule keeps them per show; nothing to copy yet."""
-    return 0
+    """The build schedule's templates (milestones, main events, the steps of a shell and of a
+    raw-space booth) as they are, edits included; their dates are anchored to the show's own
+    dates (or the signing), so nothing is moved."""
+    steps = task_store.templates(db, source["id"])
+    for step in steps:
+        row = records.insert(db, actor, "task_templates", {k: step[k] for k in STEP_FIELDS} | {"show_id": show_id})
+        changes.add("inserted", "task_templates", row["id"])
+    return len(steps)
 
 
 _COPIERS = {"terms": _copy_terms, "pricing_rules": _copy_pricing, "halls": _copy_halls,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from expo_desk.domain.enums import Role, TaskLevel
 from expo_desk.errors import Problem, ValidationError
 
-__all__ = ["ANCHORS", "HALL", "LEVEL_ORDER", "SCOPES", "clean_template", "default_templates", "per_hall",
+__all__ = ["ANCHORS", "HALL", "LEVEL_ORDER", "SCOPES", "STEP_FIELDS", "clean_template", "default_templates", "per_hall",
            "task_name"]
 
 SCOPES = ("show", "shell", "raw")
@@ -20,6 +20,8 @@ HALL = "{hall}"  # in an event's name: one such event per hall
 LEVEL_ORDER = {TaskLevel.MILESTONE.value: 0, TaskLevel.EVENT.value: 1, TaskLevel.TASK.value: 2}
 _AM, _DS, _CE = Role.ACCOUNT_MANAGER.value, Role.DESIGN_SUPERVISOR.value, Role.CONSTRUCTION_EXECUTOR.value
 _ROLES = (_AM, _DS, _CE)
+STEP_FIELDS = ("scope", "position", "level", "name", "name_en", "role", "duration_days", "after_position", "lag_days",
+               "anchor", "anchor_offset_days", "parent_position", "checklist")  # a step as stored, but its show
 
 
 def _step(scope: str, position: int, level: str, name: str, name_en: str, role: str | None, days: int, *,

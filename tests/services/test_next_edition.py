@@ -210,3 +210,39 @@ def test_start_next_edition_copies_and_offers_in_one_go(db, actor, last_year):
         rebooking.start_next_edition(db, actor, last_year["show"]["id"], "RZ2028", "2028", start_date="2028-09-15",
                                offered_until="2026-01-01", today=TODAY)
     assert scalar(db, "SELECT count(*) FROM shows WHERE code = 'RZ2028'") == 0
+
+
+def test_the_build_schedule_templates_come_along_as_planned_and_new_booths_follow_them(db, actor, last_year):
+    """Signing last year put the default templates on the show; a planner then lengthened a step."""
+    from expo_desk.services import task_templates
+
+    old_id = last_year["show"]["id"]
+    power = next(s for s in task_templates.list_templates(db, old_id, "shell") if s["name"] == "用电方案")
+    task_templates.update_template(db, last_year["dm"], power["id"], {"duration_days": 10, "checklist": "插座\n照明"})
+    result = copy(db, actor, last_year)
+    new_id = result.show["id"]
+    same = ("scope", "position", "level", "name", "name_en", "role", "duration_days", "after_position", "lag_days",
+            "anchor", "anchor_offset_days", "parent_position", "checklist")
+    old_steps, new_steps = task_templates.list_templates(db, old_id), task_templates.list_templates(db, new_id)
+    assert [[s[k] for k in same] for s in new_steps] == [[s[k] for k in same] for s in old_steps]
+    assert result.counts["task_templates"] == len(old_steps) == 12 + 4 + 10  # show, shell, raw
+    assert {s["id"] for s in new_steps}.isdisjoint(s["id"] for s in old_steps)
+    assert len(task_templates.list_templates(db, old_id)) == 26  # last year keeps its own
+    # a booth sold in the new edition gets the lengthened step, dated from the new show
+    booth = booth_in(db, new_id, "A-001")["id"]
+    steel = scalar(db, "SELECT id FROM exhibitors WHERE show_id = ? AND company_name = '日照钢铁集团有限公司'", [new_id])
+    cid = contracts.create_contract(db, last_year["am1"], new_id, steel, [booth], today="2027-06-01")
+    sign_contract(db, last_year["am1"], cid.inserted["contracts"][0], signed_on="2027-06-01")
+    made = rows(db, "SELECT name, planned_start, planned_finish, template_id FROM tasks WHERE booth_id = ?"
+                    " ORDER BY sort_order", [booth])
+    assert [(t["name"].split(" / ")[0], t["planned_start"], t["planned_finish"]) for t in made] == [
+        ("确认楣板文字与家具", "2027-06-02", "2027-06-08"), ("用电方案", "2027-06-09", "2027-06-18"),
+        ("标摊搭建", "2027-09-14", "2027-09-15"), ("验收交付", "2027-09-16", "2027-09-16")]  # build-up 2027-09-13
+    assert {t["template_id"] for t in made} <= {s["id"] for s in new_steps}
+    assert scalar(db, "SELECT count(*) FROM task_templates WHERE show_id = ?", [new_id]) == 26  # none added
+
+
+def test_a_show_without_templates_copies_none(db, actor, sales):
+    result = copy(db, actor, sales)
+    assert result.counts["task_templates"] == 0
+    assert scalar(db, "SELECT count(*) FROM task_templates WHERE show_id = ?", [result.show["id"]]) == 0
