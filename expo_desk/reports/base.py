@@ -85,7 +85,7 @@ class DocumentSettings:
 def make_styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles of every report, in the CJK font (wordWrap="CJK" breaks Chinese anywhere)."""
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, wordWrap="CJK")
+    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=13, textColor=INK, wordWrap="CJK")
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
@@ -101,6 +101,7 @@ def _numbered_canvas(settings: DocumentSettings, margin: float) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            kwargs.setdefault("initialFontName", FONT)  # else an unembedded Helvetica is listed in every file
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
 

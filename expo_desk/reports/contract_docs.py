@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.reports.base import ACCENT, RULE, BaseReport, DocumentSettings
@@ -32,6 +32,7 @@ from expo_desk.reports.contract_tables import (
     key_values,
     lines_table,
     payment_table,
+    plain_table,
     signature_blocks,
     total_row_style,
 )
@@ -130,7 +131,7 @@ class ContractDocumentsReport(BaseReport):
             facts.append(("对账日期", "Statement date", d.printed_on))
         facts_w = 104 * mm
         key_w = (23 if self.language == "en" else 19) * mm
-        head = Table([[title, key_values(w, facts, facts_w, key_width=key_w)]],
+        head = plain_table([[title, key_values(w, facts, facts_w, key_width=key_w)]],
                      colWidths=[self.width - facts_w, facts_w])
         head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -191,7 +192,7 @@ class ContractDocumentsReport(BaseReport):
         """The fascia text beside the small plan: one row, kept together."""
         left_w = 66 * mm
         right_w = self.width - left_w - 6 * mm
-        row = Table([[self._fascia(left_w), "", self._plans(right_w)]], colWidths=[left_w, 6 * mm, right_w])
+        row = plain_table([[self._fascia(left_w), "", self._plans(right_w)]], colWidths=[left_w, 6 * mm, right_w])
         row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
@@ -207,7 +208,7 @@ class ContractDocumentsReport(BaseReport):
             return out
         size = max(9.0, min(14.0, (width - 12) / max(stringWidth(d.fascia_text, FONT, 1), 1)))
         style = ParagraphStyle("fascia_fit", parent=self.styles["fascia"], fontSize=size, leading=size * 1.25)
-        board = Table([[Paragraph(escape(d.fascia_text) or "&nbsp;", style)]], colWidths=[width])
+        board = plain_table([[Paragraph(escape(d.fascia_text) or "&nbsp;", style)]], colWidths=[width])
         board.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, RULE), ("LINEABOVE", (0, 0), (-1, 0), 1.6, ACCENT),
                                    ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
@@ -355,7 +356,7 @@ class ContractDocumentsReport(BaseReport):
             en = f"{w.money(d.refund_owed_fen)} was paid beyond the contract total; the organizer will refund it."
         else:
             zh, en = "款项已全部付清，谢谢！", "Paid in full. Thank you!"
-        box = Table([[Paragraph(escape(w.say(zh, en, "<br/>")).replace("&lt;br/&gt;", "<br/>"), self.styles["value"])]],
+        box = plain_table([[Paragraph(escape(w.say(zh, en, "<br/>")).replace("&lt;br/&gt;", "<br/>"), self.styles["value"])]],
                     colWidths=[self.width])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
                                  ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),

@@ -103,6 +103,14 @@ class Words:
 # ---------------------------------------------------------------- tables
 
 
+def plain_table(rows: list[list], **kwargs) -> Table:
+    """A Table whose every cell starts in the bundled font, the empty ones too: otherwise
+    ReportLab writes Helvetica for them, which is not embedded in the file."""
+    table = Table(rows, **kwargs)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8.5)]))
+    return table
+
+
 def grid(rows: list[list], widths: list[float], *, header: bool = True, extra: list | None = None,
          repeat: bool = True) -> Table:
     """A ruled table: a tinted header row, hairlines between rows, numbers right-aligned by their cells."""
@@ -156,6 +164,7 @@ def key_values(words: Words, pairs: list[tuple[str, str, str | Flowable]], width
         rows.append(row)
     table = Table(rows, colWidths=[key_w, value_w] * columns)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),  # empty cells too: no unembedded base font in the file
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
@@ -171,7 +180,8 @@ def boxes(cells: list[list[Flowable]], width: float, gap: float = 5 * mm) -> Tab
     box_w = (width - gap * (count - 1)) / count
     row: list = []
     widths: list[float] = []
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
+    style = [("FONT", (0, 0), (-1, -1), FONT, 8.5), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("TOPPADDING", (0, 0), (-1, -1), 5),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 6),
              ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
     for i, content in enumerate(cells):

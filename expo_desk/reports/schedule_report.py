@@ -22,7 +22,16 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, DocumentSettings
-from expo_desk.reports.contract_tables import GOOD, WARN, Words, band_row_style, boxes, grid, key_values
+from expo_desk.reports.contract_tables import (
+    GOOD,
+    WARN,
+    Words,
+    band_row_style,
+    boxes,
+    grid,
+    key_values,
+    plain_table,
+)
 from expo_desk.reports.fonts import FONT
 
 if TYPE_CHECKING:
@@ -105,7 +114,7 @@ class ScheduleReport(BaseReport):
             facts.append(("预计完工", "Forecast finish", d.project_finish))
         facts_w = 112 * mm
         key_w = (25 if self.language == "en" else 19) * mm
-        head = Table([[title, key_values(w, facts, facts_w, key_width=key_w)]],
+        head = plain_table([[title, key_values(w, facts, facts_w, key_width=key_w)]],
                      colWidths=[self.width - facts_w, facts_w])
         head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -127,7 +136,7 @@ class ScheduleReport(BaseReport):
                 name += f" <font size='6.8' color='{MUTED.hexval()}'>{escape(en)}</font>"
             shown = f"<font color='{color.hexval()}'>{count:,}</font>" if count else f"{count:,}"
             rows.append([Paragraph(name, self.styles["cell"]), Paragraph(shown, self.styles["cell_right"])])
-        table = Table(rows, colWidths=["*", 12 * mm])
+        table = plain_table(rows, colWidths=["*", 12 * mm])
         table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
                                    ("LINEBELOW", (0, 0), (-1, -2), 0.25, TRACK)]))
@@ -290,10 +299,9 @@ class MilestoneTimeline(Drawing):
     ROW = 5.2 * mm
     AXIS = 11 * mm  # the date line, its labels and the legend under them
     LEAD_DAYS = 21  # days shown before today or the first open milestone
-    initialFontName = FONT  # the drawing's starting font: no unembedded Helvetica in the file
-
     def __init__(self, data: ScheduleReportData, language: str, width: float):
         super().__init__(width, len(data.milestones) * self.ROW + self.AXIS + 4 * mm)
+        self.initialFontName = FONT  # the drawing's starting font: no unembedded Helvetica in the file
         self._draw(data, language, width)
 
     def _draw(self, d: ScheduleReportData, language: str, width: float) -> None:
