@@ -39,6 +39,7 @@ from expo_desk.ui.pages.crew_load_page import CrewLoadPage
 from expo_desk.ui.pages.dashboard_page import DashboardPage
 from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
+from expo_desk.ui.pages.gantt_page import GanttPage
 from expo_desk.ui.pages.my_tasks_page import MyTasksPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.pages.pipeline_page import PipelinePage
@@ -75,12 +76,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Spot checks"), self.spot_checks_page)
         self.my_tasks_page = MyTasksPage(context)
         self._add_page(self.tr("My tasks"), self.my_tasks_page)
-        for title, planned in (
-            (self.tr("Build schedule"), self.tr(
-                "Milestones, main events and detailed build tasks for account managers, design supervisors "
-                "and construction executors, with the critical path.")),
-        ):
-            self._add_page(title, NotYetPage(title, planned))
+        self.gantt_page = GanttPage(context)
+        self._add_page(self.tr("Build schedule"), self.gantt_page)
         self.task_board_page = TaskBoardPage(context)
         self._add_page(self.tr("Task board"), self.task_board_page)
         self.crew_load_page = CrewLoadPage(context)
