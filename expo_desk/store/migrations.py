@@ -517,4 +517,44 @@ def schedule_templates_punch_list(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
-SCHEMA_VERSION = 6
+# What the documents need beyond sales and schedule: the show's own texts for the exhibitor
+# pack (welcome, venue rules, contacts, badges… in Chinese and English), and per exhibitor
+# the account manager's notes on the show's non-monetary outcomes and what the organizer
+# did for them, for the post-show report.
+_DOCUMENTS = """
+CREATE TABLE show_texts (
+    id TEXT PRIMARY KEY,
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    text_zh TEXT NOT NULL DEFAULT '',
+    text_en TEXT NOT NULL DEFAULT '',
+    UNIQUE (show_id, key)
+);
+CREATE TABLE post_show_outcomes (
+    id TEXT PRIMARY KEY REFERENCES exhibitors(id) ON DELETE CASCADE,
+    services_delivered TEXT NOT NULL DEFAULT '',
+    promotion TEXT NOT NULL DEFAULT '',
+    matchmaking TEXT NOT NULL DEFAULT '',
+    sales_network TEXT NOT NULL DEFAULT '',
+    brand_image TEXT NOT NULL DEFAULT '',
+    customer_needs TEXT NOT NULL DEFAULT '',
+    competition TEXT NOT NULL DEFAULT '',
+    updated_at TEXT,
+    updated_by TEXT REFERENCES users(id) ON DELETE SET NULL
+);
+ALTER TABLE exhibitor_leads ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE exhibitor_leads ADD COLUMN agreement_value_fen INTEGER CHECK (agreement_value_fen IS NULL OR agreement_value_fen >= 0);
+CREATE INDEX visitor_counts_show_day ON visitor_counts(show_id, day);
+CREATE INDEX survey_answers_question ON survey_answers(exhibitor_id, question)
+"""
+
+
+@MIGRATIONS(name="0007_show_texts_post_show_outcomes")
+def show_texts_post_show_outcomes(db: sqlite_utils.Database) -> None:
+    for statement in _DOCUMENTS.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 7")
+
+
+SCHEMA_VERSION = 7
