@@ -32,6 +32,7 @@ from expo_desk.ui.dialogs.next_edition_dialog import NextEditionDialog
 from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
 from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
+from expo_desk.ui.dialogs.task_templates_dialog import TaskTemplatesDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
 from expo_desk.ui.pages.audit_page import AuditPage
 from expo_desk.ui.pages.contracts_page import ContractsPage
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, self.tr("&Users and sign-in…"), self.manage_users)
         self._action(settings_menu, self.tr("&Pricing rules…"), self.pricing_rules)
         self._action(settings_menu, self.tr("Sales &terms and services…"), self.sales_terms)
+        self._action(settings_menu, self.tr("&Build schedule templates…"), self.task_templates)
         self._action(settings_menu, self.tr("Sign in as &someone else…"), self.switch_user, QKeySequence("Ctrl+Shift+U"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Expo Desk"), self.about)
@@ -260,6 +262,11 @@ class MainWindow(QMainWindow):
     def pricing_rules(self) -> None:
         if self.context.db is not None and self.context.show is not None:
             PricingDialog(self.context, self).exec()
+
+    def task_templates(self) -> None:
+        """The show's milestones and main events, and each booth type's build steps."""
+        if self.context.db is not None and self.context.show is not None:
+            TaskTemplatesDialog(self.context, self).exec()
 
     def sales_terms(self) -> None:
         """The show's deposit, balance date, discount threshold, cancellation schedule and services."""
