@@ -8,11 +8,13 @@ very same steps without a database at hand.
 
 from __future__ import annotations
 
+import json
+
 from expo_desk.domain.enums import Role, TaskLevel
 from expo_desk.errors import Problem, ValidationError
 
 __all__ = ["ANCHORS", "HALL", "LEVEL_ORDER", "SCOPES", "STEP_FIELDS", "clean_template", "default_templates", "per_hall",
-           "task_name"]
+           "stored_checklist", "task_name"]
 
 SCOPES = ("show", "shell", "raw")
 ANCHORS = ("signed", "build_start", "start_date", "end_date", "teardown_end")
@@ -107,6 +109,11 @@ def _raw_steps() -> list[dict]:
 def default_templates() -> list[dict]:
     """The show's milestones and main events, then the shell and raw-space booth steps."""
     return _show_steps() + _shell_steps() + _raw_steps()
+
+
+def stored_checklist(items: list[str] | None) -> str:
+    """A step's checklist as the ``task_templates.checklist`` column holds it (JSON, Chinese kept)."""
+    return json.dumps(items or [], ensure_ascii=False)
 
 
 def per_hall(step: dict) -> bool:

@@ -31,6 +31,7 @@ from expo_desk.services.task_template_defaults import (
     clean_template,
     default_templates,
     per_hall,
+    stored_checklist,
     task_name,
 )
 from expo_desk.store import booths as booth_store
@@ -65,7 +66,7 @@ def list_templates(db: Database, show_id: str, scope: str | None = None) -> list
 
 
 def _insert_template(db: Database, actor: Actor, show_id: str, step: dict, changes: ChangeSet) -> None:
-    values = {**step, "show_id": show_id, "checklist": json.dumps(step.get("checklist") or [], ensure_ascii=False)}
+    values = {**step, "show_id": show_id, "checklist": stored_checklist(step.get("checklist"))}
     row = records.insert(db, actor, "task_templates", values)
     changes.add("inserted", "task_templates", row["id"])
 
@@ -114,7 +115,7 @@ def update_template(db: Database, actor: Actor, template_id: str, values: dict) 
         siblings = [r for r in store.templates(db, show_id, scope) if r["id"] != template_id]
         shows = [r for r in store.templates(db, show_id, "show") if r["id"] != template_id]
         cleaned = clean_template(merged, siblings, shows if scope != "show" else siblings)
-        cleaned["checklist"] = json.dumps(cleaned["checklist"], ensure_ascii=False)
+        cleaned["checklist"] = stored_checklist(cleaned["checklist"])
         _, new = records.update(db, actor, "task_templates", template_id, cleaned)
         if new:
             changes.add("updated", "task_templates", template_id)

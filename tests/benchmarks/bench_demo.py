@@ -32,7 +32,7 @@ TIER_NAMES = ("S", "M", "L")
 
 
 def _baseline(folder: Path, rows: int) -> float:
-    """Seconds to insert ``rows`` plain 18-column rows into an unconstrained table."""
+    """Seconds to insert ``rows`` plain rows as wide as a task into an unconstrained table."""
     path = folder / "baseline.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -42,7 +42,7 @@ def _baseline(folder: Path, rows: int) -> float:
         conn.execute(f"CREATE TABLE plain ({', '.join(columns)})")
         row = ("3f1c0c6e-9a43-4c4f-8d1e-1f6a2b3c4d5e", "a", "b", None, "task", "design_supervisor", "c",
                "施工图绘制", "2026-08-01", "2026-08-10", "2026-08-01", "2026-08-10", None, None, "not_started",
-               "", "", 1)
+               "", "", 1, None, None)
         marks = ", ".join("?" for _ in columns)
         start = time.perf_counter()
         conn.execute("BEGIN")

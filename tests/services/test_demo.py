@@ -386,6 +386,80 @@ def test_dependencies_are_finish_to_start_chains(conn):
     assert _one(conn, "SELECT count(*) FROM task_dependencies") > TIERS["S"].tasks * 0.5
 
 
+def test_the_show_has_the_default_templates_and_the_demo_names_its_plan_after_them(conn):
+    from expo_desk.services.task_templates import default_templates
+
+    stored = _all(conn, "SELECT scope, position, name, name_en, role, checklist FROM task_templates"
+                        " ORDER BY scope, position")
+    expected = sorted((s["scope"], s["position"], s["name"], s["name_en"], s["role"]) for s in default_templates())
+    assert [r[:5] for r in stored] == expected
+    assert all(uuid.UUID(i).version == 4 for (i,) in _all(conn, "SELECT id FROM task_templates"))
+    # every milestone and main event of the show template is there once (the custom builds once a hall)
+    made = _all(conn, "SELECT g.position, count(*), count(DISTINCT t.name) FROM task_templates g"
+                      " LEFT JOIN tasks t ON t.template_id = g.id WHERE g.scope = 'show' GROUP BY g.position")
+    halls = _one(conn, "SELECT count(*) FROM halls")
+    assert made == [(p, halls, halls) if p == 10 else (p, 1, 1) for p in range(1, 13)]
+    assert _one(conn, "SELECT count(*) FROM tasks t JOIN task_templates g ON g.id = t.template_id"
+                      " WHERE t.level = 'milestone' AND t.name <> g.name || ' / ' || g.name_en") == 0
+    # a detailed task standing for a booth step is of the step's role and on a booth of its type
+    linked = _all(conn, "SELECT t.role = g.role AND b.booth_type = g.scope, count(*) FROM tasks t"
+                        " JOIN task_templates g ON g.id = t.template_id JOIN booths b ON b.id = t.booth_id"
+                        " WHERE t.level = 'task' GROUP BY 1")
+    assert linked[0][0] == 1 and len(linked) == 1 and linked[0][1] > 100
+
+
+def test_each_contracts_sales_and_booth_tasks_carry_the_contract(conn):
+    assert _one(conn, "SELECT count(*) FROM tasks t JOIN contract_lines l ON l.booth_id = t.booth_id"
+                      " AND l.holds_booth = 1 WHERE t.contract_id IS NOT l.contract_id") == 0
+    assert _one(conn, "SELECT count(*) FROM contracts k WHERE k.status NOT IN ('draft', 'cancelled')"
+                      " AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.contract_id = k.id AND t.name = '签订合同')") == 0
+    assert _one(conn, "SELECT count(*) FROM tasks WHERE contract_id IS NOT NULL AND level <> 'task'") == 0
+
+
+def test_a_contract_signed_in_the_demo_files_its_tasks_under_the_demos_plan(tmp_path):
+    """Selling a free shell booth and a free raw space adds their build tasks under the
+    milestones and main events the demo has, and no milestone or event of its own."""
+    from expo_desk.domain.actors import Actor
+    from expo_desk.domain.enums import Role
+    from expo_desk.services.contract_signing import sell_booths
+    from expo_desk.services.task_templates import create_show_tasks
+    from expo_desk.store.db import open_database
+    from expo_desk.store.queries import rows, scalar
+
+    path = tmp_path / "s.sqlite"
+    write_demo(path, "S")
+    db = open_database(path, create=False)
+    try:
+        show_id = scalar(db, "SELECT id FROM shows")
+        plan_sql = "SELECT id, name, level FROM tasks WHERE level IN ('milestone', 'event') ORDER BY id"
+        plan = rows(db, plan_sql)
+        free = {kind: rows(db, "SELECT b.id, h.code FROM booths b JOIN halls h ON h.id = b.hall_id"
+                               " WHERE b.status = 'available' AND b.booth_type = ? ORDER BY b.number LIMIT 1",
+                           [kind])[0] for kind in ("shell", "raw")}
+        buyer = rows(db, "SELECT e.id, u.id AS manager, u.display_name FROM exhibitors e"
+                         " JOIN users u ON u.id = e.account_manager_id WHERE NOT EXISTS"
+                         " (SELECT 1 FROM contracts k WHERE k.exhibitor_id = e.id) ORDER BY e.company_key LIMIT 1")[0]
+        manager = Actor(buyer["manager"], buyer["display_name"], Role.ACCOUNT_MANAGER)
+        before = scalar(db, "SELECT count(*) FROM tasks")
+        changes = sell_booths(db, manager, show_id, buyer["id"], [free["shell"]["id"], free["raw"]["id"]],
+                              signed_on=date.fromordinal(demo.SNAPSHOT).isoformat())
+        contract_id = changes.inserted["contracts"][0]
+        assert rows(db, plan_sql) == plan
+        assert scalar(db, "SELECT count(*) FROM task_templates") == 26
+        made = rows(db, "SELECT t.booth_id, t.contract_id, t.template_id, p.name AS parent, p.level AS parent_level"
+                        " FROM tasks t JOIN tasks p ON p.id = t.parent_id WHERE t.contract_id = ?", [contract_id])
+        assert len(made) == scalar(db, "SELECT count(*) FROM tasks") - before == 4 + 10
+        assert {t["parent_level"] for t in made} == {"event"}
+        assert all(t["template_id"] for t in made)
+        parents = {(t["booth_id"], t["parent"]) for t in made}
+        assert (free["shell"]["id"], "标摊搭建 / shell scheme build") in parents
+        hall = free["raw"]["code"]
+        assert (free["raw"]["id"], f"特装搭建（{hall}馆） / custom builds in hall {hall}") in parents
+        assert not create_show_tasks(db, Actor(None, "admin", Role.ADMINISTRATOR), show_id)
+    finally:
+        db.close()
+
+
 # ---------------------------------------------------------------- refusals and layering
 
 

@@ -6,7 +6,9 @@ exhibitors with Chinese and English company names and their contacts, the show's
 pricing rules (the default price list) and a service catalogue, contracts with booth,
 premium and service lines priced by those rules, payment schedules and payments,
 the sales pipeline, and the three-level build schedule (milestones, main events,
-detailed tasks with finish-to-start dependencies).
+detailed tasks with finish-to-start dependencies) with the show's default task
+templates: the milestones and main events are the show template's (so a contract signed
+later files its booth tasks under them), and each contract's tasks carry the contract.
 
 The data is a snapshot taken on ``SNAPSHOT`` (four weeks before build-up): most booths
 are sold, a few are held for exhibitors who have not signed yet, deposits are in and
@@ -28,6 +30,7 @@ Where to look:
 - ``floor``: halls and the booth layout;
 - ``sales``: pricing rules, service catalogue, booth sales, contracts, payment schedules, payments;
 - ``leads``: the sales pipeline and its follow-ups;
+- ``task_templates``: the show's build-schedule templates (the app's default steps);
 - ``schedule_templates`` and ``schedule``: the build schedule and its dependencies;
 - ``generator``: ``DemoShow``, which runs the steps in order;
 - ``writer``: ``write_demo``;

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from expo_desk.services.task_template_defaults import STEP_FIELDS
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     "users": ("id", "username", "display_name", "role", "password_hash", "active", "created_at"),
     "shows": ("id", "code", "name", "name_en", "venue", "city", "build_start", "start_date", "end_date",
@@ -27,9 +29,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "leads": ("id", "show_id", "exhibitor_id", "prospect_name", "account_manager_id", "stage", "lost_reason",
               "objections", "expected_value_fen", "next_follow_up", "visit_at", "notes", "created_at"),
     "follow_ups": ("id", "lead_id", "happened_at", "kind", "note", "user_id"),
+    "task_templates": ("id", "show_id", *STEP_FIELDS),
     "tasks": ("id", "show_id", "parent_id", "booth_id", "level", "role", "owner_id", "name", "planned_start",
               "planned_finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish", "status",
-              "blocked_reason", "notes", "sort_order"),
+              "blocked_reason", "notes", "sort_order", "contract_id", "template_id"),
     "task_dependencies": ("id", "predecessor_id", "successor_id", "lag_days"),
 }
 TABLE_ORDER = tuple(COLUMNS)  # parents before children

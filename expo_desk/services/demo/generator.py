@@ -37,6 +37,7 @@ class DemoShow(PeopleSteps, FloorSteps, SalesSteps, LeadSteps, ScheduleSteps):
         self._make_leads()
         self._plan_tasks()
         self._pricing_rule_rows()
+        self._make_task_templates()  # last: the ids drawn before stay as they were
 
     def _make_show(self) -> None:
         self.show_id = self.uid()

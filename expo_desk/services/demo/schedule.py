@@ -17,6 +17,7 @@ from expo_desk.services.demo.records import Booth, Contract
 from expo_desk.services.demo.schedule_templates import (
     BLOCKED_DESIGN,
     BLOCKED_PAYMENT,
+    BOOTH_STEPS,
     EMPTY,
     EVENTS,
     HALL_TASKS,
@@ -26,6 +27,7 @@ from expo_desk.services.demo.schedule_templates import (
     booth_track,
     design_windows,
     sales_track,
+    show_step,
 )
 from expo_desk.services.demo.show_dates import (
     BALANCE_DUE,
@@ -35,17 +37,19 @@ from expo_desk.services.demo.show_dates import (
     TEARDOWN_END,
     day,
 )
-from expo_desk.services.demo.state import DemoState
+from expo_desk.services.demo.task_templates import TemplateSteps
+from expo_desk.services.task_template_defaults import per_hall, task_name
 
 TASK_CHUNK = 20_000  # tasks handed to the writer at a time
 _INFO_DUE = day("2026-08-25")  # catalogue information is in by then at the latest
 _BALANCE_OPENS = day("2026-08-01")  # balances are asked for from then on
 
 
-class ScheduleSteps(DemoState):
+class ScheduleSteps(TemplateSteps):
     def _plan_tasks(self) -> None:
         """Work out how many optional tasks to add so the tier's task count comes out."""
-        fixed = len(MILESTONES) + len(self.halls) * (len(EVENTS) + len(HALL_TASKS))
+        hall_events = sum(per_hall(show_step(ref)) for ref, *_ in EVENTS.values())
+        fixed = len(MILESTONES) + len(EVENTS) - hall_events + len(self.halls) * (hall_events + len(HALL_TASKS))
         keys = optional = 0
 
         def count(stages) -> None:
@@ -99,44 +103,63 @@ class ScheduleSteps(DemoState):
                 return "blocked", None, None, rng.choice(blockers)
             return "not_started", None, None, ""
 
-        # milestones and main events
+        # milestones and main events: the show-wide ones, then each hall's with its hall tasks
         milestone_ids = {}
-        for name, when, key in MILESTONES:
+        for key, when, ref in MILESTONES:
             tid = uid()
             milestone_ids[key] = tid
             done = when < SNAPSHOT
-            tasks.append((tid, show_id, None, None, "milestone", None, self.department_manager, name, iso(when),
-                          iso(when), iso(when), iso(when), iso(when) if done else None, iso(when) if done else None,
-                          "done" if done else "not_started", "", "", order))
+            tasks.append((tid, show_id, None, None, "milestone", None, self.department_manager,
+                          task_name(show_step(ref)), iso(when), iso(when), iso(when), iso(when),
+                          iso(when) if done else None, iso(when) if done else None, "done" if done else "not_started",
+                          "", "", order, None, self.template_id("show", ref)))
             order += 1
         events: dict[tuple[int, str], str] = {}
         lead = {_AM: self.managers, _DS: self.supervisors, _CE: self.executors}
+
+        def event(phase: str, h: int | None) -> None:
+            """The main event of ``phase`` in hall ``h``, or show-wide (None): then every hall's."""
+            nonlocal order
+            ref, first, last, milestone = EVENTS[phase]
+            step, tid = show_step(ref), uid()
+            role, code = step["role"], self.halls[h][1] if h is not None else ""
+            for hall in range(len(self.halls)) if h is None else (h,):
+                events[(hall, phase)] = tid
+            state = "done" if last < SNAPSHOT else "in_progress" if first <= SNAPSHOT else "not_started"
+            tasks.append((tid, show_id, milestone_ids[milestone], None, "event", role,
+                          lead[role][(h or 0) % len(lead[role])], task_name(step, code), iso(first), iso(last),
+                          iso(first), iso(last), iso(first) if state != "not_started" else None,
+                          iso(last) if state == "done" else None, state, "", "", order, None,
+                          self.template_id("show", ref)))
+            order += 1
+
+        for phase, (ref, *_) in EVENTS.items():
+            if not per_hall(show_step(ref)):
+                event(phase, None)
         for h, (_, code) in enumerate(self.halls):
-            for phase, (name, role, first, last, milestone) in EVENTS.items():
-                tid = uid()
-                events[(h, phase)] = tid
-                state = "done" if last < SNAPSHOT else "in_progress" if first <= SNAPSHOT else "not_started"
-                tasks.append((tid, show_id, milestone_ids[milestone], None, "event", role,
-                              lead[role][h % len(lead[role])], f"{code}馆 {name}", iso(first), iso(last), iso(first),
-                              iso(last), iso(first) if state != "not_started" else None,
-                              iso(last) if state == "done" else None, state, "", "", order))
-                order += 1
+            for phase, (ref, *_) in EVENTS.items():
+                if per_hall(show_step(ref)):
+                    event(phase, h)
             for phase, name, role, first, last in HALL_TASKS:
                 state, a_start, a_finish, _ = status_of(first, last, None, True)
                 tasks.append((uid(), show_id, events[(h, phase)], None, "task", role, lead[role][h % len(lead[role])],
                               f"{code}馆 {name}", iso(first), iso(last), iso(first), iso(last), a_start, a_finish,
-                              state, "", "", order))
+                              state, "", "", order, None, None))
                 order += 1
+        booth_steps = {kind: {name: self.template_id(kind, position) for name, position in names.items()}
+                       for kind, names in BOOTH_STEPS.items()}
 
         def emit(stages, windows, booth: Booth, owners: dict[str, str], prev_key: str | None, prev_done: bool,
-                 overrides: dict[str, tuple] | None = None, done_through: int = 0,
-                 ) -> tuple[str | None, bool, str | None]:
+                 overrides: dict[str, tuple] | None = None, done_through: int = 0, contract_id: str | None = None,
+                 steps: dict[str, str] | None = None) -> tuple[str | None, bool, str | None]:
             """Tasks of consecutive stages; returns the last key task, whether it is done, and
             the id of the contract-signing key (for the sales track).
 
             Stages before ``done_through`` are done as planned; ``overrides`` give the state
             of named key tasks (money received), unless their predecessor is not done yet.
+            ``steps`` names the template step a task stands for (by task name).
             """
+            steps = steps or {}
             nonlocal order
             parent_of = events
             hall = booth.hall
@@ -161,7 +184,8 @@ class ScheduleSteps(DemoState):
                         blockers = BLOCKED_DESIGN if role == _DS else ()
                         state, a_start, a_finish, why = status_of(start, finish, next_start, prev_done, blockers)
                     tasks.append((tid, show_id, parent, booth.id, "task", role, owners[role], name, s_start,
-                                  s_finish, s_start, s_finish, a_start, a_finish, state, why, "", order))
+                                  s_finish, s_start, s_finish, a_start, a_finish, state, why, "", order, contract_id,
+                                  steps.get(name)))
                     order += 1
                     if prev_key is not None:
                         deps.append((uid(), prev_key, tid, 0))
@@ -179,11 +203,12 @@ class ScheduleSteps(DemoState):
                 first = e.booths[0]
                 owners = {_AM: e.manager, _DS: first.supervisor, _CE: first.executor}
                 stages, windows, overrides = self._sales_plan(c)
-                _, _, signing = emit(stages, windows, first, owners, None, True, overrides, len(SALES_BEFORE))
+                _, _, signing = emit(stages, windows, first, owners, None, True, overrides, len(SALES_BEFORE), c.id)
                 for b in e.booths:
                     stages, site = booth_track(b.type)
                     windows = design_windows(b.type, c.signed) + list(site)
-                    emit(stages, windows, b, {_AM: e.manager, _DS: b.supervisor, _CE: b.executor}, signing, True)
+                    emit(stages, windows, b, {_AM: e.manager, _DS: b.supervisor, _CE: b.executor}, signing, True,
+                         contract_id=c.id, steps=booth_steps[b.type])
                 yield
 
         def empty_booth_tracks() -> Iterator[None]:

@@ -1,5 +1,6 @@
-"""The templates of the three-level build schedule: milestones, a hall's main events and
-hall tasks, and the stages a contract and each of its booths go through.
+"""The templates of the three-level build schedule: milestones, main events (the show
+template's, some once per hall) and hall tasks, and the stages a contract and each of its
+booths go through.
 
 A stage is (phase, key task, optional tasks); tasks are (name, role). The key task of a
 stage is always there; each optional task is added with a probability chosen so the
@@ -29,6 +30,7 @@ from expo_desk.services.demo.show_dates import (
     TEARDOWN_END,
     day,
 )
+from expo_desk.services.task_template_defaults import default_templates
 
 Stage = tuple[str, tuple[str, str], tuple[tuple[str, str], ...]]
 
@@ -96,7 +98,7 @@ _TEARDOWN = (
     _stage("teardown", "垃圾清运", _CE, "场地恢复验收"),
 )
 _TEARDOWN_EMPTY = (_stage("teardown", "撤展拆除", _CE),)
-_DEPOSIT_BACK = _stage("post", "施工押金退还", _DS)
+_DEPOSIT_BACK = _stage("post", "施工押金退还", _AM)  # money goes back through the account manager
 
 
 def sales_track(late: bool) -> tuple[Stage, ...]:
@@ -145,27 +147,52 @@ def design_windows(kind: str, signed: int) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1] - 1) for i in range(n_design)]
 
 
-MILESTONES = (  # (name, day, key)
-    ("展位图发布", PLAN_RELEASED, "plan"),
-    ("招展截止", SALES_CLOSE, "sales"),
-    ("图纸审核完成", SALES_CLOSE, "design"),
-    ("布展开始", BUILD_START, "venue"),
-    ("开幕", SHOW_START, "build"),
-    ("闭幕", SHOW_END, "show"),
-    ("撤展完成", TEARDOWN_END, "teardown"),
-    ("展后总结", POST_SHOW_END, "post"),
+def _own(name: str, name_en: str, role: str | None = None) -> dict:
+    """A milestone or main event of the demo's own, beyond the show template's; named the
+    same way ('{hall}' in the name: one per hall)."""
+    return {"name": name, "name_en": name_en, "role": role}
+
+
+_SHOW_TEMPLATE = {s["position"]: s for s in default_templates() if s["scope"] == "show"}
+
+
+def show_step(ref: int | dict) -> dict:
+    """The step a milestone or main event is made from: the show template's at that
+    position, or the demo's own."""
+    return _SHOW_TEMPLATE[ref] if isinstance(ref, int) else ref
+
+
+# The show template's milestones and main events, so signing a contract in the demo file
+# finds them and files the new booth's tasks under them; with a few of the demo's own.
+MILESTONES = (  # (key, day, the show template's position or the demo's own step)
+    ("plan", PLAN_RELEASED, 1),
+    ("sales", SALES_CLOSE, 2),
+    ("design", SALES_CLOSE, 3),
+    ("venue", BUILD_START, 4),
+    ("build", SHOW_START, 5),
+    ("show", SHOW_END, _own("闭幕", "show closes")),
+    ("teardown", TEARDOWN_END, 6),
+    ("post", POST_SHOW_END, _own("展后总结", "post-show review")),
 )
-# phase: (event name after the hall, role, first day, last day, milestone key)
+# phase: (the show template's position or the demo's own step, first day, last day, milestone key)
 EVENTS = {
-    "plan": ("展位规划", _DS, day("2025-11-17"), PLAN_RELEASED, "plan"),
-    "sales": ("招展与签约", _AM, day("2025-11-01"), SALES_CLOSE, "sales"),
-    "design": ("设计与图纸审核", _DS, RAW_DESIGN_OPEN, SHELL_DESIGN_END, "design"),
-    "venue": ("场馆准备", _CE, day("2026-09-09"), BUILD_START - 1, "venue"),
-    "build_raw": ("特装搭建", _CE, BUILD_START, SHOW_START - 1, "build"),
-    "build_shell": ("标摊搭建", _CE, BUILD_START + 1, SHOW_START - 1, "build"),
-    "show": ("展期服务", _CE, SHOW_START, SHOW_END, "show"),
-    "teardown": ("撤展", _CE, SHOW_END + 1, TEARDOWN_END, "teardown"),
-    "post": ("展后跟进", _AM, TEARDOWN_END + 1, POST_SHOW_END, "post"),
+    "plan": (_own("展位规划（{hall}馆）", "booth planning in hall {hall}", _DS), day("2025-11-17"), PLAN_RELEASED,
+             "plan"),
+    "sales": (7, day("2025-11-01"), SALES_CLOSE, "sales"),
+    "design": (8, RAW_DESIGN_OPEN, SHELL_DESIGN_END, "design"),
+    "venue": (_own("场馆准备（{hall}馆）", "venue preparation in hall {hall}", _CE), day("2026-09-09"), BUILD_START - 1,
+              "venue"),
+    "build_raw": (10, BUILD_START, SHOW_START - 1, "build"),
+    "build_shell": (9, BUILD_START + 1, SHOW_START - 1, "build"),
+    "show": (_own("展期服务（{hall}馆）", "on-site services in hall {hall}", _CE), SHOW_START, SHOW_END, "show"),
+    "teardown": (11, SHOW_END + 1, TEARDOWN_END, "teardown"),
+    "post": (12, TEARDOWN_END + 1, POST_SHOW_END, "post"),
+}
+# booth type: {demo task: position of the step of that type's template it stands for}
+BOOTH_STEPS = {
+    SHELL: {"用电需求确认": 2, "标摊结构搭建": 3, "展位验收交付": 4},
+    RAW: {"施工图绘制": 2, "图纸审核通过": 3, "特装进场报到": 5, "主体结构搭建": 6, "安全检查": 7, "验收交付": 8,
+          "撤展拆除": 9, "施工押金退还": 10},
 }
 # hall-level tasks (no booth): phase, name, role, first day, last day
 HALL_TASKS = (
