@@ -214,3 +214,16 @@ def test_hover_tells_dates_owner_booth_and_float(gantt, build):
     text = tooltip_html(frame, *gantt.scene.neighbours(ids["frame"]))
     assert "紧前 after: H1-001  特装进场报到" in text and "紧后 before: H1-001  验收交付" in text
     assert "关键 critical" in text
+
+
+def test_saving_the_baseline_keeps_the_plan_as_it_stands(qtbot, window, gantt, build, messages):
+    ids = build["ids"]
+    gantt.set_expanded(ids["build"], True)
+    assert gantt.reschedule(ids["frame"], "2026-09-16", "2026-09-17")
+    assert records.get_row(window.context.db, "tasks", ids["frame"])["baseline_start"] == "2026-09-15"
+    assert gantt.baseline_button.isEnabled() and gantt.save_baseline()
+    row = records.get_row(window.context.db, "tasks", ids["frame"])
+    assert (row["baseline_start"], row["baseline_finish"]) == ("2026-09-16", "2026-09-17")
+    window.context.set_actor(build["am"])
+    assert not gantt.baseline_button.isEnabled()
+    assert not gantt.save_baseline() and messages  # refused by the service, said on screen

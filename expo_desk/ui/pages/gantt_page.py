@@ -110,6 +110,9 @@ class GanttPage(QWidget):
                 (self.tr("Today"), self.scroll_to_today, "Ctrl+T", self.tr("Scroll to the today line (Ctrl+T)")),
                 (self.tr("Collapse"), self.collapse_all, None, self.tr("Back to milestones and main events"))):
             top.addWidget(self._button(text, slot, keys, tip))
+        self.baseline_button = self._button(self.tr("Save baseline"), self.ask_save_baseline, None, self.tr(
+            "Keep today's plan as the baseline the actual dates are compared with"))
+        top.addWidget(self.baseline_button)
         top.addWidget(self.weekends_box)
 
         chart = QWidget()
@@ -403,8 +406,26 @@ class GanttPage(QWidget):
     def _update_permissions(self) -> None:
         allowed = can(self._context.actor, Action.PLAN_SCHEDULE)
         self.view.can_drag = allowed
+        self.baseline_button.setEnabled(allowed)
         self.notice.setText("" if allowed else self.tr(
             "Read-only: only a department manager or an administrator moves bars."))
+
+    def ask_save_baseline(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Save baseline"), self.tr(
+            "Keep every task's planned dates as the baseline? The baseline saved before is replaced."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.save_baseline()
+
+    def save_baseline(self) -> bool:
+        """The plan as it stands becomes the baseline (the thin bars under the actual ones)."""
+        ctx = self._context
+        try:
+            changes = task_service.save_baseline(ctx.db, ctx.actor, ctx.show["id"])
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Save baseline"), str(exc))
+            return False
+        ctx.announce(changes)
+        return True
 
     def _on_bar_dragged(self, task_id: str, start: int, finish: int) -> None:
         self.reschedule(task_id, iso_of(start), iso_of(finish))
