@@ -13,6 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.plan_report import LANGUAGES
+from expo_desk.domain.task_names import (
+    SEVERITIES_WORST_FIRST,
+    SEVERITY_NAMES,
+    TASK_ROLE_NAMES,
+    TASK_STATUS_NAMES,
+    Pair,
+    name_pair,
+)
 from expo_desk.services.contract_documents import split_pair
 from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING
 from expo_desk.services.schedule import progress_summary
@@ -22,7 +30,6 @@ from expo_desk.store.shows import show_by_id
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
 
-Pair = tuple[str, str]  # (Chinese, English)
 
 MAX_ISSUES = 20  # late and at-risk items listed per level (main events, tasks); the rest are counted
 ISSUE_LEVELS = ("event", "task")  # late milestones have their own table
@@ -34,12 +41,6 @@ MILESTONE_STATES: dict[str, Pair] = {
     "at_risk": ("有风险", "At risk"),
     "late": ("延误", "Late"),
 }
-TASK_STATUSES: dict[str, Pair] = {
-    "not_started": ("未开始", "Not started"),
-    "in_progress": ("进行中", "In progress"),
-    "blocked": ("受阻", "Blocked"),
-    "done": ("已完成", "Done"),
-}
 ISSUE_STATES: dict[str, Pair] = {
     "late": ("延误", "Late"),
     "blocked": ("受阻", "Blocked"),
@@ -49,21 +50,6 @@ ISSUE_GROUPS: dict[str, Pair] = {
     "event": ("主要事件（主进度）", "Main events (main schedule)"),
     "task": ("任务（详细进度）", "Tasks (detailed schedule)"),
 }
-ROLES: dict[str, Pair] = {
-    "account_manager": ("项目经理", "Account manager"),
-    "design_supervisor": ("项目主管", "Design supervisor"),
-    "construction_executor": ("项目执行", "Construction executor"),
-}
-SEVERITIES: dict[str, Pair] = {
-    "critical": ("严重", "Critical"),
-    "high": ("高", "High"),
-    "medium": ("中", "Medium"),
-    "low": ("低", "Low"),
-}
-
-
-def _named(names: dict[str, Pair], key: str | None) -> Pair:
-    return names.get(key or "", (key or "", key or ""))
 
 
 @dataclass(frozen=True)
@@ -78,7 +64,7 @@ class ReportMilestone:
 
     @property
     def state_name(self) -> Pair:
-        return _named(MILESTONE_STATES, self.state)
+        return name_pair(MILESTONE_STATES, self.state)
 
 
 @dataclass(frozen=True)
@@ -96,7 +82,7 @@ class ReportIssue:
 
     @property
     def state_name(self) -> Pair:
-        return _named(ISSUE_STATES, self.state)
+        return name_pair(ISSUE_STATES, self.state)
 
 
 @dataclass(frozen=True)
@@ -109,7 +95,7 @@ class IssueGroup:
 
     @property
     def name(self) -> Pair:
-        return _named(ISSUE_GROUPS, self.level)
+        return name_pair(ISSUE_GROUPS, self.level)
 
     @property
     def total(self) -> int:
@@ -131,7 +117,7 @@ class PathStep:
 
     @property
     def status_name(self) -> Pair:
-        return _named(TASK_STATUSES, self.status)
+        return name_pair(TASK_STATUS_NAMES, self.status)
 
 
 @dataclass(frozen=True)
@@ -144,7 +130,7 @@ class RoleProgress:
 
     @property
     def name(self) -> Pair:
-        return _named(ROLES, self.role)
+        return name_pair(TASK_ROLE_NAMES, self.role)
 
 
 @dataclass(frozen=True)
@@ -154,7 +140,7 @@ class PunchCount:
 
     @property
     def name(self) -> Pair:
-        return _named(SEVERITIES, self.severity)
+        return name_pair(SEVERITY_NAMES, self.severity)
 
 
 @dataclass(frozen=True)
@@ -237,7 +223,7 @@ def _issue(row: dict, today: str) -> ReportIssue:
     else:
         state = "at_risk"
     person = row.get("owner_name") or ""
-    owner = (person, person) if person or not row.get("role") else _named(ROLES, row["role"])
+    owner = (person, person) if person or not row.get("role") else name_pair(TASK_ROLE_NAMES, row["role"])
     return ReportIssue(name=split_pair(row.get("name", "")), level=row.get("level", "task"),
                        booth=row.get("booth_number") or "",
                        owner=owner, planned_finish=planned, days_late=int(days_late), state=state,
@@ -299,7 +285,7 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
     punch_counts = summary.get("punch")
     punch = None
     if punch_counts is not None:
-        punch = tuple(PunchCount(s, int(punch_counts.get(s, 0))) for s in SEVERITIES)
+        punch = tuple(PunchCount(s, int(punch_counts.get(s, 0))) for s in SEVERITIES_WORST_FIRST)
     return ScheduleReportData(
         show_code=show["code"], show_name=(show.get("name") or "", show.get("name_en") or show.get("name") or ""),
         organizer=organizer, logo_path=logo_path, language=language, today=today,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from expo_desk.domain.enums import Role, TaskLevel
+from expo_desk.domain.task_names import TASK_LEVEL_NAMES
 from expo_desk.errors import Problem, ValidationError
 
 __all__ = ["ANCHORS", "HALL", "LEVEL_ORDER", "SCOPES", "STEP_FIELDS", "clean_template", "default_templates", "per_hall",
@@ -196,13 +197,13 @@ def clean_template(values: dict, siblings: list[dict], show_steps: list[dict]) -
         problems.append(Problem("anchor", "需要锚点或前置步骤 / give an anchor date or a step to follow"))
     parent = _whole(values, "parent_position", None, problems)
     parent_levels = {s["position"]: s["level"] for s in show_steps}
-    wanted = {TaskLevel.EVENT.value: ("milestone", "里程碑", "milestone"),
-              TaskLevel.TASK.value: ("event", "主要事件", "main event")}.get(level)
-    if parent is not None and wanted is None:
+    above = {TaskLevel.EVENT: TaskLevel.MILESTONE, TaskLevel.TASK: TaskLevel.EVENT}.get(level)
+    if parent is not None and above is None:
         problems.append(Problem("parent_position", "里程碑没有上级 / a milestone sits under nothing"))
-    elif parent is not None and parent_levels.get(parent) != wanted[0]:
-        problems.append(Problem("parent_position", f"上级 {parent} 应为展会模板中的{wanted[1]} / parent {parent} must be a "
-                                                   f"{wanted[2]} of the show template"))
+    elif parent is not None and parent_levels.get(parent) != above:
+        zh, en = TASK_LEVEL_NAMES[above]
+        problems.append(Problem("parent_position", f"上级 {parent} 应为展会模板中的{zh} / parent {parent} must be a "
+                                                   f"{en.lower()} of the show template"))
     if problems:
         raise ValidationError(problems)
     return {"scope": scope, "position": position, "level": level, "name": name,

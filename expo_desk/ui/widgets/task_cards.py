@@ -30,23 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expo_desk.domain import task_names
 from expo_desk.domain.enums import Role, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR
 
-BUILD_ROLES = (Role.ACCOUNT_MANAGER, Role.DESIGN_SUPERVISOR, Role.CONSTRUCTION_EXECUTOR)
-STATUS_NAMES: dict[str, tuple[str, str]] = {
-    TaskStatus.NOT_STARTED: ("未开始", "Not started"),
-    TaskStatus.IN_PROGRESS: ("进行中", "In progress"),
-    TaskStatus.BLOCKED: ("受阻", "Blocked"),
-    TaskStatus.DONE: ("已完成", "Done"),
-}
-SEVERITY_NAMES: dict[str, tuple[str, str]] = {
-    "low": ("低", "Low"), "medium": ("中", "Medium"), "high": ("高", "High"), "critical": ("严重", "Critical"),
-}
-PUNCH_STATUS_NAMES: dict[str, tuple[str, str]] = {
-    "open": ("待处理", "Open"), "fixed": ("已修复", "Fixed"), "closed": ("已关闭", "Closed"),
-}
+BUILD_ROLES = task_names.TASK_ROLES
+STATUS_NAMES = task_names.TASK_STATUS_NAMES
+SEVERITY_NAMES = task_names.SEVERITY_NAMES
+PUNCH_STATUS_NAMES = task_names.PUNCH_STATUS_NAMES
 STATUS_COLOURS = {TaskStatus.NOT_STARTED: QColor("#6b7280"), TaskStatus.IN_PROGRESS: QColor("#2f7fc1"),
                   TaskStatus.BLOCKED: QColor("#c77700"), TaskStatus.DONE: QColor("#1e7b34")}
 LATE_COLOUR = OVERDUE_COLOUR
