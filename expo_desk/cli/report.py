@@ -12,7 +12,7 @@ from expo_desk.cli.common import EXIT_OK, _open_for_reading, _out
 
 DOCUMENT_KINDS = ("confirmation", "summary", "statement", "all")
 # Modules that add kinds of report: each has ``register_report_kinds(kinds)`` taking the subparsers.
-REPORT_KIND_MODULES: tuple[str, ...] = ("expo_desk.cli.schedule",)
+REPORT_KIND_MODULES: tuple[str, ...] = ("expo_desk.cli.schedule", "expo_desk.cli.documents")
 
 PLAN_DESCRIPTION = """\
 Draw the halls of a show as a PDF, one hall per page (A3 landscape, vector): booths to

@@ -131,6 +131,11 @@ def report_file_name(exhibitor: BatchExhibitor, kind: str) -> str:
     return safe_file_name(exhibitor.label, MAX_NAME_CHARS - len(suffix), MAX_NAME_BYTES - len(suffix)) + suffix
 
 
+def report_file_name_of_show(show_code: str, kind: str) -> str:
+    """``RZ2026-summary.pdf``."""
+    return f"{safe_file_name(show_code)}-{kind}.pdf"
+
+
 def _booth_key(number: str) -> tuple:
     """Natural order: A1-9 before A1-10."""
     return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in re.split(r"(\d+)", number) if part)
