@@ -98,7 +98,7 @@ def copy_preview(db: Database, source_show_id: str) -> dict[str, int]:
             "pricing_rules": len(pricing_store.list_rules(db, source_show_id)),
             "terms": int(contract_store.show_terms(db, source_show_id) is not None),
             "services": len(contract_store.service_items(db, source_show_id)),
-            "exhibitors": len(store.rebooking_candidates(db, source_show_id)), "task_templates": 0}
+            "exhibitors": len(store.rebooking_candidates(db, source_show_id)), "task_templates": len(task_store.templates(db, source_show_id))}
 
 
 def _copy_terms(db: Database, actor: Actor, source: dict, show_id: str, gap: int | None, changes: ChangeSet) -> int:

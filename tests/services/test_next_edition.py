@@ -219,6 +219,7 @@ def test_the_build_schedule_templates_come_along_as_planned_and_new_booths_follo
     old_id = last_year["show"]["id"]
     power = next(s for s in task_templates.list_templates(db, old_id, "shell") if s["name"] == "用电方案")
     task_templates.update_template(db, last_year["dm"], power["id"], {"duration_days": 10, "checklist": "插座\n照明"})
+    assert svc.copy_preview(db, old_id)["task_templates"] == 26  # the dialog says what will be copied
     result = copy(db, actor, last_year)
     new_id = result.show["id"]
     same = ("scope", "position", "level", "name", "name_en", "role", "duration_days", "after_position", "lag_days",
