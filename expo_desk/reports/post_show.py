@@ -144,35 +144,35 @@ class PostShowReport(BaseReport):
             box(NAME, sat.shown, ("参展费用 ÷ 期望值", "Cost ÷ expected value") if sat.available else ("暂无数据", "No figure")),
             box(("展会观众", "Show visitors"), f"{d.total_visitors:,}" if days else "—",
                 (f"{days} 天合计", f"{days} day{'s' if days != 1 else ''} in all") if days else ("尚未录入", "Not recorded")),
-            box(("您收集的线索", "Your leads"), f"{len(d.leads):,}",
-                (f"来自 {companies} 家公司", f"From {companies} compan{'ies' if companies != 1 else 'y'}")),
-            box(("合作协议", "Agreements signed"), f"{d.agreements:,}",
+            box(("您收集的线索", "Your leads"), f"{len(d.leads):,}" if d.leads else "—",
+                (f"来自 {companies} 家公司", f"From {companies} compan{'ies' if companies != 1 else 'y'}")
+                if d.leads else ("尚未录入", "Not recorded")),
+            box(("合作协议", "Agreements signed"), f"{d.agreements:,}" if d.leads else "—",
                 (w.money(d.agreements_value_fen), w.money(d.agreements_value_fen)) if d.agreements_value_fen else None, GOOD if d.agreements else ACCENT),
         ], self.width, gap=4 * mm)
 
     # ---------------------------------------------------------------- the figure
 
     def _satisfaction(self) -> list[Flowable]:
+        """The figure large beside its formula, the amounts and what it says; the scale, the seed's
+        explanation and the contracts the cost is made of under it."""
         w, d, s = self.words, self.data, self.styles
         sat = d.satisfaction
         hero_w = 52 * mm
-        hero = [Paragraph(escape(sat.shown), s["hero"]),
-                Paragraph(w.markup(*NAME, size=7), s["hero_label"])]
-        formula = [Paragraph(escape(FORMULA[0]), s["formula"])]
+        hero = [Paragraph(escape(sat.shown), s["hero"]), Paragraph(w.markup(*NAME, size=7), s["hero_label"])]
+        right: list[Flowable] = [Paragraph(escape(FORMULA[0]), s["formula"])]
         if self.language != "zh":
-            formula.append(Paragraph(escape(FORMULA[1][:1].upper() + FORMULA[1][1:]), s["note"]))
-        amounts = [(*("参展费用", "Participation cost"), w.money(sat.cost_fen)),
-                   (*("期望值", "Expected value"),
-                    w.money(sat.expected_value_fen) if sat.expected_value_fen is not None else "—")]
-        reading_color = MUTED if not sat.available else (GOOD if sat.value >= 1 else AMBER)
-        right: list[Flowable] = [*formula, Spacer(1, 2 * mm),
-                                 key_values(w, amounts, self.width - hero_w - 10 * mm, columns=2),
-                                 Spacer(1, 1.5 * mm),
-                                 Paragraph(f"<font color='{MUTED.hexval()}'>{escape(self._say(('计算', 'Worked out')))}:"
-                                           f"</font> {escape(sat.worked(d.currency_symbol))}", s["value"]),
-                                 Spacer(1, 1.5 * mm),
-                                 Paragraph(f"<font color='{reading_color.hexval()}'>{w.markup(*sat.reading, size=7.5)}</font>",
-                                           s["cell"])]
+            right.append(Paragraph(escape(FORMULA[1][:1].upper() + FORMULA[1][1:]), s["note"]))
+        expected = "—" if sat.expected_value_fen is None else w.money(sat.expected_value_fen)
+        amounts = [("参展费用", "Participation cost", w.money(sat.cost_fen)), ("期望值", "Expected value", expected)]
+        right += [Spacer(1, 2 * mm), key_values(w, amounts, self.width - hero_w - 10 * mm, columns=2),
+                  Spacer(1, 1.5 * mm)]
+        if sat.available:
+            worked = self._say(("计算", "Worked out"))
+            right += [Paragraph(f"<font color='{MUTED.hexval()}'>{escape(worked)}:</font> "
+                                f"{escape(sat.worked(d.currency_symbol))}", s["value"]), Spacer(1, 1.5 * mm)]
+        color = MUTED if not sat.available else (GOOD if sat.value >= 1 else AMBER)
+        right.append(Paragraph(f"<font color='{color.hexval()}'>{w.markup(*sat.reading, size=7.5)}</font>", s["cell"]))
         panel = plain_table([[hero, right]], colWidths=[hero_w, self.width - hero_w])
         panel.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (0, 0), PANEL),
@@ -180,13 +180,14 @@ class PostShowReport(BaseReport):
             ("LINEAFTER", (0, 0), (0, 0), 0.6, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
             ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
-        scale_words = (self._say(("期望值高于参展费用", "expectation above the cost")),
-                       self._say(("期望值在参展费用以内", "expectation within the cost")))
-        out: list[Flowable] = [
-            *self._section(NAME[0], f"{NAME[1]} ({NAME[0]})" if self.language == "en" else NAME[1], 110 * mm), panel, Spacer(1, 2 * mm),
-            SatisfactionScale(sat.value, sat.shown, self.width, scale_words), Spacer(1, 2.5 * mm),
-            *self._prose(EXPLANATION)]
-        return [KeepTogether(out[:5]), *out[5:], Spacer(1, 2 * mm), self._cost_table()]
+        figure: list[Flowable] = [panel, Spacer(1, 2 * mm)]
+        if sat.available:
+            words = (self._say(("期望值高于参展费用", "expectation above the cost")),
+                     self._say(("期望值在参展费用以内", "expectation within the cost")))
+            figure += [SatisfactionScale(sat.value, sat.shown, self.width, words), Spacer(1, 2.5 * mm)]
+        heading = f"{NAME[1]} ({NAME[0]})" if self.language == "en" else NAME[1]
+        return [CondPageBreak(110 * mm), KeepTogether([w.heading(NAME[0], heading), *figure]),
+                *self._prose(EXPLANATION), Spacer(1, 2 * mm), self._cost_table()]
 
     def _cost_table(self) -> Flowable:
         w, d = self.words, self.data
@@ -206,18 +207,20 @@ class PostShowReport(BaseReport):
     # ---------------------------------------------------------------- what we did
 
     def _notes_boxes(self, notes: tuple[Note, ...], columns: int) -> list[Flowable]:
+        """The notes written, in boxes side by side (an exhibitor reads no empty boxes)."""
         cells = [[self.words.stacked(*n.title, style="total", size=7.5), Spacer(1, 1 * mm), self._text(n.text)]
-                 for n in notes]
-        return [boxes(cells[i:i + columns], self.width, gap=4 * mm) for i in range(0, len(cells), columns)]
+                 for n in notes if any(n.text)]
+        rows = [boxes(cells[i:i + columns], self.width, gap=4 * mm) for i in range(0, len(cells), columns)]
+        return [*rows, Spacer(1, 3 * mm)] if rows else []
 
     def _work(self) -> list[Flowable]:
         w, d = self.words, self.data
-        out = [*self._section("我们为您做了什么", "What we did for you", 70 * mm), *self._notes_boxes(d.work, 3),
-               Spacer(1, 3 * mm)]
+        out = [*self._section("我们为您做了什么", "What we did for you", 70 * mm), *self._notes_boxes(d.work, 3)]
         rows = [[w.stacked("您订购的服务", "Services you ordered", "head"), w.stacked("数量", "Qty", "head_right"),
                  w.stacked("金额", "Amount", "head_right")]]
         for item in d.services:
-            rows.append([w.stacked(*item.name), w.para(f"{item.quantity:,} {item.unit}".strip(), "cell_right"),
+            unit = "" if self.language == "en" else item.unit  # catalogue units are Chinese words
+            rows.append([w.stacked(*item.name), w.para(f"{item.quantity:,} {unit}".strip(), "cell_right"),
                          w.money_cell(item.amount_fen)])
         if not d.services:
             rows.append([w.note("未订购额外服务", "No extra services ordered"), "", ""])
@@ -297,11 +300,17 @@ class PostShowReport(BaseReport):
     # ---------------------------------------------------------------- beyond sales
 
     def _outcomes(self) -> list[Flowable]:
-        intro = ("参展的价值不只在现场成交。以下是本届展会在销售之外为贵公司带来的收获，它们的后续效应往往更强烈也更重要。",
-                 "A show's value is not only the sales made on the spot. Here is what this show brought you "
-                 "beyond sales; these effects often last longer and matter more.")
-        return [*self._section("销售之外的收获", "Beyond sales", 70 * mm), *self._prose(intro), Spacer(1, 2 * mm),
-                *self._notes_boxes(self.data.outcomes, 2)]
+        intro = ("参展的价值不只在现场成交：参展还能扩大销售网络、树立企业形象、了解客户需求、了解行业竞争状况，"
+                 "这些后续效应往往更强烈也更重要。",
+                 "A show's value is not only the sales made on the spot: it widens the sales network, builds the brand "
+                 "image, shows what customers need and where the competition stands. These effects often last longer "
+                 "and matter more.")
+        found = ("以下是本届展会在这些方面为贵公司带来的收获。", "Here is what this show brought you in these respects.")
+        notes = self._notes_boxes(self.data.outcomes, 2)
+        if notes:
+            intro = (f"{intro[0]}{found[0]}", f"{intro[1]} {found[1]}")
+        return [*self._section("销售之外的收获", "Beyond sales", 50 * mm), *self._prose(intro), Spacer(1, 2 * mm),
+                *notes]
 
     def _survey(self) -> list[Flowable]:
         w, d = self.words, self.data

@@ -148,3 +148,13 @@ def test_a_wrong_language_or_a_missing_exhibitor_is_told(db, sales):
         post_show_data(db, sales["steel"], "fr")
     with pytest.raises(UserError, match="exhibitor"):
         post_show_data(db, "no-such-id")
+
+
+def test_the_data_is_read_from_a_read_only_file_as_batch_workers_open_it(db, db_path, sales, steel):
+    from expo_desk.store.db import open_read_only
+
+    reader = open_read_only(db_path)
+    try:
+        assert post_show_data(reader, steel).satisfaction.shown == "0.50"
+    finally:
+        reader.close()
