@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 TITLE = ("展后报告", "Post-show report")
 NOT_WRITTEN = ("（未填写）", "(not filled in)")
 OFFER_FILL = colors.HexColor("#eef4fb")
+MAX_SECTORS = 16  # bars in the sector chart before the smaller ones are added up
 
 
 def _dates(start: str | None, end: str | None) -> str:
@@ -242,13 +243,24 @@ class PostShowReport(BaseReport):
         right: list[Flowable] = [w.stacked("各行业观众人次（展期合计）", "Visitors by sector (all days)", "head"),
                                  Spacer(1, 2 * mm)]
         if d.visitors_by_sector:
-            rows = [(self._say(c.label), c.value, c.own) for c in d.visitors_by_sector]
-            right.append(SectorBars(rows, right_w, self._say(("深色为贵公司所在行业", "dark: your sector"))))
+            right.append(self._sector_chart(right_w))
         else:
             right.append(w.note("未按行业统计", "Not counted by sector"))
         table = plain_table([[left, "", right]], colWidths=[left_w, 8 * mm, right_w])
         self._bare(table)
         return out + [table]
+
+    def _sector_chart(self, width: float, shown: int = MAX_SECTORS) -> SectorBars:
+        """The largest sectors and the exhibitor's own; the rest added up as "others" (a chart
+        taller than a page cannot be laid out)."""
+        counts = self.data.visitors_by_sector
+        kept = list(counts) if len(counts) <= shown else [
+            c for i, c in enumerate(counts) if i < shown - 1 or c.own]
+        rest = [c for c in counts if c not in kept]
+        others = (self._say((f"其他 {len(rest)} 个行业", f"{len(rest)} other sectors")),
+                  sum(c.value for c in rest)) if rest else None
+        return SectorBars([(self._say(c.label), c.value, c.own) for c in kept], width,
+                          self._say(("深色为贵公司所在行业", "dark: your sector")), others)
 
     # ---------------------------------------------------------------- leads
 

@@ -95,15 +95,19 @@ class ColumnChart(_Chart):
 
 class SectorBars(_Chart):
     """One horizontal bar per sector, largest first; the exhibitor's own sector in the accent
-    colour with its share of all sector visitors."""
+    colour with its share of all sector visitors. ``others`` (the smaller sectors added up) is
+    a line without a bar, which would dwarf the rest."""
 
     ROW = 4.6 * mm
 
-    def __init__(self, rows: list[tuple[str, int, bool]], width: float, own_note: str = ""):
-        super().__init__(width, len(rows) * self.ROW + 3 * mm)
-        total = sum(value for _, value, _ in rows) or 1
+    def __init__(self, rows: list[tuple[str, int, bool]], width: float, own_note: str = "",
+                 others: tuple[str, int] | None = None):
+        lines = len(rows) + (1 if others else 0)
+        super().__init__(width, lines * self.ROW + 3 * mm)
+        total = sum(value for _, value, _ in rows) + (others[1] if others else 0) or 1
         top = max([value for _, value, _ in rows] + [1])
-        label_w = min(34 * mm, max(stringWidth(n, FONT, 7) for n, _, _ in rows) + 2.5 * mm)
+        names = [n for n, _, _ in rows] + ([others[0]] if others else [])
+        label_w = min(42 * mm, max(stringWidth(n, FONT, 7) for n in names) + 2.5 * mm)
         value_w = stringWidth(_number(top) + "  (00%)", FONT, 6.8) + 2 * mm
         bar_left, bar_w = label_w, width - label_w - value_w
         for i, (name, value, own) in enumerate(rows):
@@ -116,6 +120,10 @@ class SectorBars(_Chart):
                           fillColor=ACCENT if own else BAR, strokeColor=None))
             share = f"  ({value * 100 / total:.0f}%)" if own else ""
             self.text(bar_left + length + 1.2 * mm, y + 0.9 * mm, _number(value) + share, 6.8, ACCENT if own else MUTED)
+        if others:
+            y = self.height - lines * self.ROW
+            self.text(0, y + 0.9 * mm, fit(others[0], label_w - 2 * mm, 7), 7, MUTED)
+            self.text(bar_left, y + 0.9 * mm, _number(others[1]), 6.8)
         if own_note:
             self.text(width, 0, own_note, 6.3, anchor="end")
 

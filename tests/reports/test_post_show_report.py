@@ -103,3 +103,12 @@ def test_every_page_renders_to_an_image(db, steel, tmp_path):
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) == len(PdfReader(path).pages) >= 2
     assert all(p.stat().st_size > 5_000 for p in pages)
+
+
+def test_many_sectors_are_charted_as_the_largest_the_exhibitors_own_and_the_others(db, actor, sales, steel, tmp_path):
+    for n in range(40):
+        post_show.set_visitors(db, actor, sales["show"]["id"], "2026-09-18", f"行业{n:02d}", 50_000 + n)
+    text = text_of(render(db, steel, "both", tmp_path))
+    assert "行业39" in text and "行业00" not in text  # the smallest are among the others
+    assert "钢铁 / Steel" in text  # the exhibitor's own sector stays, however small
+    assert "其他 26 个行业 / 26 other sectors" in text
