@@ -123,6 +123,7 @@ class PreviousEdition:
     name: Pair
     open_dates: tuple[str, str]
     figures: tuple[ComparedFigure, ...]
+    visitor_days: tuple[VisitorDay, ...] = ()
 
     def figure(self, key: str) -> ComparedFigure:
         return next(f for f in self.figures if f.key == key)
@@ -241,7 +242,11 @@ def _previous(edition: _Edition, before: _Edition, previous_show: dict) -> Previ
                     for key, name, unit in COMPARED)
     return PreviousEdition(code=previous_show["code"], name=_show_name(previous_show),
                            open_dates=(previous_show["start_date"] or "", previous_show["end_date"] or ""),
-                           figures=figures)
+                           figures=figures, visitor_days=_visitor_days(before))
+
+
+def _visitor_days(edition: _Edition) -> tuple[VisitorDay, ...]:
+    return tuple(VisitorDay(d["day"], d["visitors"], bool(d["counted_overall"])) for d in edition.days)
 
 
 def _show_name(show: dict) -> Pair:
@@ -267,5 +272,5 @@ def show_summary_data(db: Database, show_id: str, language: str = "both", *, tod
         logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None, language=language,
         currency=show["currency"] or "CNY", today=day, figures=edition.figures,
         sectors=_sector_rows(edition, before), halls=_hall_rows(db, show_id, edition),
-        visitor_days=tuple(VisitorDay(d["day"], d["visitors"], bool(d["counted_overall"])) for d in edition.days),
+        visitor_days=_visitor_days(edition),
         previous=_previous(edition, before, previous_show) if before and previous_show else None)
