@@ -25,6 +25,7 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import _require_owner_of
 from expo_desk.services.headers import fold
+from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import post_show as store
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
@@ -174,6 +175,26 @@ def visitor_table(db: Database, show_id: str, *, with_empty: bool = False) -> Vi
         table.by_sector[sector] = table.by_sector.get(sector, 0) + visitors
         table.total += visitors
     return table
+
+
+# -- whose results ------------------------------------------------------------------------
+
+def find_exhibitors(db: Database, show_id: str, text: str, limit: int = 100) -> list[dict]:
+    """Exhibitors whose names (contacts, manager…) hold every typed word; the holder of a
+    booth numbered as typed comes first."""
+    found = exhibitor_store.search(db, show_id, text, limit=limit)
+    holder = store.booth_holder(db, show_id, text.strip()) if text.strip() else None
+    if holder is not None:
+        found = [exhibitor_card(db, holder), *(row for row in found if row["id"] != holder)]
+    return found
+
+
+def exhibitor_card(db: Database, exhibitor_id: str) -> dict:
+    """Name, sector, account manager (``account_manager`` a name) and held ``booths`` of an exhibitor."""
+    row = exhibitor_store.get(db, exhibitor_id)
+    if row is None:
+        raise UserError("展商已被删除 / this exhibitor no longer exists")
+    return {**row, "booths": store.held_booths(db, exhibitor_id)}
 
 
 # -- an exhibitor's leads and agreements --------------------------------------------------
@@ -443,6 +464,11 @@ def default_show_texts(show: dict, organizer: str = "") -> dict[str, tuple[str, 
 
 def _defaults(db: Database, show: dict) -> dict[str, tuple[str, str]]:
     return default_show_texts(show, get_setting(db, "report.organizer_name") or "")
+
+
+def show_text_defaults(db: Database, show_id: str) -> dict[str, tuple[str, str]]:
+    """What each text says while nobody has written it (the dialog's 'restore default')."""
+    return _defaults(db, _show_or_error(db, show_id))
 
 
 def show_texts(db: Database, show_id: str) -> dict[str, tuple[str, str]]:

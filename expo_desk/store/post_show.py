@@ -74,3 +74,20 @@ def exhibitor_names(db: sqlite_utils.Database, show_id: str) -> list[dict]:
     """Id, names, company key and account manager of every exhibitor of the show (to match imported rows)."""
     return rows(db, "SELECT id, company_name, company_name_en, company_key, account_manager_id FROM exhibitors"
                     " WHERE show_id = ?", [show_id])
+
+
+def booth_holder(db: sqlite_utils.Database, show_id: str, number: str) -> str | None:
+    """The exhibitor whose active contract holds the booth with this number (any case)."""
+    row = db.execute(
+        "SELECT k.exhibitor_id FROM booths b JOIN contract_lines l ON l.booth_id = b.id AND l.holds_booth = 1"
+        " JOIN contracts k ON k.id = l.contract_id WHERE b.show_id = ? AND b.number = ? COLLATE NOCASE LIMIT 1",
+        [show_id, number]).fetchone()
+    return row[0] if row else None
+
+
+def held_booths(db: sqlite_utils.Database, exhibitor_id: str) -> str:
+    """The numbers of the booths the exhibitor's contracts hold, space-separated."""
+    row = db.execute(
+        "SELECT group_concat(b.number, ' ') FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
+        " JOIN booths b ON b.id = l.booth_id WHERE k.exhibitor_id = ? AND l.holds_booth = 1", [exhibitor_id]).fetchone()
+    return (row[0] if row else None) or ""

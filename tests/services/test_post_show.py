@@ -157,3 +157,14 @@ def test_a_show_text_written_replaces_its_default_and_a_default_is_not_stored(db
     with pytest.raises(ValidationError) as exc:
         post_show.set_show_texts(db, actor, sid, {"menu": ("菜单", "Menu"), "welcome": ("欢" * 4001, "")})
     assert fields(exc) == ["key", "welcome"]
+
+
+def test_an_exhibitor_is_found_by_name_or_by_a_booth_its_contract_holds(db, sales):
+    from expo_desk.services import contracts
+
+    sid = sales["show"]["id"]
+    assert [e["company_name"] for e in post_show.find_exhibitors(db, sid, "渔业")] == ["黄海渔业有限公司"]
+    assert post_show.find_exhibitors(db, sid, "r-001") == []
+    contracts.create_contract(db, sales["am1"], sid, sales["steel"], [sales["booths"]["R-001"]], today="2026-06-01")
+    found = post_show.find_exhibitors(db, sid, "r-001")
+    assert [(e["company_name"], e["booths"]) for e in found] == [("日照钢铁集团有限公司", "R-001")]
