@@ -147,7 +147,8 @@ class VisitorGrid(QWidget):
         self._sectors = [*named, ""]
         self._fill(table, editor)
         self.summary.setText(self.tr("%1 visitor(s) over %2 day(s)").replace("%1", f"{table.total:,}")
-                             .replace("%2", str(len(table.by_day))))
+                             .replace("%2", str(len(table.by_day))) if self._days else
+                             self.tr("The show has no dates yet: add its open days with Add day…"))
 
     def _fill(self, table: post_show.VisitorTable, editor: bool) -> None:
         self._filling = True
@@ -220,12 +221,11 @@ class VisitorGrid(QWidget):
         if path is not None:
             VisitorImportDialog(self._context, path, self).run()
 
-    def reset(self) -> None:
+    def forget_added(self) -> None:
         """Another file or show: the days and sectors added by hand belong to the last one."""
         self._extra_days.clear()
         self._extra_sectors.clear()
         self.errors.show_message("")
-        self.refresh()
 
 
 class LeadFormDialog(ContractForm):
@@ -248,6 +248,12 @@ class LeadFormDialog(ContractForm):
         self.source.addItems(["", *SOURCES])
         self.add_field("source", self.tr("Source"), self.source)
         self.finish_layout()
+        self.setMinimumWidth(620)
+
+    def show_problems(self, problems) -> None:
+        """The red lines under the fields, with the dialog grown to show them whole."""
+        super().show_problems(problems)
+        self.adjustSize()
 
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.fields.items()}
@@ -359,9 +365,13 @@ class ExhibitorResults(QWidget):
     def refresh(self) -> None:
         self.picker.reload()
         self.import_button.setEnabled(self._context.show is not None and can(self._context.actor, Action.EDIT_EXHIBITORS))
-        if self.exhibitor is not None and self._context.show is None:
-            self.exhibitor = None
         self._load()
+
+    def forget(self) -> None:
+        """Another file or show: no exhibitor picked, nothing typed to keep."""
+        self.exhibitor, self._dirty = None, False
+        self.picker.search.clear()
+        self.errors.show_message("")
 
     def may_change(self) -> bool:
         return self.exhibitor is not None and list_page.may_change_owned(
@@ -453,6 +463,9 @@ class ExhibitorResults(QWidget):
             self._dirty = True
 
     def on_data_changed(self, changes: ChangeSet) -> None:
+        if self.exhibitor is not None and self.exhibitor["id"] in changes.deleted.get("exhibitors", []):
+            self.forget()
+            self._load()
         if changes.touches("exhibitors") or changes.touches("contract_lines"):
             self.picker.reload()
         if self.exhibitor is not None and changes.touches("exhibitor_leads"):
@@ -544,13 +557,19 @@ class PostShowPage(QWidget):
         self.tabs.setCornerWidget(self.texts_button)
         QVBoxLayout(self).addWidget(self.tabs)
         context.data_changed.connect(self._on_data_changed)
-        context.database_changed.connect(self._reload)
+        context.database_changed.connect(self._other_show)
         context.actor_changed.connect(self._reload)
+        self._other_show()
+
+    def _other_show(self) -> None:
+        self.visitors.forget_added()
+        self.results.forget()
         self._reload()
 
     def _reload(self) -> None:
+        """Another person (or show): what they may change follows."""
         self.texts_button.setEnabled(self._context.show is not None)
-        self.visitors.reset()
+        self.visitors.refresh()
         self.results.refresh()
 
     def _on_data_changed(self, changes: ChangeSet) -> None:
