@@ -24,13 +24,13 @@ from reportlab.platypus.flowables import HRFlowable
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, DocumentSettings
 from expo_desk.reports.contract_tables import GOOD, WARN, Words, boxes, grid, key_values, plain_table, total_row_style
 from expo_desk.reports.fonts import FONT
+from expo_desk.reports.schedule_report import TRACK, ProgressBar, _fit, _span
 
 if TYPE_CHECKING:
     from expo_desk.services.show_summary_data import ComparedFigure, ShowSummaryData
 
 TITLE = ("展会总结报告", "Show summary report")
 PREVIOUS_INK = colors.HexColor("#9aabbd")
-TRACK = colors.HexColor("#e6eaef")
 SOFT_FILL = colors.HexColor("#f3f6fa")
 CHART_SECTORS = 12  # bars in the sector chart; the rest are one "others" bar (the table lists them all)
 WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
@@ -39,6 +39,11 @@ WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", 
 
 def count(value: int) -> str:
     return f"{value:,}"
+
+
+def counted(value: int, noun: str) -> str:
+    """``1 booth``, ``389 booths``."""
+    return f"{value:,} {noun}{'' if value == 1 else 's'}"
 
 
 def area(value: float) -> str:
@@ -70,14 +75,6 @@ def change_text(figure: ComparedFigure) -> tuple[str, str]:
 def change_color(figure: ComparedFigure):
     delta = figure.change_points if figure.unit == "percent" else figure.change_percent
     return MUTED if not delta else (GOOD if delta > 0 else WARN)
-
-
-def _fit(text: str, width: float, size: float) -> str:
-    if stringWidth(text, FONT, size) <= width:
-        return text
-    while text and stringWidth(text + "…", FONT, size) > width:
-        text = text[:-1]
-    return text + "…"
 
 
 class ShowSummaryReport(BaseReport):
@@ -185,10 +182,10 @@ class ShowSummaryReport(BaseReport):
                 (("变化", "Change"), change, change_color(figure))]
 
     def _box(self, pair: tuple[str, str], figure: str, width: float, details: list, color=ACCENT,
-             bar: float | None | bool = False, bar_color=ACCENT) -> list[Flowable]:
+             bar: float | None | bool = False) -> list[Flowable]:
         cells = [self.words.stacked(*pair, style="key", size=6.5), self._figure(figure, width, color)]
         if bar is not False:
-            cells.append(Bar(bar, bar_color))
+            cells += [Spacer(1, 0.6 * mm), ProgressBar(bar or 0.0), Spacer(1, 0.6 * mm)]
         return cells + [Spacer(1, 0.6 * mm), self._details(details)]
 
     def _key_figures(self) -> list[Flowable]:
@@ -213,7 +210,7 @@ class ShowSummaryReport(BaseReport):
         second = [
             self._box(("已收款", "Received"), self.yuan(f.received_fen), inner,
                       [(("占应收", "Of due"), share(f.received_percent), INK),
-                       *self._before("received_fen", self.yuan)], GOOD, bar=f.received_percent, bar_color=GOOD),
+                       *self._before("received_fen", self.yuan)], GOOD, bar=f.received_percent),
             self._box(("未收款", "Outstanding"), self.yuan(f.outstanding_fen), inner,
                       [(("应收合计", "Due"), self.yuan(f.due_fen), INK),
                        (("其中逾期", "Overdue"), self.yuan(f.overdue_fen), WARN if f.overdue_fen else INK)],
@@ -234,10 +231,11 @@ class ShowSummaryReport(BaseReport):
               f"出租率 {share(f.occupancy_percent)}；签约收入 {self.words.money(f.signed_fen)}，"
               f"已收款 {self.words.money(f.received_fen)}。展期接待观众 {count(f.visitors)} 人次；"
               f"展商收集意向客户 {count(f.leads)} 个，签订合作协议 {count(f.agreements)} 项")
-        en = (f"{count(f.exhibitors)} exhibitors took {count(f.booths_sold)} booths, {area(f.sold_m2)} "
+        en = (f"{counted(f.exhibitors, 'exhibitor')} took {counted(f.booths_sold, 'booth')}, {area(f.sold_m2)} "
               f"({share(f.occupancy_percent)} occupancy); contracts signed for {self.words.money(f.signed_fen)}, "
-              f"of which {self.words.money(f.received_fen)} received. The show welcomed {count(f.visitors)} visitors; "
-              f"exhibitors collected {count(f.leads)} leads and signed {count(f.agreements)} cooperation agreements")
+              f"of which {self.words.money(f.received_fen)} received. The show welcomed "
+              f"{counted(f.visitors, 'visitor')}; exhibitors collected {counted(f.leads, 'lead')} and signed "
+              f"{counted(f.agreements, 'cooperation agreement')}")
         if sectors:
             zh += f"，涉及{_join_zh([s[0] for s in sectors])}行业"
             en += f" in {_join_en([s[1].lower() for s in sectors])}"
@@ -343,13 +341,13 @@ class ShowSummaryReport(BaseReport):
             rows.append([self.inline(h.name), self.right(count(h.exhibitors)),
                          self.right(f"{count(h.sold_booths)} / {count(h.booths)}"), self.right(area(h.sold_m2)),
                          self.right(area(h.sellable_m2)), self.right(share(h.occupancy_percent)),
-                         Bar(h.occupancy_percent), self.money(h.booth_revenue_fen)])
+                         ProgressBar(h.occupancy_percent or 0.0), self.money(h.booth_revenue_fen)])
         f = d.figures
         extra = total_row_style(len(rows))
         rows.append([self.inline(("全场", "Whole show"), "sum"), self.right(count(f.exhibitors), "sum_right"),
                      self.right(f"{count(f.booths_sold)} / {count(sum(h.booths for h in d.halls))}", "sum_right"),
                      self.right(area(f.sold_m2), "sum_right"), self.right(area(f.sellable_m2), "sum_right"),
-                     self.right(share(f.occupancy_percent), "sum_right"), Bar(f.occupancy_percent),
+                     self.right(share(f.occupancy_percent), "sum_right"), ProgressBar(f.occupancy_percent or 0.0),
                      self.money(sum(h.booth_revenue_fen for h in d.halls), "sum_right")])
         widths = [17 * mm, 26 * mm, 24 * mm, 24 * mm, 15 * mm, 22 * mm, 32 * mm]
         note = w.note("一家展商在多个展馆有展位时，在各馆分别计数；全场按家计一次。展位收入为展位及价格调整行，"
@@ -432,26 +430,6 @@ class ShowSummaryReport(BaseReport):
 
 
 # ---------------------------------------------------------------- graphics
-
-
-class Bar(Flowable):
-    """A thin bar filled to a percentage (occupancy, share of target); empty when unknown."""
-
-    def __init__(self, percent: float | None, color=ACCENT, height: float = 2.2 * mm):
-        super().__init__()
-        self.percent, self.color, self.bar_height = percent, color, height
-
-    def wrap(self, avail_width, avail_height):
-        self.width, self.height = avail_width, self.bar_height + 1.2 * mm
-        return self.width, self.height
-
-    def draw(self):
-        c = self.canv
-        c.setFillColor(TRACK)
-        c.rect(0, 0.6 * mm, self.width, self.bar_height, stroke=0, fill=1)
-        if self.percent:
-            c.setFillColor(self.color)
-            c.rect(0, 0.6 * mm, self.width * max(0.0, min(100.0, self.percent)) / 100, self.bar_height, stroke=0, fill=1)
 
 
 class PairBars(Flowable):
@@ -573,12 +551,6 @@ class DayChart(Drawing):
         self.add(Rect(x, base, width, max(0.4, height), fillColor=color, strokeColor=None))
         self.add(String(x + width / 2, base + height + 1.2 * mm, count(value), fontName=FONT, fontSize=6.5,
                         fillColor=ink, textAnchor="middle"))
-
-
-def _span(first: str, last: str) -> str:
-    if not last or last == first:
-        return first
-    return f"{first} – {last[5:] if last[:4] == first[:4] else last}"
 
 
 def _join_zh(names: list[str]) -> str:

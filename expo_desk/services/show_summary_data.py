@@ -212,7 +212,7 @@ def _sector_rows(edition: _Edition, previous: _Edition | None) -> tuple[SectorRo
     space = {r["sector"]: r for r in edition.space}
     money = {r["key"]: r for r in edition.board["by_sector"]}
     before = {r["sector"]: _m2(r["area_cm2"]) for r in previous.space} if previous else {}
-    keys = set(space) | set(money) | set(edition.leads) | set(edition.visitors)
+    keys = set(space) | set(money) | set(edition.leads) | set(edition.visitors) | {k for k, m2 in before.items() if m2}
     total_m2 = edition.figures.sold_m2
     result = []
     for key in keys:

@@ -181,6 +181,8 @@ def test_the_previous_edition_beside_this_one(db, actor, season):
     assert occupancy.change_points == round(occupancy.current - occupancy.previous, 1)
     sectors = {s.key: s for s in data.sectors}
     assert (sectors["钢铁"].area_m2, sectors["钢铁"].previous_area_m2) == (9.0, 109.0)
+    assert (sectors["渔业"].area_m2, sectors["渔业"].previous_area_m2) == (0.0, 9.0)  # sold last year only
+    assert sum(s.previous_area_m2 for s in data.sectors) == last.figures.sold_m2
 
     # and the other way round: RZ2026 against an edition before it that had nothing at all
     empty = copy_show_setup(db, actor, new["id"], "RZ2028", "2028日照国际博览会", start_date="2028-09-15").show
