@@ -122,8 +122,9 @@ class VisitorGrid(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.errors)
-        layout.addWidget(notice_label(self.tr("Type a number into a cell to save it; clear it to remove the count. "
-                                              "未分行业 holds visitors whose sector is not known.")))
+        self.hint = QLabel(self.tr("Type a number into a cell to save it; clear it to remove the count. "
+                                   "未分行业 holds visitors whose sector is not known."), styleSheet="color: #555;")
+        layout.addWidget(self.hint)
         self.table.itemChanged.connect(self._edited)
         self.add_sector_button.clicked.connect(self.add_sector)
         self.add_day_button.clicked.connect(self.add_day)
@@ -133,6 +134,7 @@ class VisitorGrid(QWidget):
         ctx = self._context
         editor = ctx.show is not None and can(ctx.actor, Action.EDIT_BOOTHS)
         self.notice.setVisible(ctx.show is not None and not editor)
+        self.hint.setVisible(editor)
         for button in (self.add_sector_button, self.import_button):
             button.setEnabled(editor)
         self.add_day_button.setVisible(bool(ctx.show) and not post_show.show_days(ctx.show))
