@@ -8,16 +8,26 @@ stay readable even when several stand side by side.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from expo_desk.domain.plan_report import PlanBooth, PlanHall
+from expo_desk.reports.contract_tables import Words
 from expo_desk.reports.plan import HIGHLIGHT, HallPlan, Placement, draw_hall, place_hall
+
+if TYPE_CHECKING:
+    from expo_desk.services.contract_documents import MarkedHall
 
 CLOSE_UP_BELOW = 11 * mm  # a marked booth drawn narrower than this on the whole plan gets a close-up
 CLOSE_UP_BOOTH = 24 * mm  # how wide the smallest marked booth is drawn in the close-up, at most
 CLOSE_UP_MARGIN_CM = 400  # at least this much of the surroundings on each side of the booths
 TINT_ALPHA = 0.28
+PLAN_MAX_HEIGHT = 118 * mm
+CLOSE_UP_HEIGHT = 72 * mm
+CAPTION_BOOTHS = 6  # booth numbers listed above a plan; more are counted
 
 
 @dataclass(frozen=True)
@@ -122,4 +132,32 @@ class MarkedHallPlan(HallPlan):
         c.restoreState()
 
 
-__all__ = ["MarkedHallPlan", "Window", "close_up_window", "cropped_hall", "marked_booths"]
+def without_names(hall: PlanHall) -> PlanHall:
+    """The hall with booth numbers only: the overview above a close-up, where names would be
+    too small to read (and fitting hundreds of them is most of a pack's drawing time)."""
+    return replace(hall, booths=tuple(replace(b, labels=()) for b in hall.booths))
+
+
+def hall_plans(w: Words, marked: MarkedHall, width: float) -> list[Flowable]:
+    """The hall across the page with the exhibitor's booths in red, each drawing under its
+    caption; then, when those booths come out small, a close-up of them with their neighbours' names."""
+    hall = marked.hall
+    name = w.say(hall.name or hall.code, f"Hall {hall.code}")
+    listed = ", ".join(marked.marked) if len(marked.marked) <= CAPTION_BOOTHS else w.say(
+        f"{len(marked.marked)} 个展位", f"{len(marked.marked)} booths")
+    caption = f"{name} · {w.say('红色为您的展位', 'your booths in red')}: {listed}"
+    height = min(PLAN_MAX_HEIGHT, width * hall.depth_cm / max(hall.width_cm, 1) + 4 * mm)
+    window = close_up_window(hall, marked.marked, width, CLOSE_UP_HEIGHT)
+    overview = hall if window is None else without_names(hall)
+    out: list[Flowable] = [KeepTogether([Paragraph(escape(caption), w.styles["note"]), Spacer(1, 2 * mm),
+                                         MarkedHallPlan(overview, marked.marked, w.language, width, height)])]
+    if window is not None:
+        title = f"{w.say('局部放大', 'Close-up')} · {name}"
+        out += [Spacer(1, 4 * mm), KeepTogether([
+            Paragraph(escape(title), w.styles["note"]), Spacer(1, 2 * mm),
+            MarkedHallPlan(cropped_hall(hall, window), marked.marked, w.language, width, CLOSE_UP_HEIGHT,
+                           close_up=True)])]
+    return out
+
+
+__all__ = ["MarkedHallPlan", "hall_plans", "without_names", "Window", "close_up_window", "cropped_hall", "marked_booths"]

@@ -32,18 +32,14 @@ from expo_desk.reports.contract_tables import (
     total_row_style,
 )
 from expo_desk.reports.fonts import FONT
-from expo_desk.reports.pack_plan import MarkedHallPlan, close_up_window, cropped_hall
+from expo_desk.reports.pack_plan import hall_plans
 
 if TYPE_CHECKING:
-    from expo_desk.services.contract_documents import MarkedHall
     from expo_desk.services.pack_data import PackData
 
 Pair = tuple[str, str]
 SECOND_LANGUAGE = colors.HexColor("#52606d")  # the English of a bilingual text, a step quieter
 BULLET = re.compile(r"^\s*(?:[-•·*]\s+|(\d{1,2})[.、)）]\s*|[（(](\d{1,2})[)）]\s*)")
-PLAN_MAX_HEIGHT = 118 * mm
-CLOSE_UP_HEIGHT = 72 * mm
-CAPTION_BOOTHS = 6  # booth numbers listed above a plan; more are counted
 
 
 def dates_text(period: tuple[str | None, str | None], unknown: str = "—") -> str:
@@ -151,7 +147,7 @@ class PackSections:
     def booth(self, number: int) -> list[Flowable]:
         out = self.section(number, "您的展位", "Your booth", self.booth_table())
         for marked in self.data.halls:
-            out += [Spacer(1, 4 * mm), *self.plan(marked)]
+            out += [Spacer(1, 4 * mm), *hall_plans(self.w, marked, self.width)]
         return out
 
     def booth_table(self) -> Flowable:
@@ -175,26 +171,6 @@ class PackSections:
                          w.para(f"{total:g} m²", "total"), w.para(""), w.para("")] + ([w.para("")] if several else []))
         return grid(rows, widths, extra=extra)
 
-    def plan(self, marked: MarkedHall) -> list[Flowable]:
-        """The hall across the page with the exhibitor's booths in red, and a close-up of
-        them when they come out small."""
-        w, hall = self.w, marked.hall
-        name = w.say(hall.name or hall.code, f"Hall {hall.code}")
-        listed = ", ".join(marked.marked) if len(marked.marked) <= CAPTION_BOOTHS else w.say(
-            f"{len(marked.marked)} 个展位", f"{len(marked.marked)} booths")
-        caption = f"{name} · {w.say('红色为您的展位', 'your booths in red')}: {listed}"
-        height = min(PLAN_MAX_HEIGHT, self.width * hall.depth_cm / max(hall.width_cm, 1) + 4 * mm)
-        out: list[Flowable] = [KeepTogether([Paragraph(escape(caption), self.styles["note"]), Spacer(1, 2 * mm),
-                                             MarkedHallPlan(hall, marked.marked, self.language, self.width, height)])]
-        window = close_up_window(hall, marked.marked, self.width, CLOSE_UP_HEIGHT)
-        if window is not None:
-            close = cropped_hall(hall, window)
-            title = w.say("局部放大", "Close-up") + f" · {name}"
-            out += [Spacer(1, 4 * mm), KeepTogether([
-                Paragraph(escape(title), self.styles["note"]), Spacer(1, 2 * mm),
-                MarkedHallPlan(close, marked.marked, self.language, self.width, CLOSE_UP_HEIGHT, close_up=True)])]
-        return out
-
     # ---------------------------------------------------------------- 3 build-up and tear-down
 
     def build_and_tear_down(self, number: int) -> list[Flowable]:
@@ -210,11 +186,12 @@ class PackSections:
             text = self.text(d.text(key))
             if text:
                 out += [KeepTogether([w.heading(zh, en), *text[:1]]), *text[1:]]
-        if any(b.booth_type == "raw" for b in d.booths):
+        raw = ", ".join(b.number for b in d.booths if b.booth_type == "raw")
+        if raw:  # the general text speaks of custom builds; this exhibitor must arrange one
             out += [Spacer(1, 2 * mm), w.note(
-                "光地展位由您委托的特装搭建商搭建：搭建图纸须在布展前经主办方审核，施工押金按场馆规定缴纳。",
-                "Raw space is built by your own stand builder: the drawings need the organizer's approval before "
-                "build-up, and the construction deposit is paid as the venue requires.")]
+                f"您的展位 {raw} 为光地：请委托特装搭建商搭建，并在布展前将搭建图纸报主办方审核。",
+                f"Your booth {raw} is raw space: have it built by a stand builder of your choice, and have the "
+                "drawings approved by the organizer before build-up.")]
         return out
 
     # ---------------------------------------------------------------- 4 services and fascia

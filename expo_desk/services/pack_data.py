@@ -236,6 +236,10 @@ def pack_data(db: Database, exhibitor_id: str, language: str = "both",
         if shell:
             fascias.append(PackFascia(docs.number, docs.fascia_text, shell))
 
+    if not booths:  # signed, but every booth was taken off again
+        listed = ", ".join(d.number for d in statements)
+        raise UserError(f"{exhibitor['company_name']} 还没有展位：合同 {listed} 上没有展位 / {exhibitor['company_name']} "
+                        f"has no booth yet: contract {listed} holds no booth")
     first = statements[0]
     build_up, open_days, tear_down = show_periods({
         "build_start": first.build_start, "start_date": first.open_dates[0], "end_date": first.open_dates[1],

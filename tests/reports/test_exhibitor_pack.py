@@ -126,7 +126,8 @@ def test_raw_space_has_no_fascia_board_and_several_contracts_are_all_shown(db, s
     assert all(f"Contract {n}" in text for n in numbers)
     for expected in ("A-001, A-002, R-001", "Raw space", "100 m²", "Peninsula", "118 m²"):
         assert expected in text, expected
-    assert "Raw space is built by your own stand builder" in text
+    assert "Your booth R-001 is raw space: have it built by a stand builder" in text
+    assert "Booths: A-001, A-002\n" in text  # the fascia board is for the shell-scheme booths only
     total = sum(contract_detail(db, c, TODAY)["balance_fen"] for c in (steel, island))
     assert format_fen(total) in text  # the balance of both contracts together
 

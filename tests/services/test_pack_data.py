@@ -132,6 +132,14 @@ def test_an_exhibitor_without_a_signed_contract_is_told_it_has_no_booth_yet(db, 
         pack_data(db, sales["fish"])
 
 
+def test_a_signed_contract_whose_booths_were_all_taken_off_has_no_booth_yet(db, sales):
+    cid = sell(db, sales, ("A-003",), exhibitor="fish")
+    svc.remove_booth(db, sales["am2"], cid, sales["booths"]["A-003"])
+    number = contract_detail(db, cid)["contract"]["number"]
+    with pytest.raises(UserError, match=f"no booth yet: contract {number} holds no booth"):
+        pack_data(db, sales["fish"])
+
+
 def test_bad_input_is_refused(db, sales, two_booths):
     with pytest.raises(UserError, match="language must be zh, en or both"):
         pack_data(db, sales["steel"], "fr")
