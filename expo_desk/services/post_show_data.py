@@ -249,21 +249,11 @@ def _services(db: Database, show_id: str, contract_ids: list[str]) -> tuple[Deli
     return tuple(DeliveredService(name, qty, unit, amount) for name, qty, unit, amount in merged.values())
 
 
-def _visitors(rows: list[dict], own_sector: str) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
-    """Visitors by day (the all-sector count of a day, else its sectors added up) and by sector
-    (over all days, largest first)."""
-    all_sectors: dict[str, int] = {}
-    by_sector_day: dict[str, int] = {}
-    by_sector: dict[str, int] = {}
-    for r in rows:
-        if r["sector"]:
-            by_sector_day[r["day"]] = by_sector_day.get(r["day"], 0) + int(r["visitors"])
-            by_sector[r["sector"]] = by_sector.get(r["sector"], 0) + int(r["visitors"])
-        else:
-            all_sectors[r["day"]] = all_sectors.get(r["day"], 0) + int(r["visitors"])
-    days = sorted(set(all_sectors) | set(by_sector_day))
-    by_day = tuple(Count((day, day), all_sectors.get(day, by_sector_day.get(day, 0))) for day in days)
-    sectors = sorted(by_sector.items(), key=lambda item: (-item[1], item[0]))
+def _visitors(table: post_show.VisitorTable, own_sector: str) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
+    """Visitors by day (every count of the day: by sector and not by sector) and by sector over
+    all days, largest first; the counts not broken down by sector are in the days only."""
+    by_day = tuple(Count((day, day), table.by_day[day]) for day in table.days)
+    sectors = sorted(((s, n) for s, n in table.by_sector.items() if s), key=lambda item: (-item[1], item[0]))
     return by_day, tuple(Count(sector_pair(s), n, own=s == own_sector) for s, n in sectors)
 
 
@@ -339,7 +329,7 @@ def post_show_data(db: Database, exhibitor_id: str, language: str = "both",
     counted = [k["id"] for k in contracts if k["status"] in COUNTED]
     cost = sum(int(k["total_fen"]) for k in contracts if k["status"] in COUNTED)
     own_sector = exhibitor.get("sector") or ""
-    by_day, by_sector = _visitors(post_show.visitor_counts(db, show["id"]), own_sector)
+    by_day, by_sector = _visitors(post_show.visitor_table(db, show["id"]), own_sector)
     leads, lead_days = _leads(post_show.exhibitor_leads(db, exhibitor_id))
     done = post_show.outcomes(db, exhibitor_id)
     texts = _written_texts(db, show["id"])

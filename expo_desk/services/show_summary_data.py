@@ -99,7 +99,7 @@ class HallRow:
 class VisitorDay:
     day: str  # ISO date
     visitors: int
-    counted_overall: bool  # an all-sectors count was recorded (else the sectors' sum)
+    counted_overall: bool  # some of the day's visitors were counted without a sector
 
 
 @dataclass(frozen=True)

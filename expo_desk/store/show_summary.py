@@ -34,15 +34,14 @@ def exhibitors_by_hall(db: sqlite_utils.Database, show_id: str) -> dict[str, int
 
 
 def visitors_by_day(db: sqlite_utils.Database, show_id: str) -> list[dict]:
-    """Per day: the all-sectors count when one was recorded, else the sum of the sectors' counts."""
-    return rows(db, "SELECT day, coalesce(max(CASE WHEN sector = '' THEN visitors END),"
-                    " sum(CASE WHEN sector <> '' THEN visitors END), 0) AS visitors,"
-                    " max(sector = '') AS counted_overall"
+    """Per day: every count of the day added up (by sector and, sector '', not broken down by
+    sector), and whether some were counted without a sector."""
+    return rows(db, "SELECT day, sum(visitors) AS visitors, max(sector = '') AS counted_overall"
                     " FROM visitor_counts WHERE show_id = ? GROUP BY day ORDER BY day", [show_id])
 
 
 def visitors_by_sector(db: sqlite_utils.Database, show_id: str) -> dict[str, int]:
-    """Sector → visitors over all days (the all-sectors counts left out)."""
+    """Sector → visitors over all days (the counts not broken down by sector left out)."""
     found = db.execute("SELECT sector, sum(visitors) FROM visitor_counts WHERE show_id = ? AND sector <> ''"
                        " GROUP BY sector", [show_id])
     return dict(found.fetchall())

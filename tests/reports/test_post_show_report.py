@@ -26,7 +26,7 @@ def steel(db, actor, sales):
     fifty_thousand_contract(db, actor, sales)
     update_exhibitor(db, actor, sales["steel"], {"expected_value_fen": yuan(100_000)})
     for day, visitors in (("2026-09-18", 12_400), ("2026-09-19", 9_800), ("2026-09-20", 6_100)):
-        post_show.set_visitors(db, actor, sales["show"]["id"], day, "", visitors)
+        post_show.set_visitors(db, actor, sales["show"]["id"], day, "", visitors - visitors // 4 - visitors // 5)
         post_show.set_visitors(db, actor, sales["show"]["id"], day, "钢铁", visitors // 4)
         post_show.set_visitors(db, actor, sales["show"]["id"], day, "渔业", visitors // 5)
     for company, signed, value in (("青岛港集团", True, "130000"), ("山东重工", False, ""), ("烟台造船", False, "")):

@@ -51,7 +51,7 @@ def make_season(db, actor, sales) -> dict:
     cancel_contract(db, sales["am2"], contracts["cancelled_contract"], cancelled_on="2026-07-01",
                     reason="预算取消 / budget cut")
     payments.record_payment(db, sales["am2"], contracts["fish_contract"], 150_000, paid_on="2026-06-05")
-    for day, sector, visitors in (("2026-09-18", "", 5_000), ("2026-09-18", "钢铁", 1_800),
+    for day, sector, visitors in (("2026-09-18", "", 2_000), ("2026-09-18", "钢铁", 1_800),
                                   ("2026-09-18", "渔业", 1_200), ("2026-09-19", "钢铁", 2_100),
                                   ("2026-09-19", "渔业", 900), ("2026-09-19", "汽车", 400)):
         post_show.set_visitors(db, actor, show_id, day, sector, visitors)
@@ -103,7 +103,7 @@ def test_the_figures_are_the_sums_of_the_rows(db, season):
     assert (f.signed_fen, f.received_fen, f.due_fen) == (signed + fees, received, due)
     assert f.outstanding_fen == due - received == f.overdue_fen  # after the show, everything is due
 
-    # visitors: 09-18 has a whole-show count (5,000), 09-19 only sectors (2,100 + 900 + 400)
+    # visitors: 09-18 has 2,000 counted without a sector besides 1,800 + 1,200; 09-19 only sectors (2,100 + 900 + 400)
     assert [(d.day, d.visitors, d.counted_overall) for d in data.visitor_days] == [
         ("2026-09-18", 5_000, True), ("2026-09-19", 3_400, False)]
     assert f.visitors == 8_400
