@@ -44,6 +44,7 @@ from expo_desk.ui.pages.gantt_page import GanttPage
 from expo_desk.ui.pages.my_tasks_page import MyTasksPage
 from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.pages.pipeline_page import PipelinePage
+from expo_desk.ui.pages.post_show_page import PostShowPage
 from expo_desk.ui.pages.spot_checks_page import SpotChecksPage
 from expo_desk.ui.pages.task_board_page import TaskBoardPage
 from expo_desk.ui.safety import install as install_safety
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Task board"), self.task_board_page)
         self.crew_load_page = CrewLoadPage(context)
         self._add_page(self.tr("Crew load"), self.crew_load_page)
+        self.post_show_page = PostShowPage(context)
+        self._add_page(self.tr("Post-show results"), self.post_show_page)
         for title, planned in (
             (self.tr("Reports"), self.tr(
                 "Exhibitor packs, post-show reports with the satisfaction figure, and the show summary, "
