@@ -28,6 +28,8 @@ TINT_ALPHA = 0.28
 PLAN_MAX_HEIGHT = 118 * mm
 CLOSE_UP_HEIGHT = 72 * mm
 CAPTION_BOOTHS = 6  # booth numbers listed above a plan; more are counted
+GROUP_GAP_CM = 300  # booths at most an aisle apart are framed and shown close up together
+MAX_CLOSE_UPS = 3  # per hall; an exhibitor scattered wider has the overview only
 
 
 @dataclass(frozen=True)
@@ -45,15 +47,35 @@ def marked_booths(hall: PlanHall, numbers: tuple[str, ...]) -> list[PlanBooth]:
     return [b for b in hall.booths if b.number in wanted]
 
 
-def close_up_window(hall: PlanHall, numbers: tuple[str, ...], box_w: float, box_h: float) -> Window | None:
-    """The part of the hall around the marked booths to draw in a box of ``box_w`` × ``box_h``
-    points, or None when the whole hall already shows them large enough."""
-    booths = marked_booths(hall, numbers)
+def groups(booths: list[PlanBooth], gap_cm: int = GROUP_GAP_CM) -> list[list[PlanBooth]]:
+    """The booths in groups standing together (no more than ``gap_cm`` apart, an aisle), in
+    their first booth's order: each group gets one frame on the plan and one close-up."""
+    found: list[list[PlanBooth]] = []
+    for booth in booths:
+        near = [g for g in found if any(_apart(booth, other) <= gap_cm for other in g)]
+        merged = [booth]
+        for group in near:
+            found.remove(group)
+            merged = group + merged
+        found.append(merged)
+    order = {b.number: i for i, b in enumerate(booths)}
+    return sorted((sorted(g, key=lambda b: order[b.number]) for g in found), key=lambda g: order[g[0].number])
+
+
+def _apart(a: PlanBooth, b: PlanBooth) -> int:
+    dx = max(b.x_cm - (a.x_cm + a.width_cm), a.x_cm - (b.x_cm + b.width_cm), 0)
+    dy = max(b.y_cm - (a.y_cm + a.depth_cm), a.y_cm - (b.y_cm + b.depth_cm), 0)
+    return max(dx, dy)
+
+
+def close_up_window(hall: PlanHall, booths: list[PlanBooth], overview_scale: float, box_w: float,
+                    box_h: float) -> Window | None:
+    """The part of the hall around ``booths`` to draw in a box of ``box_w`` × ``box_h`` points,
+    or None when the overview (``overview_scale`` points per cm) already shows them large enough."""
     if not booths:
         return None
-    whole = place_hall(hall, 0, 0, box_w, box_h)
     smallest = min(min(b.width_cm, b.depth_cm) for b in booths)
-    if smallest * whole.scale >= CLOSE_UP_BELOW:
+    if smallest * overview_scale >= CLOSE_UP_BELOW:
         return None
     x0 = min(b.x_cm for b in booths)
     y0 = min(b.y_cm for b in booths)
@@ -121,14 +143,18 @@ class MarkedHallPlan(HallPlan):
         c.setLineWidth(1.8 if self.close_up else 0.9)
         for x, y, w, h in boxes:
             c.rect(x, y, w, h, stroke=1, fill=1)
-        if not self.close_up and min(min(w, h) for _, _, w, h in boxes) < CLOSE_UP_BELOW:
-            ring = 3.5
-            left = min(x for x, _, _, _ in boxes) - ring
-            bottom = min(y for _, y, _, _ in boxes) - ring
-            right = max(x + w for x, _, w, _ in boxes) + ring
-            top = max(y + h for _, y, _, h in boxes) + ring
+        if not self.close_up:  # a frame around each group of small booths finds them on a big plan
             c.setLineWidth(1.1)
-            c.rect(left, bottom, right - left, top - bottom, stroke=1, fill=0)
+            for group in groups(booths):
+                framed = [p.box(b.x_cm, b.y_cm, b.width_cm, b.depth_cm) for b in group]
+                if min(min(w, h) for _, _, w, h in framed) >= CLOSE_UP_BELOW:
+                    continue
+                ring = 3.5
+                left = min(x for x, _, _, _ in framed) - ring
+                bottom = min(y for _, y, _, _ in framed) - ring
+                right = max(x + w for x, _, w, _ in framed) + ring
+                top = max(y + h for _, y, _, h in framed) + ring
+                c.rect(left, bottom, right - left, top - bottom, stroke=1, fill=0)
         c.restoreState()
 
 
@@ -140,19 +166,23 @@ def without_names(hall: PlanHall) -> PlanHall:
 
 def hall_plans(w: Words, marked: MarkedHall, width: float) -> list[Flowable]:
     """The hall across the page with the exhibitor's booths in red, each drawing under its
-    caption; then, when those booths come out small, a close-up of them with their neighbours' names."""
+    caption; then, for each group of those booths that comes out small, a close-up of it
+    with its neighbours' names."""
     hall = marked.hall
     name = w.say(hall.name or hall.code, f"Hall {hall.code}")
-    listed = ", ".join(marked.marked) if len(marked.marked) <= CAPTION_BOOTHS else w.say(
-        f"{len(marked.marked)} 个展位", f"{len(marked.marked)} booths")
-    caption = f"{name} · {w.say('红色为您的展位', 'your booths in red')}: {listed}"
+    caption = f"{name} · {w.say('红色为您的展位', 'your booths in red')}: {_listed(w, marked.marked)}"
     height = min(PLAN_MAX_HEIGHT, width * hall.depth_cm / max(hall.width_cm, 1) + 4 * mm)
-    window = close_up_window(hall, marked.marked, width, CLOSE_UP_HEIGHT)
-    overview = hall if window is None else without_names(hall)
+    scale = place_hall(hall, 0, 0, width, height).scale
+    close_ups = []
+    for group in groups(marked_booths(hall, marked.marked))[:MAX_CLOSE_UPS]:
+        window = close_up_window(hall, group, scale, width, CLOSE_UP_HEIGHT)
+        if window is not None:
+            close_ups.append((window, tuple(b.number for b in group)))
+    overview = without_names(hall) if close_ups else hall
     out: list[Flowable] = [KeepTogether([Paragraph(escape(caption), w.styles["note"]), Spacer(1, 2 * mm),
                                          MarkedHallPlan(overview, marked.marked, w.language, width, height)])]
-    if window is not None:
-        title = f"{w.say('局部放大', 'Close-up')} · {name}"
+    for window, numbers in close_ups:
+        title = f"{w.say('局部放大', 'Close-up')} · {name} · {_listed(w, numbers)}"
         out += [Spacer(1, 4 * mm), KeepTogether([
             Paragraph(escape(title), w.styles["note"]), Spacer(1, 2 * mm),
             MarkedHallPlan(cropped_hall(hall, window), marked.marked, w.language, width, CLOSE_UP_HEIGHT,
@@ -160,4 +190,11 @@ def hall_plans(w: Words, marked: MarkedHall, width: float) -> list[Flowable]:
     return out
 
 
-__all__ = ["MarkedHallPlan", "hall_plans", "without_names", "Window", "close_up_window", "cropped_hall", "marked_booths"]
+def _listed(w: Words, numbers: tuple[str, ...]) -> str:
+    if len(numbers) <= CAPTION_BOOTHS:
+        return ", ".join(numbers)
+    return w.say(f"{numbers[0]} 等 {len(numbers)} 个展位", f"{numbers[0]} and {len(numbers) - 1} more")
+
+
+__all__ = ["MarkedHallPlan", "Window", "close_up_window", "cropped_hall", "groups", "hall_plans", "marked_booths",
+           "without_names"]

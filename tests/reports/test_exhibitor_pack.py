@@ -171,3 +171,27 @@ def test_every_page_renders_to_an_image(db, sales, steel, tmp_path):
     path.write_bytes(render(db, sales["steel"]))
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
     assert len(list(tmp_path.glob("page-*.png"))) == len(PdfReader(path).pages)
+
+
+def test_small_booths_get_a_close_up_per_group_and_the_overview_keeps_numbers_only():
+    from reportlab.lib.units import mm
+
+    from expo_desk.domain.plan_report import PlanBooth, PlanHall
+    from expo_desk.reports.pack_plan import close_up_window, cropped_hall, groups, marked_booths, without_names
+
+    # a 150 m × 90 m hall of 3 m booths: on an A4 page each is drawn about 3.7 mm wide
+    booths = tuple(PlanBooth(f"B{row:02d}{col:02d}", 600 + col * 300, 600 + row * 900, 300, 300, "sold", ("某公司",))
+                   for row in range(9) for col in range(45))
+    hall = PlanHall("H9", "9号馆", 15_000, 9_000, booths)
+    mine = marked_booths(hall, ("B0000", "B0001", "B0844"))
+    assert [[b.number for b in g] for g in groups(mine)] == [["B0000", "B0001"], ["B0844"]]
+    width, scale = 186 * mm, (186 * mm) / 15_000
+    window = close_up_window(hall, groups(mine)[0], scale, width, 72 * mm)
+    assert window is not None and window.width < hall.width_cm / 2
+    assert window.x <= 600 and window.x + window.width >= 1200  # both booths inside, with room around
+    close = cropped_hall(hall, window)
+    inside = {b.number for b in close.booths}
+    assert {"B0000", "B0001"} <= inside and "B0844" not in inside
+    assert all(b.x_cm >= 0 or not b.number for b in close.booths)  # a booth cut by the edge loses its texts
+    assert close_up_window(hall, groups(mine)[0], scale * 4, width, 72 * mm) is None  # large enough already
+    assert all(b.labels == () for b in without_names(hall).booths)
