@@ -148,7 +148,10 @@ def touch(db: sqlite_utils.Database, exhibitor_id: str, when: str) -> None:
 def dependent_ids(db: sqlite_utils.Database, exhibitor_id: str) -> dict[str, list[str]]:
     """Rows that point at an exhibitor and go (or lose the link) when it is deleted."""
     found: dict[str, list[str]] = {}
-    for table in ("contacts", "leads", "exhibitor_leads", "survey_answers"):
+    for table in ("contacts", "leads", "exhibitor_leads", "survey_answers", "rebooking_offers"):
         cursor = db.execute(f"SELECT id FROM [{table}] WHERE exhibitor_id = ? ORDER BY id", [exhibitor_id])
         found[table] = [r[0] for r in cursor.fetchall()]
+    # the account manager's post-show notes are keyed by the exhibitor's own id
+    found["post_show_outcomes"] = [r[0] for r in db.execute("SELECT id FROM post_show_outcomes WHERE id = ?",
+                                                            [exhibitor_id]).fetchall()]
     return found

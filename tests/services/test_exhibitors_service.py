@@ -342,3 +342,17 @@ def test_a_search_can_keep_one_account_managers_exhibitors(db, sales):
     assert [r["company_name"] for r in mine] == ["日照钢铁集团有限公司"]
     assert len(search_exhibitors(db, show, "", manager_id=sales["am2"].user_id)) == 1
     assert len(search_exhibitors(db, show, "有限公司")) == 2
+
+
+def test_deleting_an_exhibitor_takes_its_post_show_notes_and_undo_brings_them_back(db, actor, show):
+    from expo_desk.services import post_show
+
+    exhibitor = svc.create_exhibitor(db, actor, show["id"], {"company_name": "黄海渔业有限公司"}).inserted["exhibitors"][0]
+    post_show.set_outcomes(db, actor, exhibitor, {"brand_image": "央视报道 / national TV coverage"})
+    snapshot = svc.exhibitor_snapshot(db, exhibitor)
+    changes = svc.delete_exhibitor(db, actor, exhibitor)
+    assert changes.deleted["post_show_outcomes"] == [exhibitor]
+    assert db.execute("SELECT count(*) FROM audit_log WHERE table_name = 'post_show_outcomes' AND action = 'delete'"
+                      ).fetchone()[0] == 1
+    svc.restore_exhibitor(db, actor, snapshot)
+    assert post_show.outcomes(db, exhibitor)["brand_image"] == "央视报道 / national TV coverage"
