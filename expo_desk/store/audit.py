@@ -157,6 +157,17 @@ _LABELS: dict[str, str] = {
     "service_items": "SELECT id, name FROM service_items WHERE id IN ({})",
     "tasks": "SELECT id, name FROM tasks WHERE id IN ({})",
     "payments": "SELECT p.id, k.number FROM payments p JOIN contracts k ON k.id = p.contract_id WHERE p.id IN ({})",
+    "contract_lines": "SELECT l.id, k.number || ' · ' || l.description FROM contract_lines l"
+                      " JOIN contracts k ON k.id = l.contract_id WHERE l.id IN ({})",
+    "payment_schedule": "SELECT s.id, k.number || ' · ' || s.label FROM payment_schedule s"
+                        " JOIN contracts k ON k.id = s.contract_id WHERE s.id IN ({})",
+    "pricing_rules": "SELECT id, kind || ' ' || label FROM pricing_rules WHERE id IN ({})",
+    "task_templates": "SELECT id, scope || ' ' || position || ' ' || name FROM task_templates WHERE id IN ({})",
+    "punch_items": "SELECT id, severity || ' · ' || description FROM punch_items WHERE id IN ({})",
+    "post_show_outcomes": "SELECT o.id, e.company_name FROM post_show_outcomes o"
+                          " JOIN exhibitors e ON e.id = o.id WHERE o.id IN ({})",
+    "show_texts": "SELECT id, key FROM show_texts WHERE id IN ({})",
+    "visitor_counts": "SELECT id, day || ' ' || sector FROM visitor_counts WHERE id IN ({})",
 }
 
 

@@ -31,7 +31,10 @@ TABLES = {
     "contracts": "Contracts", "contract_lines": "Contract lines", "payment_schedule": "Payment schedule",
     "payments": "Payments", "tasks": "Build tasks", "task_dependencies": "Task links",
     "visitor_counts": "Visitor counts", "exhibitor_leads": "Exhibitor leads", "survey_answers": "Survey answers",
-    "settings": "Settings",
+    "settings": "Settings", "pricing_rules": "Pricing rules", "show_terms": "Sales terms",
+    "spot_checks": "Spot checks", "spot_check_items": "Spot-check items", "rebooking_offers": "Rebooking offers",
+    "task_templates": "Schedule templates", "task_checklist_items": "Task checklist", "punch_items": "Punch list",
+    "show_texts": "Pack texts", "post_show_outcomes": "Post-show notes",
 }
 
 FIELDS = {
