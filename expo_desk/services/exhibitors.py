@@ -41,7 +41,7 @@ def _assignable_manager(actor: Actor, manager_id: str | None) -> str | None:
     return actor.user_id
 
 
-def _require_owner_of(db: Database, actor: Actor, exhibitor_id: str) -> dict:
+def require_owner_of(db: Database, actor: Actor, exhibitor_id: str) -> dict:
     """The exhibitor, once the actor is allowed to change it."""
     require(actor, Action.EDIT_EXHIBITORS)
     current = exhibitor_store.get(db, exhibitor_id)
@@ -86,7 +86,7 @@ def update_exhibitor(db: Database, actor: Actor, exhibitor_id: str, values: dict
     cleaned, problems = clean_exhibitor(values, partial=True)
     changes = ChangeSet()
     with transaction(db):
-        current = _require_owner_of(db, actor, exhibitor_id)
+        current = require_owner_of(db, actor, exhibitor_id)
         if "account_manager_id" in cleaned and cleaned["account_manager_id"] != current["account_manager_id"]:
             cleaned["account_manager_id"] = _assignable_manager(actor, cleaned["account_manager_id"])
         if "company_name" in cleaned and cleaned["company_name"]:
@@ -109,7 +109,7 @@ def delete_exhibitor(db: Database, actor: Actor, exhibitor_id: str) -> ChangeSet
     """
     changes = ChangeSet()
     with transaction(db):
-        current = _require_owner_of(db, actor, exhibitor_id)
+        current = require_owner_of(db, actor, exhibitor_id)
         held = exhibitor_store.contracts(db, exhibitor_id)
         if held:
             numbers = ", ".join(c["number"] for c in held)
@@ -190,7 +190,7 @@ def add_contact(db: Database, actor: Actor, exhibitor_id: str, values: dict) -> 
         raise ValidationError(problems)
     changes = ChangeSet()
     with transaction(db):
-        _require_owner_of(db, actor, exhibitor_id)
+        require_owner_of(db, actor, exhibitor_id)
         row = records.insert(db, actor, "contacts", {"exhibitor_id": exhibitor_id, **cleaned})
         changes.add("inserted", "contacts", row["id"])
     return changes
@@ -209,7 +209,7 @@ def update_contact(db: Database, actor: Actor, contact_id: str, values: dict) ->
         raise ValidationError(problems)
     changes = ChangeSet()
     with transaction(db):
-        _require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
+        require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
         _, new = records.update(db, actor, "contacts", contact_id, cleaned)
         if new:
             changes.add("updated", "contacts", contact_id)
@@ -219,7 +219,7 @@ def update_contact(db: Database, actor: Actor, contact_id: str, values: dict) ->
 def delete_contact(db: Database, actor: Actor, contact_id: str) -> ChangeSet:
     changes = ChangeSet()
     with transaction(db):
-        _require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
+        require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
         records.delete(db, actor, "contacts", contact_id)
         changes.add("deleted", "contacts", contact_id)
     return changes

@@ -14,7 +14,6 @@ the file is a problem.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +23,13 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.contracts import PAYMENT_METHODS
 from expo_desk.domain.money import format_fen, parse_yuan
 from expo_desk.domain.permissions import Action, require
-from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitor_import import ImportResult
 from expo_desk.services.headers import Column, Sheet, fold, header_lookup
 from expo_desk.services.payments import record_payment
-from expo_desk.services.tabular import RowProgress, is_blank, read_table
+from expo_desk.services.tabular import RowProgress, is_blank, read_table, spreadsheet_day
 from expo_desk.store import contracts as contract_store
 from expo_desk.store.transactions import transaction
 
@@ -56,7 +54,6 @@ _FIELD_COLUMN = {"paid_on": "paid_on", "amount": "amount", "method": "method", "
 METHOD_WORDS = {fold(word): key for key, names in PAYMENT_METHODS.items() for word in (key, *names)}
 METHOD_WORDS.update({fold(w): "bank_transfer" for w in ("转账", "银行汇款", "汇款", "电汇", "transfer", "bank")})
 METHOD_WORDS.update({fold("微信"): "wechat"})
-_SLASHED_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 
 
 def column_for_header(text: str) -> str | None:
@@ -67,15 +64,6 @@ def column_for_header(text: str) -> str | None:
 def payment_method(text: str) -> str | None:
     """'微信支付', 'WeChat Pay', 'wechat' -> 'wechat'; empty -> bank transfer; None when unknown."""
     return METHOD_WORDS.get(fold(text)) if text.strip() else "bank_transfer"
-
-
-def _day(value: object) -> str | None:
-    """The date as YYYY-MM-DD; bank exports also write 2026/6/10 and 2026.06.10."""
-    text = str(value).strip()
-    slashed = _SLASHED_DATE.match(text)
-    if slashed:
-        text = "-".join((slashed.group(1), slashed.group(2).zfill(2), slashed.group(3).zfill(2)))
-    return parse_date(text)
 
 
 @dataclass
@@ -118,7 +106,7 @@ class _Sheet(Sheet):
             if contract is None:
                 self.at(number, "contract_no", f"本届展会没有合同 {values['contract_no']} / no contract "
                                                f"{values['contract_no']} in this show")
-        paid_on = _day(values["paid_on"]) if values["paid_on"] else None
+        paid_on = spreadsheet_day(values["paid_on"]) if values["paid_on"] else None
         if values["paid_on"] and paid_on is None:
             self.at(number, "paid_on", f"日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD: '{values['paid_on']}'")
         amount = None

@@ -23,7 +23,7 @@ from expo_desk.domain.permissions import Action, require
 from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
-from expo_desk.services.exhibitors import _require_owner_of
+from expo_desk.services.exhibitors import require_owner_of
 from expo_desk.services.headers import fold
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import post_show as store
@@ -247,7 +247,7 @@ def add_exhibitor_lead(db: Database, actor: Actor, exhibitor_id: str, values: di
     cleaned, problems = clean_exhibitor_lead(values)
     changes = ChangeSet()
     with transaction(db):
-        _require_owner_of(db, actor, exhibitor_id)
+        require_owner_of(db, actor, exhibitor_id)
         if problems:
             raise ValidationError(problems)
         row = records.insert(db, actor, "exhibitor_leads", {"exhibitor_id": exhibitor_id, **cleaned})
@@ -261,7 +261,7 @@ def delete_exhibitor_lead(db: Database, actor: Actor, lead_id: str) -> ChangeSet
         lead = records.get_row(db, "exhibitor_leads", lead_id)
         if lead is None:
             raise UserError("线索已被删除 / this lead no longer exists")
-        _require_owner_of(db, actor, lead["exhibitor_id"])
+        require_owner_of(db, actor, lead["exhibitor_id"])
         records.delete(db, actor, "exhibitor_leads", lead_id)
         changes.add("deleted", "exhibitor_leads", lead_id)
     return changes
@@ -361,7 +361,7 @@ def save_exhibitor_results(db: Database, actor: Actor, exhibitor_id: str, *, out
         cleaned_answers.append((question, answer, score))
     changes = ChangeSet()
     with transaction(db):
-        _require_owner_of(db, actor, exhibitor_id)
+        require_owner_of(db, actor, exhibitor_id)
         if problems:
             raise ValidationError(problems)
         if outcome_values:

@@ -31,9 +31,8 @@ from expo_desk.errors import PermissionDenied, UserError, ValidationError
 from expo_desk.services.backups import BEFORE_IMPORT, backup_before
 from expo_desk.services.exhibitor_import import ImportResult
 from expo_desk.services.headers import Column, Sheet, fold, header_lookup
-from expo_desk.services.payment_import import _day as slashed_or_iso_day
 from expo_desk.services.post_show import add_exhibitor_lead, clean_exhibitor_lead, clean_visitor_count, set_visitors
-from expo_desk.services.tabular import RowProgress, is_blank, read_table
+from expo_desk.services.tabular import RowProgress, is_blank, read_table, spreadsheet_day
 from expo_desk.store import post_show as store
 from expo_desk.store import shows as show_store
 from expo_desk.store.transactions import transaction
@@ -72,7 +71,7 @@ _STAMP = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d
 def visit_day(value: object) -> str | None:
     """A day as YYYY-MM-DD from '2026-09-18', '2026/9/18' or a check-in time '2026-09-18 09:32'."""
     found = _STAMP.match(str(value).strip())
-    return slashed_or_iso_day(found.group(1)) if found else None
+    return spreadsheet_day(found.group(1)) if found else None
 
 
 def visitor_shape(header: list[str]) -> str:

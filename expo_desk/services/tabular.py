@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
+from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import UserError
 
 SUFFIXES = (".xlsx", ".csv")
@@ -258,3 +260,15 @@ def write_table(path: Path | str, header: Sequence[str], rows: Iterable[Sequence
     except OSError as exc:
         raise UserError(f"{path}: 无法写入文件 / cannot write the file: {exc.strerror or exc}") from exc
     return count
+
+
+_SLASHED_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+
+
+def spreadsheet_day(value: object) -> str | None:
+    """A date cell as YYYY-MM-DD, or None; exports also write 2026/6/10 and 2026.06.10."""
+    text = str(value).strip()
+    slashed = _SLASHED_DATE.match(text)
+    if slashed:
+        text = "-".join((slashed.group(1), slashed.group(2).zfill(2), slashed.group(3).zfill(2)))
+    return parse_date(text)
