@@ -54,9 +54,12 @@ class ExhibitorPack(BaseReport):
     def story(self) -> list[Flowable]:
         s = self.sections
         out = self.cover() + [PageBreak()]
-        for number, part in enumerate((s.welcome, s.booth, s.build_and_tear_down, s.services, s.payments, s.badges,
-                                       s.venue_rules, s.contacts), start=1):
-            out += part(number)
+        number = 1
+        for part in (s.welcome, s.booth, s.build_and_tear_down, s.services, s.payments, s.badges, s.venue_rules,
+                     s.contacts):
+            flowables = part(number)  # a section without text (welcome, venue rules) is left out, unnumbered
+            out += flowables
+            number += bool(flowables)
         return out
 
     def _decorate(self, canvas, doc) -> None:

@@ -110,9 +110,6 @@ class PackSections:
             style = "item_pair" if bullet else "text_pair"
         return Paragraph(markup, self.styles[style], bulletText=bullet)
 
-    def name(self, pair: Pair) -> str:
-        return self.w.pair(pair)
-
     def hall_name(self, code: str, name: str) -> Pair:
         return (name or code, f"Hall {code}")
 
@@ -318,6 +315,8 @@ class PackSections:
 
     def venue_rules(self, number: int) -> list[Flowable]:
         text = self.text(self.data.text("venue_rules"))
+        if not text:
+            return []
         return self.section(number, "场馆规定", "Venue rules", *text[:1]) + text[1:]
 
     # ---------------------------------------------------------------- 8 contacts

@@ -167,12 +167,15 @@ def is_badge_service(code: str, name: str, name_en: str) -> bool:
 
 
 def _services(docs: ContractDocuments, rows: list[dict], catalogue: dict[str, dict]) -> list[PackService]:
-    """The contract's service lines; the stored rows (same order) give each its catalogue item."""
+    """The contract's service lines; the stored rows (read in the same order) give each its
+    catalogue item, for the unit and for telling badges (a row that does not match leaves both
+    to the line's own text)."""
     found = []
     for line, row in zip(docs.lines, rows, strict=False):
         if line.kind != "service":
             continue
-        item = catalogue.get(row.get("service_item_id") or "", {}) if row.get("kind") == "service" else {}
+        same = row.get("kind") == "service" and int(row.get("amount_fen") or 0) == line.amount_fen
+        item = catalogue.get(row.get("service_item_id") or "", {}) if same else {}
         found.append(PackService(
             name=line.text, code=item.get("code") or "", unit=item.get("unit") or "", quantity=line.quantity,
             unit_price_fen=line.unit_price_fen, amount_fen=line.amount_fen, booth_number=line.booth_number,

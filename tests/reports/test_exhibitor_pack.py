@@ -195,3 +195,15 @@ def test_small_booths_get_a_close_up_per_group_and_the_overview_keeps_numbers_on
     assert all(b.x_cm >= 0 or not b.number for b in close.booths)  # a booth cut by the edge loses its texts
     assert close_up_window(hall, groups(mine)[0], scale * 4, width, 72 * mm) is None  # large enough already
     assert all(b.labels == () for b in without_names(hall).booths)
+
+
+def test_a_text_left_blank_leaves_its_section_out_and_the_numbers_close_up(db, sales, steel):
+    from dataclasses import replace
+
+    data = pack_data(db, sales["steel"], "en", today=TODAY)
+    blank = replace(data, texts={**data.texts, "welcome": ("", ""), "venue_rules": ("", "")})
+    buffer = BytesIO()
+    render_pack(blank, buffer)
+    text = "\n".join(pages_of(buffer.getvalue()))
+    assert "Welcome" not in text and "Venue rules" not in text
+    assert "1  Your booth" in text and "6  Contacts" in text
