@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
+from expo_desk.services.changes import ChangeSet
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
 from expo_desk.store.db import open_database
@@ -89,3 +90,45 @@ def new_show_file(path, actor: Actor, code: str, name: str, **show_fields) -> tu
 def list_shows(db: Database) -> list[dict]:
     """Every show in the file, newest first."""
     return show_store.list_shows(db)
+
+
+SHOW_FIELDS = ("name", "name_en", "venue", "venue_en", "city", "build_start", "start_date", "end_date",
+               "teardown_end")
+
+
+def update_show(db: Database, actor: Actor, show_id: str, values: dict) -> ChangeSet:
+    """Change a show's names, venue and dates; the dates must run build-up ≤ opening ≤ last
+    day ≤ tear-down end. Every problem is reported at once."""
+    require(actor, Action.CREATE_SHOWS)
+    unknown = set(values) - set(SHOW_FIELDS)
+    if unknown:
+        raise KeyError(f"unknown show fields: {sorted(unknown)}")
+    problems: list[Problem] = []
+    cleaned = {k: (values[k] or "").strip() for k in ("name", "name_en", "venue", "venue_en", "city") if k in values}
+    if "name" in cleaned and not cleaned["name"]:
+        problems.append(Problem("name", "必须填写展会名称 / show name is required"))
+    for key in ("build_start", "start_date", "end_date", "teardown_end"):
+        if key in values:
+            cleaned[key] = _check_date(values[key], key, problems)
+    changes = ChangeSet()
+    with transaction(db):
+        current = show_store.show_by_id(db, show_id)
+        if current is None:
+            raise UserError("展会不存在 / this show no longer exists")
+        merged = {**current, **cleaned}
+        order = [(k, merged.get(k)) for k in ("build_start", "start_date", "end_date", "teardown_end")]
+        dated = [(k, v) for k, v in order if v]
+        for (first, a), (second, b) in zip(dated, dated[1:]):
+            if b < a and not any(p.field == second for p in problems):
+                problems.append(Problem(second, f"{_DATE_NAMES[second][0]}早于{_DATE_NAMES[first][0]} / "
+                                                f"{_DATE_NAMES[second][1]} is before {_DATE_NAMES[first][1]}"))
+        if problems:
+            raise ValidationError(problems)
+        _, new = records.update(db, actor, "shows", show_id, cleaned)
+        if new:
+            changes.add("updated", "shows", show_id)
+    return changes
+
+
+_DATE_NAMES = {"build_start": ("布展开始日", "the build-up start"), "start_date": ("开幕日", "the opening day"),
+               "end_date": ("闭幕日", "the last day"), "teardown_end": ("撤展结束日", "the tear-down end")}

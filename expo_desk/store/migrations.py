@@ -557,4 +557,21 @@ def show_texts_post_show_outcomes(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
-SCHEMA_VERSION = 7
+# What the printed documents name besides: the venue in English, and how to reach the
+# organizer's people (an account manager's phone and e-mail on the exhibitor pack).
+_CONTACT_DETAILS = """
+ALTER TABLE shows ADD COLUMN venue_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''
+"""
+
+
+@MIGRATIONS(name="0008_contact_details")
+def contact_details(db: sqlite_utils.Database) -> None:
+    for statement in _CONTACT_DETAILS.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 8")
+
+
+SCHEMA_VERSION = 8

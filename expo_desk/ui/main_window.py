@@ -31,6 +31,7 @@ from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
 from expo_desk.ui.dialogs.next_edition_dialog import NextEditionDialog
 from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
 from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
+from expo_desk.ui.dialogs.show_details_dialog import ShowDetailsDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.task_templates_dialog import TaskTemplatesDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
@@ -195,9 +196,17 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, s=show: self.context.set_show(s))
         self.show_menu.addSeparator()
+        details = self.show_menu.addAction(self.tr("Show &details…"))
+        details.setEnabled(self.context.show is not None)
+        details.triggered.connect(self.show_details)
         next_edition = self.show_menu.addAction(self.tr("&Next edition…"))
         next_edition.setEnabled(self.context.show is not None and can(self.context.actor, Action.CREATE_SHOWS))
         next_edition.triggered.connect(self.next_edition)
+
+    def show_details(self) -> None:
+        """The show's names, venue and dates (build-up, opening, last day, tear-down)."""
+        if self.context.show is not None:
+            ShowDetailsDialog(self.context, self).exec()
 
     def next_edition(self) -> None:
         """Copy this show's setup to a new edition and offer last edition's exhibitors their booths."""
