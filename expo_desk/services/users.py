@@ -84,11 +84,24 @@ def _check_new_password(password: str | None, problems: list[Problem]) -> None:
             problems.append(Problem("password", problem))
 
 
+def _contact_problems(phone: str | None, email: str | None, problems: list[Problem]) -> dict:
+    """Phone and e-mail as typed (printed on exhibitor packs); an e-mail needs its @."""
+    found = {}
+    if phone is not None:
+        found["phone"] = phone.strip()
+    if email is not None:
+        found["email"] = email.strip()
+        if found["email"] and "@" not in found["email"]:
+            problems.append(Problem("email", f"电子邮箱无效 / not an e-mail address: '{found['email']}'"))
+    return found
+
+
 def create_user(db: Database, actor: Actor, username: str, display_name: str, role: Role | str,
-                password: str | None = None) -> ChangeSet:
+                password: str | None = None, *, phone: str = "", email: str = "") -> ChangeSet:
     require(actor, Action.MANAGE_USERS)
     username, display_name = (username or "").strip(), (display_name or "").strip()
     problems: list[Problem] = []
+    contact = _contact_problems(phone, email, problems)
     if not _USERNAME.match(username):
         problems.append(Problem("username", f"登录名只能含字母、数字和 . _ - @（2–40 个）/ a login may hold 2–40 letters, digits and . _ - @: '{username}'"))
     if not display_name:
@@ -107,7 +120,7 @@ def create_user(db: Database, actor: Actor, username: str, display_name: str, ro
         row = records.insert(db, actor, "users", {
             "username": username, "display_name": display_name, "role": role.value,
             "password_hash": hash_password(password) if password else None, "active": 1,
-            "created_at": records.utc_now(),
+            "created_at": records.utc_now(), **contact,
         })
         changes.add("inserted", "users", row["id"])
     return changes
@@ -122,14 +135,18 @@ def _keeps_an_administrator(db: Database, user: dict, new_role: str, active: boo
 
 
 def update_user(db: Database, actor: Actor, user_id: str, *, display_name: str | None = None,
-                role: Role | str | None = None, active: bool | None = None) -> ChangeSet:
+                role: Role | str | None = None, active: bool | None = None, phone: str | None = None,
+                email: str | None = None) -> ChangeSet:
     require(actor, Action.MANAGE_USERS)
     changes = ChangeSet()
     with transaction(db):
         user = user_store.get_user(db, user_id)
         if user is None:
             raise UserError("用户不存在 / no such user")
-        values: dict = {}
+        problems: list[Problem] = []
+        values: dict = _contact_problems(phone, email, problems)
+        if problems:
+            raise ValidationError(problems)
         if display_name is not None:
             if not display_name.strip():
                 raise ValidationError([Problem("display_name", "必须填写姓名 / a name is required")])

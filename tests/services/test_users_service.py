@@ -64,3 +64,17 @@ def test_sign_in_can_be_turned_on_only_with_an_administrator_who_can_sign_in(db,
     with pytest.raises(UserError, match="last administrator"):
         user_service.update_user(db, admin, admin.user_id, role=Role.DEPARTMENT_MANAGER)
     assert scalar(db, "SELECT count(*) FROM audit_log WHERE table_name = 'settings'") == 1
+
+
+def test_people_have_a_phone_and_an_e_mail_for_the_documents(db, actor):
+    from expo_desk.errors import ValidationError
+    from expo_desk.store.queries import one
+
+    uid = user_service.create_user(db, actor, "wang", "王经理", Role.ACCOUNT_MANAGER, phone="0633-1234567",
+                                   email="wang@rz-expo.cn").inserted["users"][0]
+    assert one(db, "SELECT phone, email FROM users WHERE id = ?", [uid]) == {"phone": "0633-1234567",
+                                                                            "email": "wang@rz-expo.cn"}
+    with pytest.raises(ValidationError, match="not an e-mail"):
+        user_service.update_user(db, actor, uid, email="wang.rz-expo.cn")
+    user_service.update_user(db, actor, uid, phone="13800000000")
+    assert one(db, "SELECT phone, email FROM users WHERE id = ?", [uid])["phone"] == "13800000000"

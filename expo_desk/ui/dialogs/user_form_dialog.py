@@ -33,9 +33,16 @@ class UserFormDialog(QDialog):
             self.role.addItem(ROLE_NAMES[role], role.value)
         if user:
             self.role.setCurrentIndex(self.role.findData(user["role"]))
+        self.phone = QLineEdit((user or {}).get("phone", ""))
+        self.phone.setObjectName("phone")
+        self.email = QLineEdit((user or {}).get("email", ""))
+        self.email.setObjectName("email")
+        self.email.setPlaceholderText(self.tr("printed on the exhibitor packs of their exhibitors"))
         form.addRow(self.tr("Login"), self.username)
         form.addRow(self.tr("Name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("E-mail"), self.email)
         if user is None:
             self.password = QLineEdit()
             self.password.setObjectName("password")
@@ -58,11 +65,13 @@ class UserFormDialog(QDialog):
         try:
             if self._user is None:
                 self.changes = user_service.create_user(db, actor, self.username.text(), self.display_name.text(),
-                                                        self.role.currentData(), self.password.text() or None)
+                                                        self.role.currentData(), self.password.text() or None,
+                                                        phone=self.phone.text(), email=self.email.text())
             else:
                 self.changes = user_service.update_user(db, actor, self._user["id"],
                                                         display_name=self.display_name.text(),
-                                                        role=self.role.currentData(), active=self.active.isChecked())
+                                                        role=self.role.currentData(), active=self.active.isChecked(),
+                                                        phone=self.phone.text(), email=self.email.text())
         except UserError as exc:
             self.errors.show_message(str(exc))
             return
