@@ -86,7 +86,7 @@ class ExhibitorPack(BaseReport):
         out.append(Paragraph(escape(first), style["show"]))
         if second:
             out.append(Paragraph(escape(second), style["show_en"]))
-        where = ", ".join(x for x in (d.venue, d.city) if x)
+        where = ", ".join(x for x in (d.venue_text(), d.city) if x)
         if where:
             out += [Spacer(1, 2 * mm), Paragraph(escape(where), style["where"])]
         out += [Spacer(1, 9 * mm), self._band(style), Spacer(1, 12 * mm), self._exhibitor(style),

@@ -325,6 +325,8 @@ class PackSections:
         w, d = self.w, self.data
         manager: list[Flowable] = [w.stacked("您的项目经理", "Your account manager", "key", 6.5),
                                    Paragraph(escape(d.manager_name or "—"), w.styles["name"]),
+                                   *[Paragraph(escape(x), w.styles["value"]) for x in (d.manager_phone, d.manager_email)
+                                     if x],
                                    w.note("展位、服务、付款等事宜请直接联系。",
                                           "Your single contact for booths, services and payments.")]
         organizer: list[Flowable] = [w.stacked("主办方", "Organizer", "key", 6.5),

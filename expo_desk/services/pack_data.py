@@ -20,6 +20,8 @@ from expo_desk.services.contracts import today_text
 from expo_desk.services.post_show import TEXT_KEYS, show_texts
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import exhibitors as exhibitor_store
+from expo_desk.store import shows as show_store
+from expo_desk.store import users as user_store
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
@@ -88,6 +90,7 @@ class PackData:
     show_code: str
     show_name: Pair
     venue: str
+    venue_en: str
     city: str
     build_up: tuple[str | None, str | None]  # first and last day
     open_days: tuple[str | None, str | None]
@@ -99,12 +102,22 @@ class PackData:
     exhibitor_address: str
     contacts: tuple[PackContact, ...]
     manager_name: str
+    manager_phone: str
+    manager_email: str
     booths: tuple[PackBooth, ...]
     services: tuple[PackService, ...]
     fascias: tuple[PackFascia, ...]
     statements: tuple[ContractDocuments, ...]  # one per active contract: its booths, lines and money
     halls: tuple[MarkedHall, ...]  # every hall holding one of the booths, those booths marked
     texts: dict[str, Pair]  # the show's texts by key (post_show.TEXT_KEYS), defaults filled in
+
+    def venue_text(self) -> str:
+        """The venue in the pack's language: Chinese, English (when known) or both."""
+        if self.language == "en":
+            return self.venue_en or self.venue
+        if self.language == "both" and self.venue_en and self.venue_en != self.venue:
+            return f"{self.venue} / {self.venue_en}"
+        return self.venue
 
     @property
     def booth_numbers(self) -> tuple[str, ...]:
@@ -248,10 +261,12 @@ def pack_data(db: Database, exhibitor_id: str, language: str = "both",
         "build_start": first.build_start, "start_date": first.open_dates[0], "end_date": first.open_dates[1],
         "teardown_end": first.teardown_end})
     texts = show_texts(db, exhibitor["show_id"])
+    show = show_store.show_by_id(db, exhibitor["show_id"]) or {}
+    manager = user_store.get_user(db, exhibitor["account_manager_id"]) if exhibitor.get("account_manager_id") else None
     return PackData(
         language=language, printed_on=day, organizer=first.organizer,
         logo_path=first.logo_path, currency_symbol=first.currency_symbol, show_code=first.show_code,
-        show_name=first.show_name, venue=first.venue, city=first.city,
+        show_name=first.show_name, venue=first.venue, venue_en=show.get("venue_en") or "", city=first.city,
         build_up=build_up, open_days=open_days, tear_down=tear_down,
         exhibitor_name=exhibitor["company_name"], exhibitor_name_en=exhibitor.get("company_name_en") or "",
         exhibitor_phone=exhibitor.get("phone") or "", exhibitor_email=exhibitor.get("email") or "",
@@ -259,6 +274,7 @@ def pack_data(db: Database, exhibitor_id: str, language: str = "both",
         contacts=tuple(PackContact(c["name"], c.get("title") or "", c.get("phone") or "", c.get("email") or "")
                        for c in exhibitor_store.contacts(db, exhibitor_id)),
         manager_name=first.manager_name or exhibitor.get("account_manager") or "",
+        manager_phone=(manager or {}).get("phone") or "", manager_email=(manager or {}).get("email") or "",
         booths=tuple(sorted(booths, key=lambda b: (b.hall_code, b.number))),
         services=tuple(services), fascias=tuple(fascias), statements=tuple(statements),
         halls=_merged_halls(statements),

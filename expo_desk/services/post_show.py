@@ -411,6 +411,7 @@ def default_show_texts(show: dict, organizer: str = "") -> dict[str, tuple[str, 
     name, name_en = show["name"], show.get("name_en") or show["name"]
     city, venue = show.get("city") or "", show.get("venue") or ""
     place = venue if city in venue else f"{city} {venue}".strip()
+    place_en = show.get("venue_en") or place
     start, end = show.get("start_date"), show.get("end_date")
     day_before = (date.fromisoformat(start) - timedelta(days=1)).isoformat() if start else None
     open_zh, open_en = _dates(start, end)
@@ -419,7 +420,7 @@ def default_show_texts(show: dict, organizer: str = "") -> dict[str, tuple[str, 
     clear_zh, clear_en = _dates(show.get("teardown_end"))
     later_zh, later_en = "另行通知", "to be announced"
     when_zh = f"展会于{open_zh}{'在' + place if place else ''}举办。" if open_zh else ""
-    when_en = f"The show is open {open_en}{' at ' + place if place else ''}. " if open_en else ""
+    when_en = f"The show is open {open_en}{' at ' + place_en if place_en else ''}. " if open_en else ""
     by_zh, by_en = (f"主办方：{organizer}。", f"Organizer: {organizer}. ") if organizer else ("", "")
     return {
         "welcome": (f"欢迎参加{name}！{when_zh}本手册汇集了您参展所需的信息：展位、布展与撤展时间、已订服务、付款情况、"

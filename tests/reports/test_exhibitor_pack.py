@@ -207,3 +207,23 @@ def test_a_text_left_blank_leaves_its_section_out_and_the_numbers_close_up(db, s
     text = "\n".join(pages_of(buffer.getvalue()))
     assert "Welcome" not in text and "Venue rules" not in text
     assert "1  Your booth" in text and "6  Contacts" in text
+
+
+def test_the_pack_names_the_venue_in_english_and_how_to_reach_the_account_manager(db, actor, sales, tmp_path):
+    from pypdf import PdfReader
+
+    from expo_desk.reports.exhibitor_pack import render_pack
+    from expo_desk.services.contract_signing import sell_booths
+    from expo_desk.services.pack_data import pack_data
+    from expo_desk.services.shows import update_show
+    from expo_desk.services.users import update_user
+
+    update_show(db, actor, sales["show"]["id"], {"venue": "日照国际博览中心", "venue_en": "Rizhao Expo Centre"})
+    update_user(db, actor, sales["am1"].user_id, phone="0633-8881234", email="wang@rz-expo.cn")
+    sell_booths(db, sales["am1"], sales["show"]["id"], sales["steel"], [sales["booths"]["A-001"]],
+                signed_on="2026-06-01", today="2026-06-01")
+    target = tmp_path / "pack.pdf"
+    render_pack(pack_data(db, sales["steel"], "en"), target)
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Rizhao Expo Centre" in text and "日照国际博览中心" not in text
+    assert "0633-8881234" in text and "wang@rz-expo.cn" in text
