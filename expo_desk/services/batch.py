@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -157,14 +157,19 @@ def batch_exhibitors(db: Database, show_id: str, exhibitor_ids: Iterable[str] | 
 
 
 def write_atomically(out: Path, render: Callable) -> None:
-    """``render(stream)`` into a temporary file beside ``out``, then renamed to ``out``."""
-    handle, temp = tempfile.mkstemp(prefix=f".{out.stem[:40]}-", suffix=".pdf.part", dir=out.parent)
+    """``render(stream)`` into a temporary file beside ``out``, then renamed to ``out``.
+
+    The temporary file is made with the usual permissions (not mkstemp's owner-only ones):
+    the reports are for sharing and printing.
+    """
+    temp = out.with_name(f".{out.stem[:40]}-{secrets.token_hex(4)}.pdf.part")
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             render(stream)
         os.replace(temp, out)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 

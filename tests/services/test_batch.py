@@ -3,6 +3,9 @@ exhibitor recorded while the others are written, Cancel, the merged file, safe f
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 from pypdf import PdfReader
 
@@ -78,6 +81,18 @@ def test_a_batch_of_three_with_one_failing_writes_two_and_reports_the_third(db_p
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert not result.cancelled and result.merged is None and result.seconds > 0
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in result.written)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_files_can_be_read_by_others_as_usual(db_path, three, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        result = batch.run_batch(db_path, three["show"], "pack", [three["auto"]], tmp_path, workers=1,
+                                 merged=tmp_path / "all.pdf")
+    finally:
+        os.umask(umask)
+    for path in [*result.written, result.merged]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not owner-only: packs are shared and printed
 
 
 def test_the_same_batch_in_one_process_gives_the_same_files(db_path, three, tmp_path):
