@@ -53,6 +53,7 @@ KIND_TITLES: dict[str, Pair] = {
     "summary": ("展会总结", "Show summary"),
 }
 LANGUAGES = ("zh", "en", "both")
+MAX_WORKERS = 61  # what ProcessPoolExecutor accepts on Windows
 IN_FLIGHT_PER_WORKER = 2  # work handed out ahead: enough to keep a worker busy, little to drop on Cancel
 MAX_NAME_CHARS = 120  # Windows paths stop at 260 characters; leave room for the folder
 MAX_NAME_BYTES = 200  # Linux and macOS stop at 255 bytes a name, and a Chinese character takes 3
@@ -285,6 +286,11 @@ def _run_pool(db_path: Path, tasks: list[_Task], workers: int, record: Callable[
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
                              initargs=(str(db_path),)) as pool:
         while True:
+            if not cancelled and should_cancel():
+                cancelled = True
+                for future in list(pending):
+                    if future.cancel():
+                        del pending[future]
             while not cancelled and len(pending) < workers * IN_FLIGHT_PER_WORKER:
                 task = next(queue, None)
                 if task is None:
@@ -302,11 +308,6 @@ def _run_pool(db_path: Path, tasks: list[_Task], workers: int, record: Callable[
                 task = pending.pop(future)
                 if not future.cancelled():
                     record(task, _outcome(future))
-            if not cancelled and should_cancel():
-                cancelled = True
-                for future in list(pending):
-                    if future.cancel():
-                        del pending[future]
     return cancelled
 
 
@@ -345,7 +346,7 @@ def run_batch(db_path: Path | str, show_id: str, kind: str, exhibitor_ids: Itera
 
     report(0, total)
     stop = should_cancel or (lambda: False)
-    count = min(workers or os.cpu_count() or 1, total)
+    count = min(workers or os.cpu_count() or 1, total, MAX_WORKERS)
     if count > 1:
         result.cancelled = _run_pool(db_path, tasks, count, record, stop)
     elif tasks:
