@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from expo_desk.cli.common import EXIT_OK, EXIT_PROBLEMS, _err, _open_for_reading, _out, _Progress
+from expo_desk.cli.report import _check_output
 
 EXHIBITOR_DESCRIPTION = """\
 Print the {title} of one exhibitor (--exhibitor: its exact Chinese or English name, or a
@@ -65,17 +66,6 @@ def _is_pdf(path: Path) -> bool:
     return path.suffix.lower() == ".pdf"
 
 
-def _check_pdf_target(path: Path, option: str) -> None:
-    from expo_desk.errors import UserError
-
-    if not _is_pdf(path):
-        raise UserError(f"{option} {path}: 报告文件应以 .pdf 结尾 / the file must end in .pdf")
-    if not path.parent.is_dir():
-        raise UserError(f"{option} {path}: 文件夹不存在 / folder not found: {path.parent}")
-    if path.is_dir():
-        raise UserError(f"{option} {path}: 这是一个文件夹 / this is a folder")
-
-
 def _check_folder(path: Path) -> None:
     from expo_desk.errors import UserError
 
@@ -107,10 +97,10 @@ def _cmd_report_exhibitors(args: argparse.Namespace) -> int:
     kind, out = args.document_kind, Path(args.output)
     merged = Path(args.merged) if args.merged else None
     if merged is not None:
-        _check_pdf_target(merged, "--merged")
+        _check_output(merged)
     to_file = args.exhibitor is not None and _is_pdf(out)
     if to_file:
-        _check_pdf_target(out, "-o")
+        _check_output(out)
     elif _is_pdf(out):
         raise UserError(f"-o {out}: 与 --all 一起应给出文件夹，合并文件请用 --merged / with --all, -o is a folder; "
                         "use --merged FILE for one file of all")
@@ -154,7 +144,7 @@ def _cmd_report_summary(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if _is_pdf(out):
-        _check_pdf_target(out, "-o")
+        _check_output(out)
     else:
         _check_folder(out)
     show, _ = _read_show(Path(args.db), args.show, None)
