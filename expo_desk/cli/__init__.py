@@ -13,6 +13,7 @@ Qt is loaded only when the window is started.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Callable
 from importlib import import_module
@@ -255,6 +256,7 @@ def _safe_streams() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's batch workers start through here
     _safe_streams()
     parser = build_parser()
     try:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from importlib import import_module
 from pathlib import Path
 
@@ -77,18 +75,6 @@ def _check_output(out: Path) -> None:
         raise UserError(f"{out}: 这是一个文件夹 / this is a folder")
 
 
-def write_atomically(out: Path, render) -> None:
-    """Render into a temporary file beside ``out`` and move it into place: a failure leaves no half PDF."""
-    handle, temp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            render(stream)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _read_report_data(args: argparse.Namespace, assemble):
     """Check the file and the output path, then return ``assemble(db, show)`` read from the file."""
     from expo_desk.errors import UserError
@@ -107,6 +93,7 @@ def _read_report_data(args: argparse.Namespace, assemble):
 
 def _write_report(out: Path, render) -> None:
     from expo_desk.errors import UserError
+    from expo_desk.services.batch import write_atomically
 
     try:
         write_atomically(out, render)

@@ -115,3 +115,17 @@ def test_bad_input_exits_2(capsys, db_path, steel_contract, tmp_path, change, me
     rc, _, stderr = run(capsys, *argv)
     assert rc == 2 and message in stderr
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_written_report_can_be_read_by_others_on_the_pc(capsys, db_path, steel_contract, tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "c.pdf"
+    mask = os.umask(0o022)
+    try:
+        rc, _stdout, _stderr = run(capsys, "report", "contract", "--db", db_path, "--show", "RZ2026",
+                                   "--exhibitor", "日照钢铁集团有限公司", "-o", target)
+    finally:
+        os.umask(mask)
+    assert rc == 0 and stat.S_IMODE(target.stat().st_mode) == 0o644  # not owner-only 0600
