@@ -43,9 +43,9 @@ from expo_desk.ui.pages.exhibitors_page import ExhibitorsPage
 from expo_desk.ui.pages.floor_plan_page import FloorPlanPage
 from expo_desk.ui.pages.gantt_page import GanttPage
 from expo_desk.ui.pages.my_tasks_page import MyTasksPage
-from expo_desk.ui.pages.not_yet_page import NotYetPage
 from expo_desk.ui.pages.pipeline_page import PipelinePage
 from expo_desk.ui.pages.post_show_page import PostShowPage
+from expo_desk.ui.pages.reports_page import ReportsPage
 from expo_desk.ui.pages.spot_checks_page import SpotChecksPage
 from expo_desk.ui.pages.task_board_page import TaskBoardPage
 from expo_desk.ui.safety import install as install_safety
@@ -87,12 +87,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Crew load"), self.crew_load_page)
         self.post_show_page = PostShowPage(context)
         self._add_page(self.tr("Post-show results"), self.post_show_page)
-        for title, planned in (
-            (self.tr("Reports"), self.tr(
-                "Exhibitor packs, post-show reports with the satisfaction figure, and the show summary, "
-                "in Chinese, English or both.")),
-        ):
-            self._add_page(title, NotYetPage(title, planned))
+        self.reports_page = ReportsPage(context)
+        self._add_page(self.tr("Reports"), self.reports_page)
         self.audit_page = AuditPage(context)
         self._add_page(self.tr("Audit trail"), self.audit_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
