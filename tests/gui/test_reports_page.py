@@ -120,6 +120,7 @@ def test_open_and_print_the_chosen_files(page, on_modal, closer, monkeypatch):
     page.run()
     opened, sent = [], []
     monkeypatch.setattr(reports_page.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page.files.clearSelection()
     page.files.selectRow(1)
     assert page.open_button.isEnabled()
     page.open_selected()
