@@ -13,6 +13,24 @@ from sqlite_utils import Migrations
 
 MIGRATIONS = Migrations("expo_desk")
 
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run a script one statement at a time: ``executescript`` would commit halfway
+    through the migration's own transaction."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _set_version(db: sqlite_utils.Database, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {version}")
+
+
+def _script_migration(db: sqlite_utils.Database, script: str, version: int) -> None:
+    """The usual migration: run its script, then record the schema version it makes."""
+    _run_script(db, script)
+    _set_version(db, version)
+
 _SCHEMA_V1 = """
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -277,11 +295,9 @@ CREATE INDEX audit_log_at ON audit_log(at);
 
 @MIGRATIONS(name="0001_initial_schema")
 def initial_schema(db: sqlite_utils.Database) -> None:
-    for statement in _SCHEMA_V1.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
+    _run_script(db, _SCHEMA_V1)
     db.execute(f"PRAGMA application_id = {0x45585044}")
-    db.execute("PRAGMA user_version = 1")
+    _set_version(db, 1)
 
 
 # Every word a user may type to find an exhibitor, kept in one column by triggers so a
@@ -330,7 +346,7 @@ def exhibitor_search_text(db: sqlite_utils.Database) -> None:
     for statement in _SEARCH_TRIGGERS.split("END;"):
         if statement.strip():
             db.execute(statement + "END;")
-    db.execute("PRAGMA user_version = 2")
+    _set_version(db, 2)
 
 
 @MIGRATIONS(name="0003_audit_indexes")
@@ -344,7 +360,7 @@ def audit_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS audit_log_table_at ON audit_log(table_name, at)")
     db.execute("DROP INDEX IF EXISTS audit_log_row")
     db.execute("CREATE INDEX audit_log_row ON audit_log(table_name, row_id, at)")
-    db.execute("PRAGMA user_version = 3")
+    _set_version(db, 3)
 
 
 # A show's pricing rules (expo_desk.domain.pricing explains each kind): money in fen,
@@ -378,10 +394,7 @@ CREATE INDEX pricing_rules_show ON pricing_rules(show_id, sort_order)
 
 @MIGRATIONS(name="0004_pricing_rules")
 def pricing_rules(db: sqlite_utils.Database) -> None:
-    for statement in _PRICING_RULES.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 4")
+    _script_migration(db, _PRICING_RULES, 4)
 
 
 # The sales terms of a show (one row per show, keyed by the show's id), what contracts
@@ -449,10 +462,7 @@ CREATE INDEX rebooking_offers_show ON rebooking_offers(show_id, status)
 
 @MIGRATIONS(name="0005_sales_terms_spot_checks")
 def sales_terms_spot_checks(db: sqlite_utils.Database) -> None:
-    for statement in _SALES.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 5")
+    _script_migration(db, _SALES, 5)
 
 
 # The build schedule's templates (a booth type's tasks made when its contract is signed,
@@ -511,10 +521,7 @@ CREATE INDEX punch_items_show ON punch_items(show_id, status)
 
 @MIGRATIONS(name="0006_schedule_templates_punch_list")
 def schedule_templates_punch_list(db: sqlite_utils.Database) -> None:
-    for statement in _SCHEDULE.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 6")
+    _script_migration(db, _SCHEDULE, 6)
 
 
 # What the documents need beyond sales and schedule: the show's own texts for the exhibitor
@@ -551,10 +558,7 @@ CREATE INDEX survey_answers_question ON survey_answers(exhibitor_id, question)
 
 @MIGRATIONS(name="0007_show_texts_post_show_outcomes")
 def show_texts_post_show_outcomes(db: sqlite_utils.Database) -> None:
-    for statement in _DOCUMENTS.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 7")
+    _script_migration(db, _DOCUMENTS, 7)
 
 
 # What the printed documents name besides: the venue in English, and how to reach the
@@ -568,10 +572,7 @@ ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''
 
 @MIGRATIONS(name="0008_contact_details")
 def contact_details(db: sqlite_utils.Database) -> None:
-    for statement in _CONTACT_DETAILS.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 8")
+    _script_migration(db, _CONTACT_DETAILS, 8)
 
 
 SCHEMA_VERSION = 8
