@@ -16,14 +16,9 @@ from collections.abc import Iterable, Iterator
 import sqlite_utils
 
 from expo_desk.domain.audit import AuditFilter
-from expo_desk.store.queries import like_pattern, rows, scalar
+from expo_desk.store.queries import like_pattern, marks, rows, scalar, tuples_in
 
 COLUMNS = "rowid AS seq, id, at, user_id, user_name, action, table_name, row_id, old_values, new_values"
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
-
-
-def _marks(values: Iterable) -> str:
-    return ", ".join("?" for _ in values)
 
 
 def _where(db: sqlite_utils.Database, f: AuditFilter) -> tuple[str, list]:
@@ -35,7 +30,7 @@ def _where(db: sqlite_utils.Database, f: AuditFilter) -> tuple[str, list]:
         if len(values) == 1:
             people.append(f"{column} = ?")
         elif values:
-            people.append(f"{column} IN ({_marks(values)})")
+            people.append(f"{column} IN ({marks(values)})")
         params += values
     if people:
         where.append(people[0] if len(people) == 1 else "(" + " OR ".join(people) + ")")
@@ -54,7 +49,7 @@ def _where(db: sqlite_utils.Database, f: AuditFilter) -> tuple[str, list]:
         if not f.table:
             # audit_log_row is (table_name, row_id, at): naming every table lets it seek each one
             names = tables(db) or [""]
-            where.append(f"table_name IN ({_marks(names)})")
+            where.append(f"table_name IN ({marks(names)})")
             params += names
         where.append("row_id = ?")
         params.append(f.row_id.strip())
@@ -129,45 +124,40 @@ def people(db: sqlite_utils.Database) -> tuple[list[tuple[str, str]], list[str]]
 def display_names(db: sqlite_utils.Database, user_ids: Iterable[str]) -> dict[str, str]:
     """Current display names of the given users (absent ids are left out)."""
     ids = list(dict.fromkeys(i for i in user_ids if i))
-    found: dict[str, str] = {}
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start:start + _CHUNK]
-        for row in rows(db, f"SELECT id, display_name FROM users WHERE id IN ({_marks(part)})", part):
-            found[row["id"]] = row["display_name"]
-    return found
+    return dict(tuples_in(db, "SELECT id, display_name FROM users WHERE id IN ({marks})", ids))
 
 
-# How a row of each table is named for a person: (label, id) queries with "{}" for the ids.
+# How a row of each table is named for a person: (id, label) queries with "{marks}" for the ids.
 _LABELS: dict[str, str] = {
-    "exhibitors": "SELECT id, company_name FROM exhibitors WHERE id IN ({})",
+    "exhibitors": "SELECT id, company_name FROM exhibitors WHERE id IN ({marks})",
     "contacts": "SELECT c.id, e.company_name || ' · ' || c.name FROM contacts c"
-                " JOIN exhibitors e ON e.id = c.exhibitor_id WHERE c.id IN ({})",
+                " JOIN exhibitors e ON e.id = c.exhibitor_id WHERE c.id IN ({marks})",
     "exhibitor_leads": "SELECT x.id, e.company_name || ' · ' || x.visitor_name FROM exhibitor_leads x"
-                       " JOIN exhibitors e ON e.id = x.exhibitor_id WHERE x.id IN ({})",
+                       " JOIN exhibitors e ON e.id = x.exhibitor_id WHERE x.id IN ({marks})",
     "survey_answers": "SELECT x.id, e.company_name FROM survey_answers x"
-                      " JOIN exhibitors e ON e.id = x.exhibitor_id WHERE x.id IN ({})",
-    "shows": "SELECT id, code || ' ' || name FROM shows WHERE id IN ({})",
-    "users": "SELECT id, display_name FROM users WHERE id IN ({})",
-    "halls": "SELECT id, code FROM halls WHERE id IN ({})",
-    "booths": "SELECT id, number FROM booths WHERE id IN ({})",
+                      " JOIN exhibitors e ON e.id = x.exhibitor_id WHERE x.id IN ({marks})",
+    "shows": "SELECT id, code || ' ' || name FROM shows WHERE id IN ({marks})",
+    "users": "SELECT id, display_name FROM users WHERE id IN ({marks})",
+    "halls": "SELECT id, code FROM halls WHERE id IN ({marks})",
+    "booths": "SELECT id, number FROM booths WHERE id IN ({marks})",
     "contracts": "SELECT k.id, k.number || coalesce(' · ' || e.company_name, '') FROM contracts k"
-                 " LEFT JOIN exhibitors e ON e.id = k.exhibitor_id WHERE k.id IN ({})",
+                 " LEFT JOIN exhibitors e ON e.id = k.exhibitor_id WHERE k.id IN ({marks})",
     "leads": "SELECT l.id, coalesce(e.company_name, l.prospect_name) FROM leads l"
-             " LEFT JOIN exhibitors e ON e.id = l.exhibitor_id WHERE l.id IN ({})",
-    "service_items": "SELECT id, name FROM service_items WHERE id IN ({})",
-    "tasks": "SELECT id, name FROM tasks WHERE id IN ({})",
-    "payments": "SELECT p.id, k.number FROM payments p JOIN contracts k ON k.id = p.contract_id WHERE p.id IN ({})",
+             " LEFT JOIN exhibitors e ON e.id = l.exhibitor_id WHERE l.id IN ({marks})",
+    "service_items": "SELECT id, name FROM service_items WHERE id IN ({marks})",
+    "tasks": "SELECT id, name FROM tasks WHERE id IN ({marks})",
+    "payments": "SELECT p.id, k.number FROM payments p JOIN contracts k ON k.id = p.contract_id WHERE p.id IN ({marks})",
     "contract_lines": "SELECT l.id, k.number || ' · ' || l.description FROM contract_lines l"
-                      " JOIN contracts k ON k.id = l.contract_id WHERE l.id IN ({})",
+                      " JOIN contracts k ON k.id = l.contract_id WHERE l.id IN ({marks})",
     "payment_schedule": "SELECT s.id, k.number || ' · ' || s.label FROM payment_schedule s"
-                        " JOIN contracts k ON k.id = s.contract_id WHERE s.id IN ({})",
-    "pricing_rules": "SELECT id, kind || ' ' || label FROM pricing_rules WHERE id IN ({})",
-    "task_templates": "SELECT id, scope || ' ' || position || ' ' || name FROM task_templates WHERE id IN ({})",
-    "punch_items": "SELECT id, severity || ' · ' || description FROM punch_items WHERE id IN ({})",
+                        " JOIN contracts k ON k.id = s.contract_id WHERE s.id IN ({marks})",
+    "pricing_rules": "SELECT id, kind || ' ' || label FROM pricing_rules WHERE id IN ({marks})",
+    "task_templates": "SELECT id, scope || ' ' || position || ' ' || name FROM task_templates WHERE id IN ({marks})",
+    "punch_items": "SELECT id, severity || ' · ' || description FROM punch_items WHERE id IN ({marks})",
     "post_show_outcomes": "SELECT o.id, e.company_name FROM post_show_outcomes o"
-                          " JOIN exhibitors e ON e.id = o.id WHERE o.id IN ({})",
-    "show_texts": "SELECT id, key FROM show_texts WHERE id IN ({})",
-    "visitor_counts": "SELECT id, day || ' ' || sector FROM visitor_counts WHERE id IN ({})",
+                          " JOIN exhibitors e ON e.id = o.id WHERE o.id IN ({marks})",
+    "show_texts": "SELECT id, key FROM show_texts WHERE id IN ({marks})",
+    "visitor_counts": "SELECT id, day || ' ' || sector FROM visitor_counts WHERE id IN ({marks})",
 }
 
 
@@ -177,9 +167,4 @@ def record_labels(db: sqlite_utils.Database, table: str, row_ids: Iterable[str])
     ids = list(dict.fromkeys(i for i in row_ids if i))
     if sql is None or not ids:
         return {}
-    found: dict[str, str] = {}
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start:start + _CHUNK]
-        cursor = db.execute(sql.format(_marks(part)), part)
-        found.update({row_id: label for row_id, label in cursor.fetchall() if label})
-    return found
+    return {row_id: label for row_id, label in tuples_in(db, sql, ids) if label}

@@ -9,7 +9,7 @@ import sqlite_utils
 from expo_desk.domain.actors import Actor
 from expo_desk.errors import UserError
 from expo_desk.store import records
-from expo_desk.store.queries import like_pattern, one, rows
+from expo_desk.store.queries import like_pattern, one, rows, rows_in, tuples_in
 
 
 def list_halls(db: sqlite_utils.Database, show_id: str) -> list[dict]:
@@ -54,12 +54,7 @@ def get_booth(db: sqlite_utils.Database, booth_id: str) -> dict | None:
 
 
 def booths_by_ids(db: sqlite_utils.Database, booth_ids: list[str]) -> list[dict]:
-    found: list[dict] = []
-    for start in range(0, len(booth_ids), 500):
-        chunk = booth_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found += rows(db, f"SELECT * FROM booths WHERE id IN ({marks})", chunk)
-    return found
+    return rows_in(db, "SELECT * FROM booths WHERE id IN ({marks})", booth_ids)
 
 
 def show_booth_numbers(db: sqlite_utils.Database, show_id: str) -> dict[str, str]:
@@ -75,26 +70,15 @@ def hall_layout(db: sqlite_utils.Database, hall_id: str) -> list[dict]:
 
 def active_sales(db: sqlite_utils.Database, booth_ids: list[str]) -> dict[str, str]:
     """Booth id -> the number of the contract holding it, for booths with an active sale."""
-    found: dict[str, str] = {}
-    for start in range(0, len(booth_ids), 500):
-        chunk = booth_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found.update(db.execute(
-            "SELECT l.booth_id, k.number FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
-            f" WHERE l.holds_booth = 1 AND l.booth_id IN ({marks})", chunk).fetchall())
-    return found
+    return dict(tuples_in(db, "SELECT l.booth_id, k.number FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
+                              " WHERE l.holds_booth = 1 AND l.booth_id IN ({marks})", booth_ids))
 
 
 def contracts_naming(db: sqlite_utils.Database, booth_ids: list[str]) -> dict[str, str]:
     """Booth id -> the number of a contract whose lines name the booth (also cancelled ones)."""
-    found: dict[str, str] = {}
-    for start in range(0, len(booth_ids), 500):
-        chunk = booth_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found.update(db.execute(
-            "SELECT l.booth_id, min(k.number) FROM contract_lines l JOIN contracts k ON k.id = l.contract_id"
-            f" WHERE l.booth_id IN ({marks}) GROUP BY l.booth_id", chunk).fetchall())
-    return found
+    return dict(tuples_in(db, "SELECT l.booth_id, min(k.number) FROM contract_lines l"
+                              " JOIN contracts k ON k.id = l.contract_id"
+                              " WHERE l.booth_id IN ({marks}) GROUP BY l.booth_id", booth_ids))
 
 
 def get_contract(db: sqlite_utils.Database, contract_id: str) -> dict | None:

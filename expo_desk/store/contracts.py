@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from expo_desk.store.queries import like_pattern, one, rows, scalar
+from expo_desk.store.queries import in_chunks, like_pattern, one, rows, rows_in, scalar
 
 
 def get_contract(db: sqlite_utils.Database, contract_id: str) -> dict | None:
@@ -117,23 +117,16 @@ def open_drafts_of(db: sqlite_utils.Database, exhibitor_id: str) -> list[dict]:
 
 def draft_holds(db: sqlite_utils.Database, booth_ids: list[str]) -> list[dict]:
     """Active booth lines of draft contracts on these booths (a reservation that ends frees them)."""
-    found: list[dict] = []
-    for start in range(0, len(booth_ids), 500):
-        chunk = booth_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found += rows(db, "SELECT l.id, l.booth_id, l.contract_id FROM contract_lines l"
-                          " JOIN contracts k ON k.id = l.contract_id"
-                          f" WHERE l.holds_booth = 1 AND k.status = 'draft' AND l.booth_id IN ({marks})", chunk)
-    return found
+    return rows_in(db, "SELECT l.id, l.booth_id, l.contract_id FROM contract_lines l"
+                       " JOIN contracts k ON k.id = l.contract_id"
+                       " WHERE l.holds_booth = 1 AND k.status = 'draft' AND l.booth_id IN ({marks})", booth_ids)
 
 
 def schedules_and_payments(db: sqlite_utils.Database, contract_ids: list[str]) -> tuple[dict, dict]:
     """Instalments and payment amounts of many contracts at once (receivables of a whole show)."""
     plans: dict[str, list[dict]] = {}
     paid: dict[str, list[int]] = {}
-    for start in range(0, len(contract_ids), 500):
-        chunk = contract_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(contract_ids):
         for r in rows(db, f"SELECT contract_id, label, due_on, amount_fen FROM payment_schedule"
                           f" WHERE contract_id IN ({marks}) ORDER BY due_on, rowid", chunk):
             plans.setdefault(r["contract_id"], []).append(r)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from expo_desk.store.queries import one, rows
+from expo_desk.store.queries import one, rows, tuples_in
 
 
 def visitor_counts(db: sqlite_utils.Database, show_id: str) -> list[dict]:
@@ -33,14 +33,8 @@ def exhibitor_leads(db: sqlite_utils.Database, exhibitor_id: str) -> list[dict]:
 
 def lead_keys(db: sqlite_utils.Database, exhibitor_ids: list[str]) -> set[tuple]:
     """(exhibitor, day, name, company, contact) of the leads already stored, to skip them on import."""
-    found: set[tuple] = set()
-    for start in range(0, len(exhibitor_ids), 500):
-        chunk = exhibitor_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found.update(db.execute(
-            "SELECT exhibitor_id, coalesce(captured_on, ''), visitor_name, visitor_company, contact"
-            f" FROM exhibitor_leads WHERE exhibitor_id IN ({marks})", chunk).fetchall())
-    return found
+    return set(tuples_in(db, "SELECT exhibitor_id, coalesce(captured_on, ''), visitor_name, visitor_company, contact"
+                             " FROM exhibitor_leads WHERE exhibitor_id IN ({marks})", exhibitor_ids))
 
 
 def survey_answers(db: sqlite_utils.Database, exhibitor_id: str) -> list[dict]:

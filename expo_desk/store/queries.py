@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+
 import sqlite_utils
+
+IN_LIST_SIZE = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
 def rows(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -25,3 +29,31 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern matching ``text`` anywhere, with % and _ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def marks(values: Iterable) -> str:
+    """``?, ?, ?``: one parameter mark per value, for an ``IN (...)`` list."""
+    return ", ".join("?" for _ in values)
+
+
+def in_chunks(ids: Sequence) -> Iterator[tuple[list, str]]:
+    """The ids in slices short enough for one ``IN (...)`` list, each with its marks."""
+    for start in range(0, len(ids), IN_LIST_SIZE):
+        chunk = list(ids[start:start + IN_LIST_SIZE])
+        yield chunk, marks(chunk)
+
+
+def rows_in(db: sqlite_utils.Database, sql: str, ids: Sequence) -> list[dict]:
+    """The rows of ``sql`` whose ``{marks}`` is an ``IN`` list of ``ids``, asked a chunk at a time."""
+    found: list[dict] = []
+    for chunk, chunk_marks in in_chunks(ids):
+        found += rows(db, sql.format(marks=chunk_marks), chunk)
+    return found
+
+
+def tuples_in(db: sqlite_utils.Database, sql: str, ids: Sequence) -> list[tuple]:
+    """As ``rows_in``, as plain tuples (for a dict or a set of them)."""
+    found: list[tuple] = []
+    for chunk, chunk_marks in in_chunks(ids):
+        found += db.execute(sql.format(marks=chunk_marks), chunk).fetchall()
+    return found

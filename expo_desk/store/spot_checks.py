@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite_utils
 
 from expo_desk.domain.spot_checks import SAMPLED_STATUSES
-from expo_desk.store.queries import one, rows
+from expo_desk.store.queries import marks, one, rows, tuples_in
 
-_MARKS = ", ".join("?" for _ in SAMPLED_STATUSES)
+_MARKS = marks(SAMPLED_STATUSES)
 
 
 def population(db: sqlite_utils.Database, show_id: str, kind: str) -> list[str]:
@@ -70,15 +70,10 @@ def payment_with_contract(db: sqlite_utils.Database, payment_id: str) -> dict | 
 
 def labels(db: sqlite_utils.Database, kind: str, ids: list[str]) -> dict[str, str]:
     """A short human name per id (contract number and company, or payment date, amount and contract)."""
-    found: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        if kind == "contracts":
-            sql = (f"SELECT k.id, k.number || ' ' || coalesce(e.company_name, '') FROM contracts k"
-                   f" LEFT JOIN exhibitors e ON e.id = k.exhibitor_id WHERE k.id IN ({marks})")
-        else:
-            sql = (f"SELECT p.id, p.paid_on || ' · ' || coalesce(k.number, '') FROM payments p"
-                   f" LEFT JOIN contracts k ON k.id = p.contract_id WHERE p.id IN ({marks})")
-        found.update(dict(db.execute(sql, chunk).fetchall()))
-    return found
+    if kind == "contracts":
+        sql = ("SELECT k.id, k.number || ' ' || coalesce(e.company_name, '') FROM contracts k"
+               " LEFT JOIN exhibitors e ON e.id = k.exhibitor_id WHERE k.id IN ({marks})")
+    else:
+        sql = ("SELECT p.id, p.paid_on || ' · ' || coalesce(k.number, '') FROM payments p"
+               " LEFT JOIN contracts k ON k.id = p.contract_id WHERE p.id IN ({marks})")
+    return dict(tuples_in(db, sql, ids))

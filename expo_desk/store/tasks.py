@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from expo_desk.store.queries import one, rows, scalar
+from expo_desk.store.queries import in_chunks, one, rows, scalar
 
 OPEN_STATUSES = ("not_started", "in_progress", "blocked")
 _OPEN = "('not_started', 'in_progress', 'blocked')"
@@ -120,9 +120,7 @@ def crew_tasks(db: sqlite_utils.Database, show_id: str, owner_ids: list[str], fi
                last_day: str) -> list[dict]:
     """Detailed tasks owned by these people whose planned days touch [first_day, last_day]."""
     found: list[dict] = []
-    for start in range(0, len(owner_ids), 500):
-        chunk = owner_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(owner_ids):
         found += rows(db, "SELECT t.id, t.name, t.status, t.owner_id, t.booth_id, t.planned_start, t.planned_finish,"
                           " b.number AS booth_number, h.code AS hall_code FROM tasks t"
                           " LEFT JOIN booths b ON b.id = t.booth_id LEFT JOIN halls h ON h.id = b.hall_id"
