@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from expo_desk.errors import UserError
@@ -48,7 +49,7 @@ class _ServiceCommand(QUndoCommand):
 
 class AddExhibitorCommand(_ServiceCommand):
     def __init__(self, context, exhibitor_id: str, name: str):
-        super().__init__(context, context.tr("Add %1").replace("%1", name))
+        super().__init__(context, QCoreApplication.translate("UndoCommand", "Add %1").replace("%1", name))
         self._id = exhibitor_id
         self._snapshot: dict | None = None
 
@@ -65,8 +66,9 @@ class DeleteExhibitorCommand(AddExhibitorCommand):
     """The mirror of adding: undo puts the exhibitor back, redo deletes it again."""
 
     def __init__(self, context, snapshot: dict):
-        super().__init__(context, snapshot["exhibitor"]["id"], snapshot["exhibitor"]["company_name"])
-        self.setText(context.tr("Delete %1").replace("%1", snapshot["exhibitor"]["company_name"]))
+        name = snapshot["exhibitor"]["company_name"]
+        super().__init__(context, snapshot["exhibitor"]["id"], name)
+        self.setText(QCoreApplication.translate("UndoCommand", "Delete %1").replace("%1", name))
         self._snapshot = snapshot
 
     def backward(self) -> ChangeSet:
@@ -78,7 +80,7 @@ class DeleteExhibitorCommand(AddExhibitorCommand):
 
 class EditExhibitorCommand(_ServiceCommand):
     def __init__(self, context, exhibitor_id: str, name: str, before: dict, after: dict):
-        super().__init__(context, context.tr("Edit %1").replace("%1", name))
+        super().__init__(context, QCoreApplication.translate("UndoCommand", "Edit %1").replace("%1", name))
         self._id = exhibitor_id
         changed = [k for k in after if before.get(k) != after.get(k)]
         self._before = {k: before.get(k) for k in changed}

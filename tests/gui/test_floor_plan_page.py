@@ -24,6 +24,7 @@ from expo_desk.ui.floorplan.booth_item import (
     sector_colour,
 )
 from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS
+from expo_desk.ui.language import set_ui_language
 
 pytestmark = pytest.mark.usefixtures("plan_messages")
 
@@ -87,6 +88,26 @@ def test_colour_by_status_and_by_sector_changes_the_brushes_and_the_legend(plan)
     assert all(i.brush().color() == sector_colour(i.record["plan_sector"] or "") for i in plan.scene.booth_items())
 
 
+def test_sector_names_follow_the_window_language(plan):
+    plan.set_colour_mode(COLOUR_BY_SECTOR)
+    sectors = {i.record["plan_sector"] for i in plan.scene.booth_items() if i.record["plan_sector"]}
+    item = next(i for i in plan.scene.booth_items() if i.record["plan_sector"])
+    try:
+        set_ui_language("zh")
+        plan.set_colour_mode(COLOUR_BY_STATUS)
+        plan.set_colour_mode(COLOUR_BY_SECTOR)
+        labels = {label for label, _colour, _count in plan.legend.entries}
+        assert sectors <= labels  # 钢铁, 渔业 … without the English beside them
+        assert not any(SECTORS[s] in label for s in sectors for label in labels)
+        assert item.record["plan_sector"] in item.tooltip_text()
+    finally:
+        set_ui_language("en")
+    plan.set_colour_mode(COLOUR_BY_STATUS)
+    plan.set_colour_mode(COLOUR_BY_SECTOR)
+    assert {SECTORS[s] for s in sectors} <= {label for label, _colour, _count in plan.legend.entries}
+    assert SECTORS[item.record["plan_sector"]] in item.tooltip_text()
+
+
 def test_search_a_booth_number_flies_to_it_in_its_hall_and_selects_it(plan_window, plan):
     halls = _halls(plan_window)
     target = booth_service.hall_booths(plan_window.context.db, halls[1]["id"])[17]
@@ -129,8 +150,8 @@ def test_hover_tooltip_names_booth_size_type_status_and_exhibitor(qtbot, plan):
     record = sold.record
     assert record["number"] in text
     assert f"3 m × {record['depth_cm'] / 100:g} m = {record['width_cm'] * record['depth_cm'] / 10000:g} m²" in text
-    assert "标准展位 shell scheme" in text or "光地 raw space" in text
-    assert "已售 sold" in text
+    assert "Shell scheme" in text or "Raw space" in text
+    assert "Sold" in text
     assert record["exhibitor"] in text
     blocked = next((i for i in plan.scene.booth_items() if i.record["status"] == BoothStatus.BLOCKED), None)
     if blocked is not None:
@@ -568,7 +589,7 @@ def test_hovering_a_booth_shows_its_price_under_the_shows_rules(qtbot, own_plan_
     item = next(i for i in page.scene.items_by_id.values() if i.record["booth_type"] == "shell")
     price = page.price_text(item.booth_id)  # a demo show comes with its price list
     quote = pricing_service.quote_booth(ctx.db, item.booth_id)
-    assert price.startswith("Price 价格: ¥") and f"{quote.total_fen // 100:,}" in price
+    assert price.startswith("Price: ¥") and f"{quote.total_fen // 100:,}" in price
     item.price_text = price
     assert price in item.tooltip_text()
     shell_rule = next(r for r in pricing_service.list_rules(ctx.db, ctx.show["id"]) if r["kind"] == "shell_base")

@@ -67,8 +67,8 @@ def test_a_hall_of_300_booths_laid_out_priced_reserved_and_printed(qtbot, data_d
         corner = next(i for i in page.scene.items_by_id.values() if i.record["number"] == "C1-001")
         inline = next(i for i in page.scene.items_by_id.values() if i.record["number"] == "C1-015")
         corner_price, inline_price = page.price_text(corner.booth_id), page.price_text(inline.booth_id)
-        assert inline_price == "Price 价格: ¥9,800.00"
-        assert corner_price.startswith("Price 价格: ¥10,780.00")  # a corner booth: +10%
+        assert inline_price == "Price: ¥9,800.00"
+        assert corner_price.startswith("Price: ¥10,780.00")  # a corner booth: +10%
 
         wanted = [i.booth_id for i in page.scene.items_by_id.values() if i.record["number"] in {"C1-101", "C1-102"}]
         assert page.reserve_booths(wanted, "青岛海洋渔业", (opening - timedelta(days=7)).isoformat())

@@ -43,13 +43,13 @@ def test_default_price_list_and_a_quote(qtbot, dialog):
     dialog.q_width.setValue(6.0)
     dialog.q_sides.setCurrentIndex(dialog.q_sides.findData("corner"))
     assert texts(dialog.terms, 2) == ["¥19,600.00", "¥1,960.00"]
-    assert dialog.total.text() == "Total 合计: ¥21,560.00"
+    assert dialog.total.text() == "Total: ¥21,560.00"
     dialog.q_type.setCurrentIndex(dialog.q_type.findData("raw"))
     dialog.q_width.setValue(4.0)
     dialog.q_depth.setValue(6.0)
     dialog.q_sides.setCurrentIndex(dialog.q_sides.findData("inline"))
-    assert dialog.total.text() == "Total 合计: ¥35,280.00"  # 24 m² charged as 36 m²
-    assert "按最小面积" in dialog.terms.item(0, 1).text()
+    assert dialog.total.text() == "Total: ¥35,280.00"  # 24 m² charged as 36 m²
+    assert "(minimum area)" in dialog.terms.item(0, 1).text()
     dialog.q_width.setValue(0.0)
     assert dialog.terms.rowCount() == 0 and "size above zero" in dialog.quote_errors.text()
 
@@ -121,7 +121,7 @@ def test_others_may_quote_but_not_edit(qtbot, window):
     qtbot.addWidget(d)
     assert d.findChild(type(d.total), "notice") is not None
     assert not any(b.isEnabled() for b in (d.add_button, d.edit_button, d.delete_button, d.defaults_button))
-    assert d.total.text() == "Total 合计: ¥9,800.00"
+    assert d.total.text() == "Total: ¥9,800.00"
 
 
 def test_screenshot(qtbot, dialog, tmp_path):

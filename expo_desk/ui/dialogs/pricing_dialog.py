@@ -37,18 +37,17 @@ from expo_desk.domain.pricing import KIND_NAMES, OPEN_SIDES_NAMES, OpenSides, Ru
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import pricing as pricing_service
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
 from expo_desk.ui.widgets.tables import NOTICE_STYLE, notice_label, record_table
 
 
 def _kind_name(kind: str) -> str:
-    zh, en = KIND_NAMES[RuleKind(kind)]
-    return f"{zh} {en}"
+    return pick_pair(KIND_NAMES[RuleKind(kind)])
 
 
 def _sides_name(sides: str) -> str:
-    zh, en = OPEN_SIDES_NAMES[OpenSides(sides)]
-    return f"{zh} {en}"
+    return pick_pair(OPEN_SIDES_NAMES[OpenSides(sides)])
 
 
 def _percent_text(bp: int | None) -> str:
@@ -91,8 +90,8 @@ class RuleFormDialog(QDialog):
         self.label_en.setObjectName("label_en")
         self.booth_type = QComboBox()
         self.booth_type.setObjectName("booth_type")
-        for value, text in (("", self.tr("any type")), ("shell", self.tr("shell scheme 标准展位")),
-                            ("raw", self.tr("raw space 光地"))):
+        for value, text in (("", self.tr("any type")), ("shell", self.tr("shell scheme")),
+                            ("raw", self.tr("raw space"))):
             self.booth_type.addItem(text, value)
         self.booth_type.setCurrentIndex(max(0, self.booth_type.findData(rule.get("booth_type") or "")))
         self.amount = QLineEdit("" if rule.get("amount_fen") is None else format_fen(rule["amount_fen"], ""))
@@ -171,12 +170,11 @@ class RuleFormDialog(QDialog):
         try:
             amount = parse_yuan(self.amount.text())
         except ValueError:
-            raise ValueError(self.tr("金额不是有效数字 / the amount is not a number")) from None
+            raise ValueError(self.tr("The amount is not a number.")) from None
         try:
             percent = _parse_percent(self.percent.text())
         except ValueError:
-            raise ValueError(self.tr("百分比不是有效数字（最多两位小数）/ the percentage is not a number "
-                                     "(two decimals at most)")) from None
+            raise ValueError(self.tr("The percentage is not a number (two decimals at most).")) from None
         return {
             "kind": self.kind.currentData(), "label": self.label.text(), "label_en": self.label_en.text(),
             "booth_type": self.booth_type.currentData(), "amount_fen": amount, "percent_bp": percent,
@@ -247,8 +245,8 @@ class PricingDialog(QDialog):
         inputs = QHBoxLayout()
         self.q_type = QComboBox()
         self.q_type.setObjectName("quote_type")
-        self.q_type.addItem(self.tr("shell scheme 标准展位"), "shell")
-        self.q_type.addItem(self.tr("raw space 光地"), "raw")
+        self.q_type.addItem(self.tr("shell scheme"), "shell")
+        self.q_type.addItem(self.tr("raw space"), "raw")
         self.q_width = QDoubleSpinBox()
         self.q_depth = QDoubleSpinBox()
         for spin, name in ((self.q_width, "quote_width"), (self.q_depth, "quote_depth")):
@@ -317,12 +315,10 @@ class PricingDialog(QDialog):
         for r, term in enumerate(quote.terms):
             amount = QTableWidgetItem(format_fen(term.amount_fen))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.terms.setItem(r, 0, QTableWidgetItem(f"{term.label} {term.label_en}"))
-            basis = QTableWidgetItem(term.basis)
-            basis.setToolTip(term.basis_en)
-            self.terms.setItem(r, 1, basis)
+            self.terms.setItem(r, 0, QTableWidgetItem(pick(term.label, term.label_en)))
+            self.terms.setItem(r, 1, QTableWidgetItem(pick(term.basis, term.basis_en)))
             self.terms.setItem(r, 2, amount)
-        self.total.setText(self.tr("Total 合计: %1").replace("%1", format_fen(quote.total_fen)))
+        self.total.setText(self.tr("Total: %1").replace("%1", format_fen(quote.total_fen)))
         if quote.notes:
             self.quote_errors.setStyleSheet(NOTICE_STYLE)
             self.quote_errors.show_message("\n".join(quote.notes))

@@ -8,11 +8,12 @@ exhibitor's name. Text is drawn in device pixels so it has the same size at ever
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem
 
 from expo_desk.domain.enums import SECTORS, BoothStatus, BoothType
+from expo_desk.ui.language import pick
 
 GRID_CM = 50  # 0.5 m snap when dragging or drawing
 
@@ -28,13 +29,17 @@ STATUS_COLOURS: dict[str, QColor] = {
     BoothStatus.SOLD: QColor("#90caf9"),
     BoothStatus.BLOCKED: QColor("#bdbdbd"),
 }
+# English sources, translated when shown (status_label, type_label)
 STATUS_LABELS: dict[str, str] = {
-    BoothStatus.AVAILABLE: "可售 available",
-    BoothStatus.RESERVED: "预留 reserved",
-    BoothStatus.SOLD: "已售 sold",
-    BoothStatus.BLOCKED: "封闭 blocked",
+    BoothStatus.AVAILABLE: QT_TRANSLATE_NOOP("BoothItem", "Available"),
+    BoothStatus.RESERVED: QT_TRANSLATE_NOOP("BoothItem", "Reserved"),
+    BoothStatus.SOLD: QT_TRANSLATE_NOOP("BoothItem", "Sold"),
+    BoothStatus.BLOCKED: QT_TRANSLATE_NOOP("BoothItem", "Blocked"),
 }
-TYPE_LABELS: dict[str, str] = {BoothType.SHELL: "标准展位 shell scheme", BoothType.RAW: "光地 raw space"}
+TYPE_LABELS: dict[str, str] = {
+    BoothType.SHELL: QT_TRANSLATE_NOOP("BoothItem", "Shell scheme"),
+    BoothType.RAW: QT_TRANSLATE_NOOP("BoothItem", "Raw space"),
+}
 
 # a qualitative palette (ColorBrewer Set3 + Pastel1), the known sectors first in their fixed order
 _PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
@@ -52,6 +57,20 @@ def sector_colour(sector: str) -> QColor:
     else:
         index = len(_SECTOR_ORDER) + sum(sector.encode()) % 7
     return QColor(_PALETTE[index % len(_PALETTE)])
+
+
+def status_label(status: str) -> str:
+    """A booth status in the window's language (an unknown one as stored)."""
+    return QCoreApplication.translate("BoothItem", STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
+def type_label(booth_type: str) -> str:
+    return QCoreApplication.translate("BoothItem", TYPE_LABELS[booth_type]) if booth_type in TYPE_LABELS else booth_type
+
+
+def sector_label(sector: str) -> str:
+    """A sector's name in the window's language; a sector outside the list keeps its own name."""
+    return pick(sector, SECTORS.get(sector, ""))
 
 
 def label_level(lod: float, width_cm: float, depth_cm: float) -> int:
@@ -129,8 +148,8 @@ class BoothItem(QGraphicsRectItem):
         w, d = int(r["width_cm"]), int(r["depth_cm"])
         lines = [f"<b>{r['number']}</b>",
                  f"{_metres(w)} m × {_metres(d)} m = {w * d / 10_000:g} m²",
-                 TYPE_LABELS.get(r["booth_type"], r["booth_type"]),
-                 STATUS_LABELS.get(r["status"], r["status"])]
+                 type_label(r["booth_type"]),
+                 status_label(r["status"])]
         if r["status"] == BoothStatus.RESERVED:
             held = r.get("reserved_for") or ""
             until = r.get("reserved_until") or ""
@@ -141,8 +160,7 @@ class BoothItem(QGraphicsRectItem):
             name = r["exhibitor"] + (f" / {r['exhibitor_en']}" if r.get("exhibitor_en") else "")
             lines.append(name + (f" ({r['contract_number']})" if r.get("contract_number") else ""))
         if r.get("plan_sector"):
-            sector = r["plan_sector"]
-            lines.append(f"{sector} {SECTORS.get(sector, '')}".strip())
+            lines.append(sector_label(r["plan_sector"]))
         if self.price_text:
             lines.append(self.price_text)
         return "<br>".join(lines)

@@ -22,6 +22,7 @@ from expo_desk.domain import booth_geometry as geometry
 from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import SECTORS, BoothType
 from expo_desk.errors import UserError
+from expo_desk.ui.floorplan.booth_item import sector_label, type_label
 
 
 def _metres(value: float, maximum: float = 2000.0) -> QDoubleSpinBox:
@@ -60,12 +61,12 @@ class GenerateBlockDialog(QDialog):
         self.first.setRange(0, 99999)
         self.first.setValue(1)
         self.booth_type = QComboBox()
-        self.booth_type.addItem("标准展位 shell scheme", BoothType.SHELL)
-        self.booth_type.addItem("光地 raw space", BoothType.RAW)
+        for booth_type in (BoothType.SHELL, BoothType.RAW):
+            self.booth_type.addItem(type_label(booth_type), booth_type)
         self.sector = QComboBox()
         self.sector.addItem(self.tr("(none)"), "")
-        for zh, en in SECTORS.items():
-            self.sector.addItem(f"{zh} {en}", zh)
+        for zh in SECTORS:
+            self.sector.addItem(sector_label(zh), zh)
         self.preview = QLabel()
         self.preview.setObjectName("preview")
         self.preview.setWordWrap(True)
@@ -164,7 +165,7 @@ class NewHallDialog(QDialog):
         self.code.setPlaceholderText(self.tr("e.g. A1"))
         self.name = QLineEdit()
         self.name.setObjectName("hall_name")
-        self.name.setPlaceholderText(self.tr("e.g. 1号馆"))
+        self.name.setPlaceholderText(self.tr("e.g. Hall 1"))
         self.width = _metres(120.0)
         self.depth = _metres(80.0)
         form.addRow(self.tr("Code"), self.code)

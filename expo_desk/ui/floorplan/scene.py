@@ -29,6 +29,8 @@ from expo_desk.ui.floorplan.booth_item import (
     STATUS_LABELS,
     BoothItem,
     sector_colour,
+    sector_label,
+    status_label,
 )
 from expo_desk.ui.floorplan.handles import HandleItem, handle_fits, make_handles
 
@@ -171,12 +173,12 @@ class HallScene(QGraphicsScene):
         if self.colour_mode == COLOUR_BY_SECTOR:
             counts = Counter(i.record.get("plan_sector") or "" for i in self.items_by_id.values())
             known = [s for s in SECTORS if s in counts] + sorted(s for s in counts if s and s not in SECTORS)
-            entries = [(f"{s} {SECTORS.get(s, '')}".strip(), sector_colour(s), counts[s]) for s in known]
+            entries = [(sector_label(s), sector_colour(s), counts[s]) for s in known]
             if counts.get(""):
-                entries.append(("无行业 no sector", NO_SECTOR_COLOUR, counts[""]))
+                entries.append((self.tr("No sector"), NO_SECTOR_COLOUR, counts[""]))
             return entries
         counts = Counter(i.record["status"] for i in self.items_by_id.values())
-        return [(label, STATUS_COLOURS[s], counts.get(s, 0)) for s, label in STATUS_LABELS.items()]
+        return [(status_label(s), STATUS_COLOURS[s], counts.get(s, 0)) for s in STATUS_LABELS]
 
     def booths_bounding_rect(self, items) -> QRectF:
         rect = QRectF()

@@ -328,18 +328,20 @@ class FloorPlanPage(QWidget):
         return found[0] if found else None
 
     def price_text(self, booth_id: str) -> str:
-        """'Price 价格: ¥10,780.00 (…terms…)' under the show's rules today, for the hover."""
-        ctx = self._context
-        if ctx.db is None:
+        """'Price: ¥10,780.00 (…terms…)' under the show's rules today, for the hover."""
+        if self._context.db is None:
             return ""
+        return self.tr("Price: %1").replace("%1", self.booth_price(booth_id))
+
+    def booth_price(self, booth_id: str) -> str:
+        """'¥10,780.00 (¥9,800.00 + ¥980.00)', or why the show's rules give no price."""
         try:
-            quote = pricing_service.quote_booth(ctx.db, booth_id)
+            quote = pricing_service.quote_booth(self._context.db, booth_id)
         except UserError as exc:
-            return self.tr("Price: %1").replace("%1", str(exc))
+            return str(exc)
         terms = format_fen(quote.terms[0].amount_fen) + "".join(
             f" {'−' if t.amount_fen < 0 else '+'} {format_fen(abs(t.amount_fen))}" for t in quote.terms[1:])
-        return self.tr("Price 价格: %1").replace("%1", f"{format_fen(quote.total_fen)}"
-                                                  + (f" ({terms})" if len(quote.terms) > 1 else ""))
+        return format_fen(quote.total_fen) + (f" ({terms})" if len(quote.terms) > 1 else "")
 
     # -- halls and drawings ---------------------------------------------------------------------
     def new_hall(self) -> bool:
@@ -638,7 +640,7 @@ class FloorPlanPage(QWidget):
         if self.scene is None or not self.sell_action.isEnabled():
             return False
         items = self.scene.selected_booths()
-        prices = [f"{i.record['number']}: {self.price_text(i.booth_id).split(': ', 1)[-1]}" for i in items[:8]]
+        prices = [f"{i.record['number']}: {self.booth_price(i.booth_id)}" for i in items[:8]]
         dialog = SellDialog(self._context, [i.record["number"] for i in items], prices, self)
         if not dialog.exec():
             return False
