@@ -41,8 +41,8 @@ def crew(qtbot, window):
 def test_the_days_run_from_build_up_to_tear_down(crew):
     assert crew.days[0] == "2026-09-14" and crew.days[-1] == "2026-09-21"  # tear-down: the day after closing
     headers = [crew.table.horizontalHeaderItem(c).text() for c in range(crew.table.columnCount())]
-    assert headers[0].startswith("09-14 周一") and "布展 Build-up" in headers[0]
-    assert "展期 Show" in headers[4] and "撤展 Tear-down" in headers[-1]
+    assert headers[0].startswith("09-14 Mon") and "Build-up" in headers[0]
+    assert "Show days" in headers[4] and "Tear-down" in headers[-1]
 
 
 def test_two_booths_on_the_same_day_stand_out_in_red_naming_the_tasks(crew):
@@ -50,10 +50,10 @@ def test_two_booths_on_the_same_day_stand_out_in_red_naming_the_tasks(crew):
     assert sorted(rows) == ["周师傅", "孙师傅"]
     for day in SHELL_DAYS:
         cell = crew.cell("孙师傅", day)
-        assert cell.text() == "2 个展位 booths\nA-001, A-003"
+        assert cell.text() == "2 booth(s)\nA-001, A-003"
         assert cell.background().color() == CLASH_BACKGROUND
         tip = cell.toolTip()
-        assert "撞期 Clash" in tip and tip.count("标摊搭建 / shell scheme build") == 2
+        assert "Clash" in tip and tip.count("标摊搭建 / shell scheme build") == 2
         assert "A-001 · Hall H1" in tip and "A-003 · Hall H1" in tip
     hand_over = crew.cell("孙师傅", "2026-09-17")  # both hand-overs that day too
     assert hand_over.background().color() == CLASH_BACKGROUND

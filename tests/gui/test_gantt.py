@@ -208,12 +208,12 @@ def test_hover_tells_dates_owner_booth_and_float(gantt, build):
     ids = build["ids"]
     gantt.set_expanded(ids["build"], True)
     text = tooltip_html(gantt.scene.items_by_id[ids["clean"]])
-    for part in ("保洁", "H1-001", "赵部长", "2026-09-14", "基线 baseline", "总浮动 float: 3"):
+    for part in ("保洁", "H1-001", "赵部长", "2026-09-14", "Baseline: 2026-09-14", "Total float: 3 day(s)"):
         assert part in text
     frame = gantt.scene.items_by_id[ids["frame"]]
     text = tooltip_html(frame, *gantt.scene.neighbours(ids["frame"]))
-    assert "紧前 after: H1-001  特装进场报到" in text and "紧后 before: H1-001  验收交付" in text
-    assert "关键 critical" in text
+    assert "Follows: H1-001  特装进场报到" in text and "Followed by: H1-001  验收交付" in text
+    assert "critical path" in text
 
 
 def test_saving_the_baseline_keeps_the_plan_as_it_stands(qtbot, window, gantt, build, messages):

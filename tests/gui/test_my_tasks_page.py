@@ -109,7 +109,7 @@ def test_blocking_needs_a_reason(qtbot, db, page, on_modal):
     assert row["status"] == "blocked"
     index = page.model.task_index(build["id"])
     assert page.model.index(index.row(), 0, index.parent()).data().endswith("⊘ 展位地面未清场 / floor not cleared")
-    assert page.model.index(index.row(), 5, index.parent()).data() == "受阻 Blocked"
+    assert page.model.index(index.row(), 5, index.parent()).data() == "Blocked"
 
 
 def test_reporting_a_problem_puts_it_on_the_punch_list(qtbot, db, page, on_modal, sales):
@@ -129,7 +129,7 @@ def test_reporting_a_problem_puts_it_on_the_punch_list(qtbot, db, page, on_modal
         "high", sales["booths"]["A-001"], build["id"], "open", sales["ce"].user_id)
     assert page.tabs.tabText(1).endswith("1")
     table = page.punch_list.table
-    assert [table.item(0, c).text() for c in range(3)] == ["高 High", "A-001 · Hall H1",
+    assert [table.item(0, c).text() for c in range(3)] == ["High", "A-001 · Hall H1",
                                                           "楣板文字错误 / fascia text misspelt"]
 
 
@@ -178,7 +178,7 @@ def test_an_account_manager_sees_their_own_tasks_and_no_construction_work(qtbot,
     assert "确认楣板文字与家具 / confirm fascia text and furniture" in [r["name"] for r in rows]
     assert {r["role"] for r in rows} == {"account_manager"}
     assert not any("搭建" in r["name"] or "验收" in r["name"] for r in rows)
-    assert "王经理" in page.who.text() and "account manager" in page.who.text()
+    assert "王经理" in page.who.text() and "Account manager" in page.who.text()
 
 
 def test_the_rows_model_keeps_qts_rules(qtmodeltester, page):

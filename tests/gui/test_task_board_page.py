@@ -59,7 +59,7 @@ def test_a_started_task_is_in_progress_and_moving_it_to_done_finishes_it(qtbot, 
     board.refresh()
     assert card_ids(board, "in_progress") == [started]
     assert card_ids(board, "not_started") == [waiting]
-    assert board.headers["in_progress"].text() == "进行中 In progress · 1"
+    assert board.headers["in_progress"].text() == "In progress · 1"
 
     column = board.columns["in_progress"]
     menu = board.menu_for(column, column.item(0))
@@ -93,7 +93,7 @@ def test_a_column_says_how_many_more_it_does_not_show(qtbot, db, board, monkeypa
     monkeypatch.setattr("expo_desk.ui.pages.task_board_page.SHOWN_PER_COLUMN", 1)
     board.refresh()
     assert len(board.columns["not_started"].rows()) == 1
-    assert board.headers["not_started"].text() == "未开始 Not started · 2"
+    assert board.headers["not_started"].text() == "Not started · 2"
     assert board.more["not_started"].isVisibleTo(board) and board.more["not_started"].text().startswith("+1 more")
 
 

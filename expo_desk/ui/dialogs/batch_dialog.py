@@ -87,10 +87,9 @@ class BatchDialog(QDialog):
 
     def summary(self, result: BatchResult) -> str:
         """``12 file(s) written in 3.4 s; 1 failed.`` and, when cancelled, what that left."""
-        lines = [self.tr("%1 file(s) written in %2 s.").replace("%1", f"{len(result.written):,}")
-                 .replace("%2", f"{result.seconds:.1f}")]
+        lines = [self.tr("%n file(s) written in %1 s.", "", len(result.written)).replace("%1", f"{result.seconds:.1f}")]
         if result.failures:
-            lines.append(self.tr("%1 could not be made (see the list).").replace("%1", f"{len(result.failures):,}"))
+            lines.append(self.tr("%n could not be made (see the list).", "", len(result.failures)))
         if result.cancelled:
             lines.append(self.tr("Cancelled: the files written stay; the rest were not made."))
         if result.merged is not None:

@@ -48,9 +48,9 @@ from expo_desk.ui.widgets.task_cards import (
     role_text,
     row_actions,
     status_text,
+    task_action_label,
 )
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"
 BIG_TICK = "QCheckBox::indicator { width: 22px; height: 22px; }"  # ticked with a finger on site
 
 
@@ -91,13 +91,13 @@ class BlockDialog(FieldForm):
     def __init__(self, context: AppContext, row: dict, parent: QWidget | None = None):
         super().__init__(parent)
         self._context, self._row = context, row
-        self.setWindowTitle(self.tr("受阻 Block a task"))
+        self.setWindowTitle(self.tr("Block a task"))
         self.setMinimumWidth(480)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("What stops the work? e.g. drawings not approved, no power at the booth"))
         self.reason.setMaximumHeight(110)
         self.add_field("reason", self.tr("Reason"), self.reason, "blocked_reason")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("受阻 Block"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Block"))
         self.form.insertRow(0, _title(_task_heading(row)))
         self.finish_layout()
         self.reason.setFocus()
@@ -113,7 +113,7 @@ class ReportProblemDialog(FieldForm):
     def __init__(self, context: AppContext, row: dict | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._context, self._row = context, row or {}
-        self.setWindowTitle(self.tr("⚠ 报告问题 Report a problem"))
+        self.setWindowTitle(self.tr("⚠ Report a problem"))
         self.setMinimumWidth(520)
         self.severity = QComboBox()
         for key in ("low", "medium", "high", "critical"):
@@ -147,7 +147,8 @@ class ReportProblemDialog(FieldForm):
     def choose_photo(self) -> None:
         settings = self._context.settings
         start = settings.value("folders/photos", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the problem"), start, self.tr(PHOTO_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the problem"), start,
+                                              self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"))
         if path:
             settings.setValue("folders/photos", str(Path(path).parent))
             self.photo.setText(path)
@@ -197,7 +198,7 @@ class TaskDetailDialog(QDialog):
         self.facts = QGridLayout()
         self.facts.setColumnStretch(1, 1)
         self.blocked = notice_label("")
-        self.checklist_box = QGroupBox(self.tr("核对清单 Checklist"))
+        self.checklist_box = QGroupBox(self.tr("Checklist"))
         self.checklist_box.setObjectName("checklist")
         self.checklist = QVBoxLayout(self.checklist_box)
         self.checks: dict[str, QCheckBox] = {}
@@ -237,7 +238,7 @@ class TaskDetailDialog(QDialog):
         self.task = task
         self.title.setText(task.get("name") or "")
         self._fill_facts(task)
-        self.blocked.setText(self.tr("受阻 Blocked: %1").replace("%1", task.get("blocked_reason") or ""))
+        self.blocked.setText(self.tr("Blocked: %1").replace("%1", task.get("blocked_reason") or ""))
         self.blocked.setVisible(task.get("status") == "blocked")
         self._fill_checklist(detail.get("checklist") or [])
         self._fill_links(detail)
@@ -250,7 +251,7 @@ class TaskDetailDialog(QDialog):
         planned = f"{task.get('planned_start') or '—'} → {task.get('planned_finish') or '—'}"
         actual = f"{task.get('actual_start') or '—'} → {task.get('actual_finish') or '—'}"
         facts = [(self.tr("Status"), status_text(task.get("status"))),
-                 (self.tr("Booth"), place_text(task) or self.tr("无展位 no booth")),
+                 (self.tr("Booth"), place_text(task) or self.tr("No booth")),
                  (self.tr("Exhibitor"), task.get("exhibitor") or "—"),
                  (self.tr("Owner"), f"{owner} · {role_text(task.get('role'))}"),
                  (self.tr("Planned"), planned), (self.tr("Actual"), actual)]
@@ -273,7 +274,7 @@ class TaskDetailDialog(QDialog):
         self.checks = {}
         self.checklist_box.setVisible(bool(items))
         done = sum(1 for item in items if item.get("done"))
-        self.checklist_box.setTitle(self.tr("核对清单 Checklist %1/%2").replace("%1", str(done))
+        self.checklist_box.setTitle(self.tr("Checklist %1/%2").replace("%1", str(done))
                                     .replace("%2", str(len(items))))
         for item in items:
             check = QCheckBox(item.get("text") or "")
@@ -308,8 +309,8 @@ class TaskDetailDialog(QDialog):
             if item.widget():
                 item.widget().deleteLater()
         for action in row_actions(status):
-            label, key = ACTIONS[action]
-            button = QPushButton(f"{self.tr(label)} ({key})")
+            key = ACTIONS[action][1]
+            button = QPushButton(f"{task_action_label(action)} ({key})")
             button.setObjectName(f"detail_{action}")
             button.setShortcut(QKeySequence(key))
             button.setMinimumHeight(40)
@@ -339,7 +340,7 @@ class TaskDetailDialog(QDialog):
             if item["id"] == item_id:
                 item["done"] = done
         ticked = sum(1 for item in items if item.get("done"))
-        self.checklist_box.setTitle(self.tr("核对清单 Checklist %1/%2").replace("%1", str(ticked))
+        self.checklist_box.setTitle(self.tr("Checklist %1/%2").replace("%1", str(ticked))
                                     .replace("%2", str(len(items))))
 
     def act(self, action: str) -> None:

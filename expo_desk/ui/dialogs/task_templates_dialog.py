@@ -4,6 +4,7 @@ who plans the schedule; tasks already made keep their dates."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,19 +20,38 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain.permissions import Action, can
+from expo_desk.domain.task_names import TASK_LEVEL_NAMES, TASK_ROLE_NAMES, TASK_ROLES
 from expo_desk.errors import UserError
 from expo_desk.services import task_templates as svc
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.language import pick_pair
 from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
-SCOPES = (("show", "展会里程碑与主要事件 Milestones and main events"), ("shell", "标准展位 Shell scheme"),
-          ("raw", "光地 / 特装 Raw space"))
-LEVELS = (("milestone", "里程碑 milestone"), ("event", "主要事件 main event"), ("task", "详细任务 task"))
-ROLES = (("", "—"), ("account_manager", "项目经理 account manager"), ("design_supervisor", "项目主管 design supervisor"),
-         ("construction_executor", "项目执行 construction executor"))
-ANCHORS = (("", "— (after the step before)"), ("signed", "签约日 signing day"), ("build_start", "布展开始 build-up"),
-           ("start_date", "开幕 opening"), ("end_date", "闭幕 closing"), ("teardown_end", "撤展结束 tear-down end"))
+# (value, English label) tables, translated when shown (``_choices``)
+SCOPES = (("show", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Milestones and main events")),
+          ("shell", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Shell scheme")),
+          ("raw", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Raw space / custom build")))
+ANCHORS = (("", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "— (after the step before)")),
+           ("signed", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Signing day")),
+           ("build_start", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Build-up starts")),
+           ("start_date", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Opening")),
+           ("end_date", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Closing")),
+           ("teardown_end", QT_TRANSLATE_NOOP("TaskTemplatesDialog", "Tear-down ends")))
+LEVEL_KEYS = ("milestone", "event", "task")
+
+
+def _choices(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((value, QCoreApplication.translate("TaskTemplatesDialog", label)) for value, label in table)
+
+
+def _levels() -> tuple[tuple[str, str], ...]:
+    """The schedule's levels by the domain's names, in the window's language."""
+    return tuple((key, pick_pair(TASK_LEVEL_NAMES[key])) for key in LEVEL_KEYS)
+
+
+def _roles() -> tuple[tuple[str, str], ...]:
+    return (("", "—"), *((role.value, pick_pair(TASK_ROLE_NAMES[role])) for role in TASK_ROLES))
 
 
 def _combo(choices: tuple[tuple[str, str], ...], current: str | None) -> QComboBox:
@@ -60,16 +80,16 @@ class TemplateStepDialog(FieldForm):
         step = step or {}
         self.setWindowTitle(self.tr("Template step") if step else self.tr("New template step"))
         self.setMinimumWidth(520)
-        levels = LEVELS[:2] if scope == "show" else LEVELS[2:]
+        levels = _levels()[:2] if scope == "show" else _levels()[2:]
         self.level = self.add_field("level", self.tr("Level"), _combo(levels, step.get("level")))
         self.name = self.add_field("name", self.tr("Name"), QLineEdit(step.get("name", "")))
         self.name_en = self.add_field("name_en", self.tr("English name"), QLineEdit(step.get("name_en", "")))
-        self.role = self.add_field("role", self.tr("Role"), _combo(ROLES, step.get("role")))
+        self.role = self.add_field("role", self.tr("Role"), _combo(_roles(), step.get("role")))
         self.duration = self.add_field("duration_days", self.tr("Days"), _number(step.get("duration_days", 1), 0))
         self.after = self.add_field("after_position", self.tr("After step no."),
                                     _number(step.get("after_position"), 1, 999, self.tr("none")))
         self.lag = self.add_field("lag_days", self.tr("Lag (days)"), _number(step.get("lag_days", 0), -365, 365))
-        self.anchor = self.add_field("anchor", self.tr("Or from the date"), _combo(ANCHORS, step.get("anchor")))
+        self.anchor = self.add_field("anchor", self.tr("Or from the date"), _combo(_choices(ANCHORS), step.get("anchor")))
         self.offset = self.add_field("anchor_offset_days", self.tr("Days from that date"),
                                      _number(step.get("anchor_offset_days", 0), -3650, 3650))
         self.parent_step = self.add_field("parent_position", self.tr("Under show step no."),
@@ -108,7 +128,7 @@ class TaskTemplatesDialog(QDialog):
         self._steps: dict[str, list[dict]] = {}
         self.tables: dict[str, QTableWidget] = {}
         self.tabs = QTabWidget()
-        for scope, label in SCOPES:
+        for scope, label in _choices(SCOPES):
             table = record_table([self.tr("No."), self.tr("Level"), self.tr("Name"), self.tr("Role"), self.tr("Days"),
                                   self.tr("After"), self.tr("From"), self.tr("Under"), self.tr("Checklist")],
                                  stretch=8, name=f"templates_{scope}")
@@ -144,7 +164,7 @@ class TaskTemplatesDialog(QDialog):
 
     def reload(self) -> None:
         ctx = self._context
-        labels = {**dict(LEVELS), **dict(ROLES), **dict(ANCHORS)}
+        labels = {**dict(_levels()), **dict(_roles()), **dict(_choices(ANCHORS))}
         for scope, _label in SCOPES:
             steps = svc.list_templates(ctx.db, ctx.show["id"], scope)
             self._steps[scope] = steps

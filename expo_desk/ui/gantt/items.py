@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
-from expo_desk.domain.permissions import ROLE_NAMES
+from expo_desk.domain.task_names import TASK_LEVEL_NAMES, TASK_STATUS_NAMES, name_pair
+from expo_desk.ui.language import pick_pair
+from expo_desk.ui.widgets.task_cards import role_text
 
 ROW_HEIGHT = 26
 AXIS_HEIGHT = 42  # the date scale above the chart, and the column titles above the row names
@@ -32,13 +34,6 @@ STATUS_COLOURS: dict[str, tuple[QColor, QColor]] = {
     "blocked": (QColor("#ffcc80"), QColor("#ef6c00")),
     "done": (QColor("#a5d6a7"), QColor("#43a047")),
 }
-STATUS_LABELS: dict[str, str] = {
-    "not_started": "未开始 not started",
-    "in_progress": "进行中 in progress",
-    "blocked": "受阻 blocked",
-    "done": "已完成 done",
-}
-LEVEL_LABELS = {"milestone": "里程碑 milestone", "event": "主要事件 main event", "task": "详细任务 task"}
 CRITICAL_COLOUR = QColor("#d50000")
 LATE_COLOUR = QColor("#c62828")
 RISK_COLOUR = QColor("#ef6c00")
@@ -54,6 +49,10 @@ GRID_COLOUR = QColor("#dfe3e6")
 BAND_COLOUR = QColor("#f7f9fa")
 SELECTED_COLOUR = QColor("#dcecfb")
 WEEKEND_COLOUR = QColor(96, 125, 139, 22)
+
+# the name lupdate looks for: ``translate("GanttChart", text)``; counts go in as %1, since lupdate
+# reads a count passed to translate() (not to tr()) only when it is a literal number
+translate = QCoreApplication.translate
 
 _LATE_BRUSH = QBrush(QColor(229, 57, 53, 150), Qt.BrushStyle.BDiagPattern)
 
@@ -274,17 +273,18 @@ class RowItem(QGraphicsItem):
         row = self.row
         if self.preview is not None:  # being dragged: where it would go
             start, finish = self.preview
-            return f"{day_label(iso_of(start))} → {day_label(iso_of(finish))}  ({finish - start + 1} 天)"
+            days = translate("GanttChart", "(%1 day(s))").replace("%1", str(finish - start + 1))
+            return f"{day_label(iso_of(start))} → {day_label(iso_of(finish))}  {days}"
         if self.level == "milestone":
             text = f"{row['name']}  {day_label(row.get('planned_start'))}"
         elif self.level == "event":
             text = f"{self.percent:.0f}%"
         else:
-            text = row.get("owner_name") or ROLE_NAMES.get(row.get("role") or "", "").split(" ")[0]
+            text = row.get("owner_name") or (role_text(row["role"]) if row.get("role") else "")
             if 0 < self.percent < 100:
                 text += f"  {self.percent:.0f}%"
         if self.late and self.row.get("status") != "done" and self.finish is not None and self.today > self.finish:
-            text += f"  逾期 {self.today - self.finish} 天"
+            text += "  " + translate("GanttChart", "%1 day(s) late").replace("%1", str(self.today - self.finish))
         return text
 
     def _paint_label(self, painter: QPainter, x: int, top: int) -> None:
@@ -311,38 +311,44 @@ def tooltip_html(item: RowItem, after: list[dict] = (), before: list[dict] = ())
     """Name, booth, owner, planned / actual / baseline dates, float and the warnings, for the hover;
     ``after`` and ``before`` are the rows of the tasks it follows and the tasks that follow it."""
     row = item.row
-    lines = [f"<b>{row['name']}</b> · {LEVEL_LABELS.get(item.level, item.level)}"]
+    lines = [f"<b>{row['name']}</b> · {pick_pair(name_pair(TASK_LEVEL_NAMES, item.level))}"]
     if row.get("booth_number"):
         hall = f" ({row['hall_code']})" if row.get("hall_code") else ""
-        lines.append(f"展位 booth: {row['booth_number']}{hall}")
+        lines.append(translate("GanttChart", "Booth: %1").replace("%1", f"{row['booth_number']}{hall}"))
     owner = row.get("owner_name") or ""
-    role = ROLE_NAMES.get(row.get("role") or "", "")
+    role = role_text(row["role"]) if row.get("role") else ""
     if owner or role:
-        lines.append(f"负责人 owner: {owner}" + (f" · {role}" if role else ""))
-    status = STATUS_LABELS.get(row.get("status"), row.get("status") or "")
-    lines.append(f"状态 status: {status}" + (f" · {item.percent:.0f}%" if item.level != "milestone" else ""))
-    lines.append(f"计划 planned: {_span(row.get('planned_start'), row.get('planned_finish'))}")
-    if row.get("actual_start") or row.get("actual_finish"):
-        lines.append(f"实际 actual: {_span(row.get('actual_start'), row.get('actual_finish'))}")
-    if row.get("baseline_start") or row.get("baseline_finish"):
-        lines.append(f"基线 baseline: {_span(row.get('baseline_start'), row.get('baseline_finish'))}")
+        lines.append(translate("GanttChart", "Owner: %1").replace("%1", owner + (f" · {role}" if role else "")))
+    status = translate("GanttChart", "Status: %1").replace("%1", pick_pair(name_pair(TASK_STATUS_NAMES,
+                                                                                      row.get("status"))))
+    lines.append(status + (f" · {item.percent:.0f}%" if item.level != "milestone" else ""))
+    for title, start, finish in ((translate("GanttChart", "Planned: %1"), "planned_start", "planned_finish"),
+                                 (translate("GanttChart", "Actual: %1"), "actual_start", "actual_finish"),
+                                 (translate("GanttChart", "Baseline: %1"), "baseline_start", "baseline_finish")):
+        if start == "planned_start" or row.get(start) or row.get(finish):
+            lines.append(title.replace("%1", _span(row.get(start), row.get(finish))))
     if item.total_float is not None:
-        lines.append(f"总浮动 float: {item.total_float} 天 days" + ("  · <b>关键 critical</b>" if item.critical else ""))
-    if item.late:
-        lines.append(f"<span style='color:{LATE_COLOUR.name()}'>逾期 late</span>")
-    if item.at_risk:
-        lines.append(f"<span style='color:{RISK_COLOUR.name()}'>有风险 at risk</span>")
+        critical = translate("GanttChart", "critical path")
+        lines.append(translate("GanttChart", "Total float: %1 day(s)").replace("%1", str(item.total_float))
+                     + (f"  · <b>{critical}</b>" if item.critical else ""))
+    for flagged, colour, words in ((item.late, LATE_COLOUR, translate("GanttChart", "Late")),
+                                   (item.at_risk, RISK_COLOUR, translate("GanttChart", "At risk"))):
+        if flagged:
+            lines.append(f"<span style='color:{colour.name()}'>{words}</span>")
     if row.get("blocked_reason"):
-        lines.append(f"受阻原因 blocked: {row['blocked_reason']}")
-    for title, others in (("紧前 after", after), ("紧后 before", before)):
+        lines.append(translate("GanttChart", "Blocked: %1").replace("%1", row["blocked_reason"]))
+    separator = translate("GanttChart", ", ", "between the names of a list")
+    for title, others in ((translate("GanttChart", "Follows: %1"), after),
+                          (translate("GanttChart", "Followed by: %1"), before)):
         if others:
-            names = "、".join(row_title(o) for o in others[:3]) + (f" … (+{len(others) - 3})" if len(others) > 3 else "")
-            lines.append(f"{title}: {names}")
+            names = separator.join(row_title(o) for o in others[:3]) + (
+                f" … (+{len(others) - 3})" if len(others) > 3 else "")
+            lines.append(title.replace("%1", names))
     return "<br>".join(lines)
 
 
 def _span(start: str | None, finish: str | None) -> str:
     text = f"{start or '—'} → {finish or '—'}"
     if start and finish:
-        text += f" ({ordinal(finish) - ordinal(start) + 1} 天 days)"
+        text += " " + translate("GanttChart", "(%1 day(s))").replace("%1", str(ordinal(finish) - ordinal(start) + 1))
     return text

@@ -199,9 +199,9 @@ class RowHeader(QWidget):
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), QColor("#eceff1"))
         painter.setPen(HEADER_TEXT)
-        titles = ((0, name_width, "任务 Task"), (name_width, self.DATE_WIDTH, "开始"),
-                  (name_width + self.DATE_WIDTH, self.DATE_WIDTH, "完成"),
-                  (name_width + 2 * self.DATE_WIDTH, self.DAYS_WIDTH, "天"))
+        titles = ((0, name_width, self.tr("Task")), (name_width, self.DATE_WIDTH, self.tr("Start")),
+                  (name_width + self.DATE_WIDTH, self.DATE_WIDTH, self.tr("Finish")),
+                  (name_width + 2 * self.DATE_WIDTH, self.DAYS_WIDTH, self.tr("Days")))
         for x, w, title in titles:
             painter.drawText(QRectF(x + 6, 0, w - 8, AXIS_HEIGHT), Qt.AlignmentFlag.AlignVCenter, title)
         painter.setPen(GRID_COLOUR)

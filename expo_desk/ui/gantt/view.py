@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
@@ -33,6 +33,7 @@ from expo_desk.ui.gantt.items import (
     WEEK_LINES_PX,
     RowItem,
     tooltip_html,
+    translate,
 )
 
 MIN_DAY_PX, MAX_DAY_PX = 0.6, 80.0
@@ -298,22 +299,33 @@ class TimeAxis(QWidget):
 class Legend(QWidget):
     """What the colours and marks of the chart mean, in one line."""
 
-    ENTRIES = (("status", "not_started", "未开始"), ("status", "in_progress", "进行中"), ("status", "blocked", "受阻"),
-               ("status", "done", "已完成"), ("critical", None, "关键路径"), ("baseline", None, "基线"),
-               ("late", None, "逾期"), ("risk", None, "风险"), ("milestone", None, "里程碑"),
-               ("summary", None, "主要事件"), ("today", None, "今天"))
+    ENTRIES = (("status", "not_started", QT_TRANSLATE_NOOP("GanttChart", "Not started")),
+               ("status", "in_progress", QT_TRANSLATE_NOOP("GanttChart", "In progress")),
+               ("status", "blocked", QT_TRANSLATE_NOOP("GanttChart", "Blocked")),
+               ("status", "done", QT_TRANSLATE_NOOP("GanttChart", "Done")),
+               ("critical", None, QT_TRANSLATE_NOOP("GanttChart", "Critical path")),
+               ("baseline", None, QT_TRANSLATE_NOOP("GanttChart", "Baseline")),
+               ("late", None, QT_TRANSLATE_NOOP("GanttChart", "Late")),
+               ("risk", None, QT_TRANSLATE_NOOP("GanttChart", "At risk")),
+               ("milestone", None, QT_TRANSLATE_NOOP("GanttChart", "Milestone")),
+               ("summary", None, QT_TRANSLATE_NOOP("GanttChart", "Main event")),
+               ("today", None, QT_TRANSLATE_NOOP("GanttChart", "Today")))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("gantt_legend")
         self.setMinimumHeight(20)
-        self.setMinimumWidth(sum(30 + self.fontMetrics().horizontalAdvance(t) for *_, t in self.ENTRIES))
+        self.setMinimumWidth(sum(30 + self.fontMetrics().horizontalAdvance(t) for t in self.texts()))
+
+    def texts(self) -> list[str]:
+        """The entries' words in the window's language."""
+        return [translate("GanttChart", text) for *_, text in self.ENTRIES]
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         x, cy = 2.0, self.height() / 2
-        for kind, key, text in self.ENTRIES:
+        for (kind, key, _english), text in zip(self.ENTRIES, self.texts(), strict=True):
             self._swatch(painter, kind, key, x, cy)
             painter.setPen(Qt.GlobalColor.black)
             painter.drawText(QRectF(x + 22, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
@@ -363,11 +375,24 @@ def _starts(day: int, unit: str) -> bool:
     return when.month == 1 and when.day == 1
 
 
+_MONTHS = (QT_TRANSLATE_NOOP("GanttChart", "Jan"), QT_TRANSLATE_NOOP("GanttChart", "Feb"),
+           QT_TRANSLATE_NOOP("GanttChart", "Mar"), QT_TRANSLATE_NOOP("GanttChart", "Apr"),
+           QT_TRANSLATE_NOOP("GanttChart", "May"), QT_TRANSLATE_NOOP("GanttChart", "Jun"),
+           QT_TRANSLATE_NOOP("GanttChart", "Jul"), QT_TRANSLATE_NOOP("GanttChart", "Aug"),
+           QT_TRANSLATE_NOOP("GanttChart", "Sep"), QT_TRANSLATE_NOOP("GanttChart", "Oct"),
+           QT_TRANSLATE_NOOP("GanttChart", "Nov"), QT_TRANSLATE_NOOP("GanttChart", "Dec"))
+
+
 def _axis_text(when: date, unit: str, tier: str) -> str:
+    """'2026', 'Sep 2026' / 'Sep' in English; '2026年', '2026年9月' / '9月' in Chinese."""
     if unit == "year":
-        return f"{when.year}年"
+        return translate("GanttChart", "%1", "a year on the time scale").replace("%1", str(when.year))
     if unit == "month":
-        return f"{when.year}年{when.month}月" if tier == "top" else f"{when.month}月"
+        month = translate("GanttChart", _MONTHS[when.month - 1])
+        if tier != "top":
+            return month
+        return translate("GanttChart", "%1 %2", "month and year on the time scale").replace(
+            "%1", month).replace("%2", str(when.year))
     if unit == "week":
         return f"{when.month}/{when.day}"
     return f"{when.day}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,8 +38,16 @@ from expo_desk.ui.worker import Job
 CLASH_BACKGROUND = QColor("#f8d7da")
 SHOWN_BOOTHS = 6  # per cell; the tooltip lists them all
 SHOWN_TASKS = 25  # per tooltip
-_WEEKDAYS = ("周一 Mon", "周二 Tue", "周三 Wed", "周四 Thu", "周五 Fri", "周六 Sat", "周日 Sun")
+_WEEKDAYS = (QT_TRANSLATE_NOOP("CrewLoadPage", "Mon"), QT_TRANSLATE_NOOP("CrewLoadPage", "Tue"),
+             QT_TRANSLATE_NOOP("CrewLoadPage", "Wed"), QT_TRANSLATE_NOOP("CrewLoadPage", "Thu"),
+             QT_TRANSLATE_NOOP("CrewLoadPage", "Fri"), QT_TRANSLATE_NOOP("CrewLoadPage", "Sat"),
+             QT_TRANSLATE_NOOP("CrewLoadPage", "Sun"))
 DAY_WIDTH = 150  # a day's column when the range is too long to fit the page
+
+
+def weekday_text(day: str) -> str:
+    """'Mon' (or '周一') of an ISO date."""
+    return QCoreApplication.translate("CrewLoadPage", _WEEKDAYS[date.fromisoformat(day).weekday()])
 
 
 def days_between(first: str, last: str) -> list[str]:
@@ -52,22 +60,12 @@ def phase_of(dates: dict, day: str) -> str:
     build, opening, closing, cleared = (dates.get(k) for k in ("build_start", "start_date", "end_date",
                                                                 "teardown_end"))
     if build and opening and build <= day < opening:
-        return "布展 Build-up"
+        return QCoreApplication.translate("CrewLoadPage", "Build-up")
     if opening and closing and opening <= day <= closing:
-        return "展期 Show"
+        return QCoreApplication.translate("CrewLoadPage", "Show days")
     if closing and cleared and closing < day <= cleared:
-        return "撤展 Tear-down"
+        return QCoreApplication.translate("CrewLoadPage", "Tear-down")
     return ""
-
-
-def cell_text(tasks: list[dict]) -> str:
-    """The booths of a day: one named, or how many and the first few ('12 个展位 booths' over
-    'A1-001, A1-002, …'); hall work shows as its task."""
-    places = list(dict.fromkeys(p for p in (t.get("booth_number") or t.get("name") for t in tasks) if p))
-    if len(places) <= 1:
-        return places[0] if places else ""
-    listed = ", ".join(places[:SHOWN_BOOTHS]) + (", …" if len(places) > SHOWN_BOOTHS else "")
-    return f"{len(places)} 个展位 booths\n{listed}"
 
 
 def task_line(task: dict) -> str:
@@ -171,7 +169,7 @@ class CrewLoadPage(QWidget):
             return
         self._again = False
         show_id, first, last = ctx.show["id"], iso(self.first_day), iso(self.last_day)
-        self.summary.setText(self.tr("读取中… Reading…"))
+        self.summary.setText(self.tr("Reading…"))
         self.summary.setStyleSheet("")
         self._job = start_file_job(ctx.db_path, lambda db, _progress, _cancel: (
             first, last, task_service.crew_load(db, show_id, first, last)),
@@ -230,8 +228,8 @@ class CrewLoadPage(QWidget):
         table.setRowCount(len(people))
         table.setColumnCount(len(days))
         for c, day in enumerate(days):
-            weekday = _WEEKDAYS[date.fromisoformat(day).weekday()]
-            header = QTableWidgetItem(f"{short_day(day)} {weekday.split()[0]}\n{phase_of(dates, day)}".strip())
+            weekday = weekday_text(day)
+            header = QTableWidgetItem(f"{short_day(day)} {weekday}\n{phase_of(dates, day)}".strip())
             header.setToolTip(f"{day} {weekday}")
             table.setHorizontalHeaderItem(c, header)
         bold = QFont(table.font())
@@ -242,7 +240,7 @@ class CrewLoadPage(QWidget):
                 tasks = (person.get("days") or {}).get(day) or []
                 if not tasks:
                     continue
-                item = QTableWidgetItem(cell_text(tasks))
+                item = QTableWidgetItem(self.cell_text(tasks))
                 clash = set((person.get("clashes") or {}).get(day) or [])
                 item.setToolTip(self._tooltip(person, day, tasks, clash))
                 if clash:
@@ -252,13 +250,22 @@ class CrewLoadPage(QWidget):
                 table.setItem(r, c, item)
         self._fit_days(len(days))
         clashing = sum(1 for p in self.load if p.get("clashes"))
-        self.summary.setText(self.tr("%1 executor(s) · %2 with clashes").replace("%1", str(len(self.load)))
-                             .replace("%2", str(clashing)))
+        self.summary.setText(self.tr("%n executor(s) · %1 with clashes", "", len(self.load))
+                             .replace("%1", str(clashing)))
         self.summary.setStyleSheet(f"color: {LATE_COLOUR.name()};" if clashing else "")
         if not people:
             self.notice.setText(self.tr("No clashes on these days.") if self.clashes_only.isChecked()
                                 else self.tr("No construction executor has work on these days."))
             self.notice.show()
+
+    def cell_text(self, tasks: list[dict]) -> str:
+        """The booths of a day: one named, or how many and the first few ('12 booth(s)' over
+        'A1-001, A1-002, …'); hall work shows as its task."""
+        places = list(dict.fromkeys(p for p in (t.get("booth_number") or t.get("name") for t in tasks) if p))
+        if len(places) <= 1:
+            return places[0] if places else ""
+        listed = ", ".join(places[:SHOWN_BOOTHS]) + (", …" if len(places) > SHOWN_BOOTHS else "")
+        return self.tr("%n booth(s)", "", len(places)) + "\n" + listed
 
     def _fit_days(self, count: int) -> None:
         """The days share the width when they fit in it; a long range scrolls sideways."""
@@ -277,7 +284,7 @@ class CrewLoadPage(QWidget):
     def _tooltip(self, person: dict, day: str, tasks: list[dict], clash: set[str]) -> str:
         heading = f"{person.get('name') or ''} · {day}"
         if clash:
-            heading += "\n" + self.tr("撞期 Clash: booked on more than one booth this day")
+            heading += "\n" + self.tr("Clash: booked on more than one booth this day")
             tasks = [t for t in tasks if t.get("id") in clash] + [t for t in tasks if t.get("id") not in clash]
         lines = [task_line(t) for t in tasks[:SHOWN_TASKS]]
         if len(tasks) > SHOWN_TASKS:

@@ -67,10 +67,10 @@ class PunchListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setToolTip(self.tr("Double-click a problem with a photo to open the photo"))
         self.table.itemDoubleClicked.connect(lambda item: self.open_photo(item.row()))
-        self.fixed_button = QPushButton(self.tr("✓ 已修复 Fixed"))
+        self.fixed_button = QPushButton(self.tr("✓ Fixed"))
         self.fixed_button.setObjectName("punch_fixed")
         self.fixed_button.clicked.connect(lambda: self.close_selected("fixed"))
-        self.close_button = QPushButton(self.tr("关闭 Close (no fix needed)"))
+        self.close_button = QPushButton(self.tr("Close (no fix needed)"))
         self.close_button.setObjectName("punch_closed")
         self.close_button.clicked.connect(lambda: self.close_selected("closed"))
         self.errors = ErrorLabel()
@@ -112,7 +112,7 @@ class PunchListView(QWidget):
     def close_selected(self, status: str) -> None:
         row = self.table.currentRow()
         if row < 0:
-            self.errors.show_message(self.tr("请先选择一个问题 / Choose a problem first."))
+            self.errors.show_message(self.tr("Choose a problem first."))
             return
         ctx = self._context
         try:
@@ -132,7 +132,7 @@ class MyTasksPage(QWidget):
         self.today: date | None = None  # None: the computer's date
         self.last_refresh_seconds = 0.0
 
-        self.heading = QLabel(self.tr("我的任务 My tasks"))
+        self.heading = QLabel(self.tr("My tasks"))
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -141,7 +141,7 @@ class MyTasksPage(QWidget):
         self.who.setObjectName("who")
         self.counts = QLabel()
         self.counts.setObjectName("counts")
-        self.report_button = QPushButton(self.tr("⚠ 报告问题 Report a problem…"))
+        self.report_button = QPushButton(self.tr("⚠ Report a problem…"))
         self.report_button.setObjectName("report_problem")
         self.report_button.clicked.connect(lambda: self.act("problem", None))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
@@ -166,8 +166,8 @@ class MyTasksPage(QWidget):
         self.punch_list = PunchListView(context, self)
         self.punch_list.counted.connect(self._punch_counted)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, self.tr("任务 Tasks"))
-        self.tabs.addTab(self.punch_list, self.tr("问题清单 Punch list"))
+        self.tabs.addTab(self.tree, self.tr("Tasks"))
+        self.tabs.addTab(self.punch_list, self.tr("Punch list"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.errors)
@@ -251,7 +251,7 @@ class MyTasksPage(QWidget):
         self.notice.setVisible(bool(text))
 
     def _punch_counted(self, count: int) -> None:
-        self.tabs.setTabText(1, self.tr("问题清单 Punch list · %1").replace("%1", f"{count:,}"))
+        self.tabs.setTabText(1, self.tr("Punch list · %1").replace("%1", f"{count:,}"))
 
     # -- doing -------------------------------------------------------------------------------
     def current_row(self) -> dict | None:

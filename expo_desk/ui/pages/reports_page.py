@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -48,11 +48,13 @@ from expo_desk.services.batch import KIND_TITLES, KINDS, BatchResult, run_batch,
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.batch_dialog import BatchDialog
+from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.list_page import SearchBox
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
-LANGUAGE_CHOICES = (("both", "中文 + English"), ("zh", "中文"), ("en", "English"))
+LANGUAGE_CHOICES = (("both", QT_TRANSLATE_NOOP("ReportsPage", "Chinese and English")),
+                    ("zh", QT_TRANSLATE_NOOP("ReportsPage", "Chinese")), ("en", QT_TRANSLATE_NOOP("ReportsPage", "English")))
 MATCHES_SHOWN = 500  # exhibitors listed per search; typing narrows the rest
 FOLDER_SETTING = "folders/reports"
 PRINT_TIMEOUT_S = 60
@@ -91,13 +93,12 @@ class ReportsPage(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for kind in (*KINDS, "summary"):
-            zh, en = KIND_TITLES[kind]
-            self.kind.addItem(f"{zh} {self.tr(en)}", kind)
+            self.kind.addItem(pick(*KIND_TITLES[kind]), kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, text in LANGUAGE_CHOICES:
-            self.language.addItem(text, code)
+            self.language.addItem(self.tr(text), code)
         self.folder = QLineEdit(context.settings.value(FOLDER_SETTING, str(Path.home())))
         self.folder.setObjectName("folder")
         browse = QPushButton(self.tr("&Choose…"))
@@ -266,7 +267,7 @@ class ReportsPage(QWidget):
         self._show_chosen()
 
     def _show_chosen(self) -> None:
-        self.chosen_label.setText(self.tr("%1 chosen").replace("%1", str(len(self._chosen))))
+        self.chosen_label.setText(self.tr("%n chosen", "", len(self._chosen)))
         self.chosen_label.setToolTip("\n".join(self._chosen.values()))
 
     def choose_folder(self) -> None:
@@ -279,11 +280,11 @@ class ReportsPage(QWidget):
         problems = []
         folder = self.folder.text().strip()
         if not folder:
-            problems.append(self.tr("文件夹 Folder: choose where the PDFs go."))
+            problems.append(self.tr("Folder: choose where the PDFs go."))
         elif Path(folder).exists() and not Path(folder).is_dir():
-            problems.append(self.tr("文件夹 Folder: %1 is a file, not a folder.").replace("%1", folder))
+            problems.append(self.tr("Folder: %1 is a file, not a folder.").replace("%1", folder))
         if self.kind.currentData() in KINDS and self.some_exhibitors.isChecked() and not self._chosen:
-            problems.append(self.tr("展商 Exhibitors: tick at least one, or choose All."))
+            problems.append(self.tr("Exhibitors: tick at least one, or choose All."))
         return problems
 
     def run(self) -> BatchResult | None:
@@ -351,7 +352,7 @@ class ReportsPage(QWidget):
             return False
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print %1 file(s)").replace("%1", str(len(chosen))))
+        dialog.setWindowTitle(self.tr("Print %n file(s)", "", len(chosen)))
         for option in (QAbstractPrintDialog.PrintDialogOption.PrintToFile,
                        QAbstractPrintDialog.PrintDialogOption.PrintPageRange,
                        QAbstractPrintDialog.PrintDialogOption.PrintSelection):
@@ -363,6 +364,6 @@ class ReportsPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Print"), str(exc))
             return False
-        self.summary.setText(self.tr("%1 file(s) sent to %2.").replace("%1", str(len(chosen)))
-                             .replace("%2", printer.printerName() or self.tr("the default printer")))
+        self.summary.setText(self.tr("%n file(s) sent to %1.", "", len(chosen))
+                             .replace("%1", printer.printerName() or self.tr("the default printer")))
         return True

@@ -39,7 +39,6 @@ from expo_desk.ui.widgets.tables import notice_label
 from expo_desk.ui.widgets.task_cards import (
     BUILD_ROLES,
     STATUS_COLOURS,
-    STATUS_NAMES,
     CardDelegate,
     FollowChanges,
     role_text,
@@ -257,7 +256,6 @@ class TaskBoardPage(QWidget):
             rows = self.board.get(status) or []
             shown = rows[:SHOWN_PER_COLUMN]
             self.columns[status].set_rows(shown)
-            zh, en = STATUS_NAMES[status]
             if totals is not None:
                 hidden = totals.get(status, len(rows)) - len(shown)
                 count = f"{totals.get(status, len(rows)):,}"
@@ -267,7 +265,7 @@ class TaskBoardPage(QWidget):
                 count = f"{len(shown):,}" + ("+" if hidden else "")
                 more = self.tr("+ more in this hall: the soonest due %1 are shown").replace(
                     "%1", str(SHOWN_PER_COLUMN))
-            self.headers[status].setText(f"{zh} {self.tr(en)} · {count}")
+            self.headers[status].setText(f"{status_text(status)} · {count}")
             self.more[status].setText(more)
             self.more[status].setVisible(hidden > 0)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QEvent,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from expo_desk.domain import task_names
 from expo_desk.domain.enums import Role, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES
+from expo_desk.ui.language import pick
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR
 
 BUILD_ROLES = task_names.TASK_ROLES
@@ -46,9 +48,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def pair_text(names: dict[str, tuple[str, str]], key: str | None) -> str:
-    """'进行中 In progress': a vocabulary entry in Chinese and English (the key if unknown)."""
+    """'进行中' or 'In progress': a vocabulary entry in the window's language (the key if unknown)."""
     zh, en = names.get(key or "", (key or "", ""))
-    return f"{zh} {QCoreApplication.translate('TaskCards', en)}".strip()
+    return pick(zh, en)
 
 
 def status_text(status: str | None) -> str:
@@ -56,8 +58,11 @@ def status_text(status: str | None) -> str:
 
 
 def role_text(role: str | None) -> str:
-    """'项目执行 construction executor'; '—' for a task of no role (a milestone)."""
-    return ROLE_NAMES.get(Role(role), role) if role in {r.value for r in Role} else "—"
+    """'项目执行' or 'Construction executor'; '—' for a task of no role (a milestone)."""
+    if role not in {r.value for r in Role}:
+        return "—"
+    zh, en = ROLE_NAMES[Role(role)].split(" ", 1)  # the app's name of the role: '项目执行 construction executor'
+    return pick(zh, en[:1].upper() + en[1:])
 
 
 def place_text(row: dict) -> str:
@@ -88,14 +93,19 @@ def short_day(iso_day: str | None) -> str:
 
 BUTTON_WIDTH = 118
 BUTTON_GAP = 8
-# action -> (label, key): the keys work on the selected row as well
+# action -> (label, key): the keys work on the selected row as well; ``task_action_label`` translates
 ACTIONS: dict[str, tuple[str, str]] = {
-    "start": ("▶ 开始 Start", "S"),
-    "finish": ("✓ 完成 Finish", "F"),
-    "problem": ("⚠ 问题 Problem", "P"),
-    "block": ("⊘ 受阻 Block", "B"),
-    "unblock": ("↺ 解除 Unblock", "B"),
+    "start": (QT_TRANSLATE_NOOP("TaskCards", "▶ Start"), "S"),
+    "finish": (QT_TRANSLATE_NOOP("TaskCards", "✓ Finish"), "F"),
+    "problem": (QT_TRANSLATE_NOOP("TaskCards", "⚠ Problem"), "P"),
+    "block": (QT_TRANSLATE_NOOP("TaskCards", "⊘ Block"), "B"),
+    "unblock": (QT_TRANSLATE_NOOP("TaskCards", "↺ Unblock"), "B"),
 }
+
+
+def task_action_label(action: str) -> str:
+    """The button's text in the window's language."""
+    return QCoreApplication.translate("TaskCards", ACTIONS[action][0])
 
 
 def row_actions(status: str | None) -> list[str]:
@@ -123,10 +133,9 @@ def paint_buttons(painter: QPainter, option: QStyleOptionViewItem, status: str |
     """Real push buttons, drawn by the style (a view cell cannot hold thousands of widgets)."""
     style = option.widget.style() if option.widget else QApplication.style()
     for action, rect in button_rects(option.rect, status):
-        label, key = ACTIONS[action]
         button = QStyleOptionButton()
         button.rect = rect
-        button.text = QCoreApplication.translate("TaskCards", label)
+        button.text = task_action_label(action)
         button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
         button.palette = option.palette
         button.fontMetrics = option.fontMetrics
@@ -176,7 +185,7 @@ class CardDelegate(QStyledItemDelegate):
                          metrics.elidedText(row.get("name") or "", Qt.TextElideMode.ElideRight, int(text.width())))
         painter.setFont(option.font)
         metrics = painter.fontMetrics()
-        place = place_text(row) or QCoreApplication.translate("TaskCards", "无展位 no booth")
+        place = place_text(row) or QCoreApplication.translate("TaskCards", "No booth")
         painter.drawText(QRectF(text.left(), text.top() + line, text.width(), line), Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(place, Qt.TextElideMode.ElideRight, int(text.width())))
         owner = row.get("owner_name") or QCoreApplication.translate("TaskCards", "(no owner)")
@@ -229,9 +238,9 @@ class FollowChanges(QObject):
 # -- the rows of My tasks ---------------------------------------------------------------------
 
 ROW_HEIGHT = 46  # a finger's width: the rows are tapped on a laptop's touch screen
-GROUPS: dict[str, tuple[str, str]] = {
-    "overdue": ("逾期", "Overdue"), "today": ("今天", "Today"), "this_week": ("本周", "This week"),
-    "later": ("以后", "Later"),
+GROUPS: dict[str, str] = {  # key -> its heading, translated by MyTasksModel
+    "overdue": QT_TRANSLATE_NOOP("MyTasksModel", "Overdue"), "today": QT_TRANSLATE_NOOP("MyTasksModel", "Today"),
+    "this_week": QT_TRANSLATE_NOOP("MyTasksModel", "This week"), "later": QT_TRANSLATE_NOOP("MyTasksModel", "Later"),
 }
 _GROUP_BACKGROUND = {"overdue": QColor("#fbe3e6")}
 _HEADER_BACKGROUND = QColor("#eef0f3")
@@ -240,8 +249,12 @@ _HEADER_BACKGROUND = QColor("#eef0f3")
 class MyTasksModel(QAbstractItemModel):
     """Two levels: the four groups, and under each its task rows (handed in; no database)."""
 
-    COLUMNS = [("name", "Task"), ("place", "Booth · hall"), ("exhibitor", "Exhibitor"), ("planned_finish", "Due"),
-               ("checklist", "Checklist"), ("status", "Status"), ("actions", "")]
+    COLUMNS = [("name", QT_TRANSLATE_NOOP("MyTasksModel", "Task")),
+               ("place", QT_TRANSLATE_NOOP("MyTasksModel", "Booth · hall")),
+               ("exhibitor", QT_TRANSLATE_NOOP("MyTasksModel", "Exhibitor")),
+               ("planned_finish", QT_TRANSLATE_NOOP("MyTasksModel", "Due")),
+               ("checklist", QT_TRANSLATE_NOOP("MyTasksModel", "Checklist")),
+               ("status", QT_TRANSLATE_NOOP("MyTasksModel", "Status")), ("actions", "")]
     ACTIONS_COLUMN = 6
 
     def __init__(self, parent=None):
@@ -291,7 +304,8 @@ class MyTasksModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][1])
+            title = self.COLUMNS[section][1]
+            return self.tr(title) if title else ""
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -341,8 +355,7 @@ class MyTasksModel(QAbstractItemModel):
     def _group_data(self, index: Index, role: int):
         key, rows = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            zh, en = GROUPS[key]
-            return f"{zh} {self.tr(en)} · {len(rows):,}"
+            return f"{self.tr(GROUPS[key])} · {len(rows):,}"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
