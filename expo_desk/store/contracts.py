@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from expo_desk.store.queries import in_chunks, like_pattern, one, rows, rows_in, scalar
+from expo_desk.store.queries import in_chunks, like_escaped, like_pattern, one, rows, rows_in, scalar
 
 
 def get_contract(db: sqlite_utils.Database, contract_id: str) -> dict | None:
@@ -16,9 +16,8 @@ def contract_by_number(db: sqlite_utils.Database, show_id: str, number: str) -> 
 
 
 def contract_numbers(db: sqlite_utils.Database, show_id: str, prefix: str) -> list[str]:
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return [r[0] for r in db.execute("SELECT number FROM contracts WHERE show_id = ? AND number LIKE ? ESCAPE '\\'",
-                                     [show_id, escaped + "-%"]).fetchall()]
+                                     [show_id, like_escaped(prefix) + "-%"]).fetchall()]
 
 
 def lines(db: sqlite_utils.Database, contract_id: str) -> list[dict]:
