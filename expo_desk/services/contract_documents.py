@@ -14,24 +14,27 @@ from typing import TYPE_CHECKING
 
 from expo_desk.domain import contracts as rules
 from expo_desk.domain.contracts import Totals
-from expo_desk.domain.plan_report import LANGUAGES, PlanHall
+from expo_desk.domain.plan_report import PlanHall
 from expo_desk.domain.pricing import OPEN_SIDES_NAMES, OpenSides, bp_text, m2_text
 from expo_desk.errors import UserError
 from expo_desk.services import booths as booth_service
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.contract_view import contract_detail
-from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING, plan_report_data
+from expo_desk.services.document_head import (
+    Pair,
+    ShowDocument,
+    check_language,
+    currency_symbol,
+    show_document_fields,
+)
+from expo_desk.services.plan_report import plan_report_data
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import exhibitors as exhibitor_store
-from expo_desk.store.settings import get_setting
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
 
-Pair = tuple[str, str]  # (Chinese, English)
-
-CURRENCY_SYMBOLS = {"CNY": "¥", "RMB": "¥", "EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "HKD": "HK$"}
 BOOTH_TYPE_NAMES: dict[str, Pair] = {"shell": ("标准展位", "Shell scheme"), "raw": ("光地", "Raw space")}
 ENCLOSED: Pair = ("封闭", "enclosed")
 MAX_CANDIDATES = 20  # names listed when a name matches several exhibitors
@@ -92,19 +95,9 @@ class MarkedHall:
 
 
 @dataclass(frozen=True)
-class ContractDocuments:
+class ContractDocuments(ShowDocument):
     """Everything the three contract documents print; plain values only."""
 
-    language: str
-    printed_on: str
-    organizer: str
-    logo_path: str | None
-    currency_symbol: str
-    show_code: str
-    show_name: Pair
-    venue: str
-    city: str
-    open_dates: tuple[str | None, str | None]
     build_start: str | None
     teardown_end: str | None
     number: str
@@ -273,8 +266,7 @@ def _date_of(timestamp: str | None) -> str | None:
 def contract_documents(db: Database, contract_id: str, language: str = "both",
                        today: str | _dt.date | None = None) -> ContractDocuments:
     """The data of the three documents of one contract, figures as of ``today``."""
-    if language not in LANGUAGES:
-        raise UserError(f"语言应为 zh、en 或 both / language must be zh, en or both: '{language}'")
+    check_language(language)
     detail = contract_detail(db, contract_id, today)
     contract, exhibitor, terms = detail["contract"], detail["exhibitor"] or {}, detail["terms"]
     show = terms["show"]
@@ -284,13 +276,9 @@ def contract_documents(db: Database, contract_id: str, language: str = "both",
     reason = contract.get("discount_reason") or ""
     money = detail["schedule"]
     return ContractDocuments(
-        language=language, printed_on=detail["today"],
-        organizer=(get_setting(db, ORGANIZER_SETTING) or "").strip(),
-        logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None,
-        currency_symbol=CURRENCY_SYMBOLS.get((show.get("currency") or "CNY").upper(), f"{show.get('currency')} "),
-        show_code=show["code"], show_name=(show["name"], show.get("name_en") or show["name"]),
-        venue=show.get("venue") or "", city=show.get("city") or "",
-        open_dates=(show.get("start_date"), show.get("end_date")), build_start=show.get("build_start"),
+        **show_document_fields(db, show, language, detail["today"]),
+        currency_symbol=currency_symbol(show.get("currency") or "CNY"),
+        build_start=show.get("build_start"),
         teardown_end=show.get("teardown_end"),
         number=contract["number"], status=contract["status"],
         status_name=_named(rules.STATUS_NAMES, contract["status"]),

@@ -13,10 +13,10 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from expo_desk.domain.plan_report import LANGUAGES
 from expo_desk.errors import UserError
 from expo_desk.services.contract_documents import ContractDocuments, MarkedHall, Pair, contract_documents
 from expo_desk.services.contracts import today_text
+from expo_desk.services.document_head import check_language
 from expo_desk.services.post_show import TEXT_KEYS, show_texts
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import exhibitors as exhibitor_store
@@ -226,8 +226,7 @@ def pack_data(db: Database, exhibitor_id: str, language: str = "both",
               today: str | _dt.date | None = None) -> PackData:
     """The pack of one exhibitor, figures as of ``today``: every signed contract of theirs
     (a draft or cancelled one is left out; none at all is a UserError)."""
-    if language not in LANGUAGES:
-        raise UserError(f"语言应为 zh、en 或 both / language must be zh, en or both: '{language}'")
+    check_language(language)
     day = today_text(today)
     exhibitor = exhibitor_store.get(db, exhibitor_id)
     if exhibitor is None:

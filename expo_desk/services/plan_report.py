@@ -10,18 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from expo_desk.domain.plan_report import LANGUAGES, PlanBooth, PlanHall, PlanReportData
+from expo_desk.domain.plan_report import PlanBooth, PlanHall, PlanReportData
 from expo_desk.errors import UserError
 from expo_desk.services import booths as booth_service
+from expo_desk.services.document_head import check_language, logo_path, organizer_name
 from expo_desk.store import shows as show_store
-from expo_desk.store.settings import get_setting
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
 
-# business settings (kept in the file) for the header of every report
-ORGANIZER_SETTING = "report.organizer_name"
-LOGO_SETTING = "report.logo_path"
 
 
 def booth_labels(booth: dict, language: str) -> tuple[str, ...]:
@@ -69,8 +66,7 @@ def plan_report_data(db: Database, show_id: str, hall_code: str | None = None,
     ``highlight_booth`` is a booth number marked on its hall's page; a booth in another
     hall than ``hall_code`` is bad input, like an unknown show, hall or booth (UserError).
     """
-    if language not in LANGUAGES:
-        raise UserError(f"语言应为 zh、en 或 both / language must be zh, en or both: '{language}'")
+    check_language(language)
     show = show_store.show_by_id(db, show_id)
     if show is None:
         raise UserError(f"没有此展会 / no such show: {show_id}")
@@ -93,8 +89,7 @@ def plan_report_data(db: Database, show_id: str, hall_code: str | None = None,
     return PlanReportData(
         show_code=show["code"], show_name=show["name"], show_name_en=show.get("name_en") or "",
         start_date=show.get("start_date"), end_date=show.get("end_date"), venue=show.get("venue") or "",
-        organizer=(get_setting(db, ORGANIZER_SETTING) or "").strip(),
-        logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None,
+        organizer=organizer_name(db), logo_path=logo_path(db),
         language=language, printed_on=(printed_on or date.today()).isoformat(),
         halls=plan_halls, highlight=number,
     )

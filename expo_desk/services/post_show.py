@@ -23,6 +23,7 @@ from expo_desk.domain.permissions import Action, require
 from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet
+from expo_desk.services.document_head import ORGANIZER_SETTING
 from expo_desk.services.exhibitors import require_owner_of
 from expo_desk.services.headers import fold
 from expo_desk.store import exhibitors as exhibitor_store
@@ -464,7 +465,7 @@ def default_show_texts(show: dict, organizer: str = "") -> dict[str, tuple[str, 
 
 
 def _defaults(db: Database, show: dict) -> dict[str, tuple[str, str]]:
-    return default_show_texts(show, get_setting(db, "report.organizer_name") or "")
+    return default_show_texts(show, get_setting(db, ORGANIZER_SETTING) or "")
 
 
 def show_text_defaults(db: Database, show_id: str) -> dict[str, tuple[str, str]]:

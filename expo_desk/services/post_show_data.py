@@ -18,25 +18,27 @@ from typing import TYPE_CHECKING
 
 from expo_desk.domain import contracts as rules
 from expo_desk.domain.enums import SECTORS
-from expo_desk.domain.plan_report import LANGUAGES
 from expo_desk.domain.pricing import m2_text
 from expo_desk.domain.satisfaction import Satisfaction, satisfaction
 from expo_desk.errors import UserError
 from expo_desk.services import post_show
-from expo_desk.services.contract_documents import BOOTH_TYPE_NAMES, CURRENCY_SYMBOLS, split_pair
+from expo_desk.services.contract_documents import BOOTH_TYPE_NAMES, split_pair
 from expo_desk.services.contracts import today_text
-from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING
+from expo_desk.services.document_head import (
+    Pair,
+    ShowDocument,
+    check_language,
+    currency_symbol,
+    show_document_fields,
+)
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import next_edition as edition_store
 from expo_desk.store import shows as show_store
-from expo_desk.store.settings import get_setting
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
-
-Pair = tuple[str, str]  # (Chinese, English)
 
 COUNTED = ("signed", "part_paid", "paid")  # the contracts whose totals are the participation cost
 COST_RULE: Pair = ("参展费用为已签约、部分付款和已付清合同的总额；草稿和已取消的合同不计入（取消费不属于参展费用）。",
@@ -148,19 +150,9 @@ class Rebooking:
 
 
 @dataclass(frozen=True)
-class PostShowData:
+class PostShowData(ShowDocument):
     """Everything the post-show report prints; plain values only."""
 
-    language: str
-    printed_on: str
-    organizer: str
-    logo_path: str | None
-    currency_symbol: str
-    show_code: str
-    show_name: Pair
-    venue: str
-    city: str
-    open_dates: tuple[str | None, str | None]
     exhibitor_name: str
     exhibitor_name_en: str
     sector: Pair
@@ -319,8 +311,7 @@ def _rebooking(db: Database, show: dict, exhibitor: dict, contract_ids: set[str]
 def post_show_data(db: Database, exhibitor_id: str, language: str = "both",
                    today: str | _dt.date | None = None) -> PostShowData:
     """Everything one exhibitor's post-show report prints, read in one go."""
-    if language not in LANGUAGES:
-        raise UserError(f"语言应为 zh、en 或 both / language must be zh, en or both: '{language}'")
+    check_language(language)
     exhibitor = exhibitor_store.get(db, exhibitor_id)
     if exhibitor is None:
         raise UserError("展商不存在 / this exhibitor no longer exists")
@@ -333,15 +324,9 @@ def post_show_data(db: Database, exhibitor_id: str, language: str = "both",
     leads, lead_days = _leads(post_show.exhibitor_leads(db, exhibitor_id))
     done = post_show.outcomes(db, exhibitor_id)
     texts = _written_texts(db, show["id"])
-    currency = (show.get("currency") or "CNY").upper()
     return PostShowData(
-        language=language, printed_on=today_text(today),
-        organizer=(get_setting(db, ORGANIZER_SETTING) or "").strip(),
-        logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None,
-        currency_symbol=CURRENCY_SYMBOLS.get(currency, f"{currency} "),
-        show_code=show["code"], show_name=(show["name"], show.get("name_en") or show["name"]),
-        venue=show.get("venue") or "", city=show.get("city") or "",
-        open_dates=(show.get("start_date"), show.get("end_date")),
+        **show_document_fields(db, show, language, today_text(today)),
+        currency_symbol=currency_symbol((show.get("currency") or "CNY").upper()),
         exhibitor_name=exhibitor["company_name"], exhibitor_name_en=exhibitor.get("company_name_en") or "",
         sector=sector_pair(own_sector), manager_name=exhibitor.get("account_manager") or "",
         booths=_booths(db, counted),

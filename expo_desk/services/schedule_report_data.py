@@ -22,9 +22,8 @@ from expo_desk.domain.task_names import (
     name_pair,
 )
 from expo_desk.services.contract_documents import split_pair
-from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING
+from expo_desk.services.document_head import logo_path, organizer_name, show_name
 from expo_desk.services.schedule import progress_summary
-from expo_desk.store.settings import get_setting
 from expo_desk.store.shows import show_by_id
 
 if TYPE_CHECKING:
@@ -287,7 +286,7 @@ def report_data_from_summary(summary: dict, show: dict, *, organizer: str = "", 
     if punch_counts is not None:
         punch = tuple(PunchCount(s, int(punch_counts.get(s, 0))) for s in SEVERITIES_WORST_FIRST)
     return ScheduleReportData(
-        show_code=show["code"], show_name=(show.get("name") or "", show.get("name_en") or show.get("name") or ""),
+        show_code=show["code"], show_name=show_name(show),
         organizer=organizer, logo_path=logo_path, language=language, today=today,
         open_dates=(show.get("start_date") or "", show.get("end_date") or ""),
         build_start=show.get("build_start") or "",
@@ -307,5 +306,4 @@ def schedule_report_data(db: Database, show_id: str, today: str | None = None,
     summary = progress_summary(db, show_id, as_of)
     return report_data_from_summary(
         summary, show_by_id(db, show_id),
-        organizer=(get_setting(db, ORGANIZER_SETTING) or "").strip(),
-        logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None, language=language)
+        organizer=organizer_name(db), logo_path=logo_path(db), language=language)

@@ -13,19 +13,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from expo_desk.domain.enums import SECTORS
-from expo_desk.domain.plan_report import LANGUAGES
 from expo_desk.errors import UserError
 from expo_desk.services.contracts import today_text
 from expo_desk.services.dashboard import dashboard, percent
-from expo_desk.services.plan_report import LOGO_SETTING, ORGANIZER_SETTING
+from expo_desk.services.document_head import Pair, check_language, logo_path, organizer_name, show_name
 from expo_desk.store import show_summary as store
-from expo_desk.store.settings import get_setting
 from expo_desk.store.shows import show_by_id
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
 
-Pair = tuple[str, str]  # (Chinese, English)
 NO_SECTOR: Pair = ("未填行业", "No sector")
 
 
@@ -240,7 +237,7 @@ def _hall_rows(db: Database, show_id: str, edition: _Edition) -> tuple[HallRow, 
 def _previous(edition: _Edition, before: _Edition, previous_show: dict) -> PreviousEdition:
     figures = tuple(compare(key, name, unit, getattr(edition.figures, key), getattr(before.figures, key))
                     for key, name, unit in COMPARED)
-    return PreviousEdition(code=previous_show["code"], name=_show_name(previous_show),
+    return PreviousEdition(code=previous_show["code"], name=show_name(previous_show),
                            open_dates=(previous_show["start_date"] or "", previous_show["end_date"] or ""),
                            figures=figures, visitor_days=_visitor_days(before))
 
@@ -249,15 +246,10 @@ def _visitor_days(edition: _Edition) -> tuple[VisitorDay, ...]:
     return tuple(VisitorDay(d["day"], d["visitors"], bool(d["counted_overall"])) for d in edition.days)
 
 
-def _show_name(show: dict) -> Pair:
-    return show["name"] or "", show["name_en"] or show["name"] or ""
-
-
 def show_summary_data(db: Database, show_id: str, language: str = "both", *, today=None) -> ShowSummaryData:
     """The show's summary as of ``today`` (default: the real today), ready to draw; with the
     previous edition's figures when ``shows.previous_show_id`` names one."""
-    if language not in LANGUAGES:
-        raise UserError(f"语言应为 zh、en 或 both / language must be zh, en or both: '{language}'")
+    check_language(language)
     show = show_by_id(db, show_id)
     if show is None:
         raise UserError(f"没有此展会 / no such show: {show_id}")
@@ -266,10 +258,9 @@ def show_summary_data(db: Database, show_id: str, language: str = "both", *, tod
     previous_show = show_by_id(db, show["previous_show_id"]) if show.get("previous_show_id") else None
     before = _edition(db, previous_show["id"], day) if previous_show else None
     return ShowSummaryData(
-        show_code=show["code"], show_name=_show_name(show), venue=show["venue"] or "", city=show["city"] or "",
+        show_code=show["code"], show_name=show_name(show), venue=show["venue"] or "", city=show["city"] or "",
         open_dates=(show["start_date"] or "", show["end_date"] or ""),
-        organizer=(get_setting(db, ORGANIZER_SETTING) or "").strip(),
-        logo_path=(get_setting(db, LOGO_SETTING) or "").strip() or None, language=language,
+        organizer=organizer_name(db), logo_path=logo_path(db), language=language,
         currency=show["currency"] or "CNY", today=day, figures=edition.figures,
         sectors=_sector_rows(edition, before), halls=_hall_rows(db, show_id, edition),
         visitor_days=_visitor_days(edition),

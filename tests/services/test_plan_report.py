@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from expo_desk.errors import UserError
-from expo_desk.services.plan_report import ORGANIZER_SETTING, booth_labels, plan_report_data
+from expo_desk.services.document_head import ORGANIZER_SETTING
+from expo_desk.services.plan_report import booth_labels, plan_report_data
 
 
 def _id() -> str:
