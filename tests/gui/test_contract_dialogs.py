@@ -122,8 +122,8 @@ def test_the_sign_dialog_shows_the_plan_it_will_make(qtbot, window, sales):
     cid = new_contract(window, sales, "steel", ("A-002",))  # ¥9,800
     dialog = opened(qtbot, SignDialog(ctx, contract_detail(ctx.db, cid)))
     rows = [[dialog.plan.item(r, c).text() for c in range(3)] for r in range(dialog.plan.rowCount())]
-    assert rows == [["定金 / deposit", (TODAY + dt.timedelta(days=14)).isoformat(), "¥2,940.00"],
-                    ["尾款 / balance", (TODAY + dt.timedelta(days=90)).isoformat(), "¥6,860.00"]]
+    assert rows == [["deposit", (TODAY + dt.timedelta(days=14)).isoformat(), "¥2,940.00"],
+                    ["balance", (TODAY + dt.timedelta(days=90)).isoformat(), "¥6,860.00"]]
     dialog.buttons.button(SAVE).click()
     plan = contract_detail(ctx.db, cid)["schedule"].instalments
     assert [(i.due_on, i.amount_fen) for i in plan] == [(rows[0][1], 294_000), (rows[1][1], 686_000)]

@@ -120,7 +120,7 @@ def test_a_contract_made_in_the_new_contract_dialog_is_listed_with_its_total(qtb
     assert listed(page) == ["RZ2026-0001"]
     # a corner booth (¥9,800 + 10 %) and an inline one, at the default prices
     assert cell(page, "RZ2026-0001", "total_fen") == "¥20,580.00"
-    assert cell(page, "RZ2026-0001", "status") == "草稿 draft"
+    assert cell(page, "RZ2026-0001", "status") == "draft"
     assert cell(page, "RZ2026-0001", "booth_numbers") == "A-001 A-002"
     assert page.detail.totals["total_fen"].text() == "¥20,580.00"
     assert page.count_label.text() == "1 contract(s)"
@@ -139,7 +139,7 @@ def test_sign_then_the_deposit_make_it_part_paid_and_the_pane_agrees_with_the_se
     on_modal(sign)
     page.actions["sign"].trigger()
     assert plan["rows"] == 2  # a deposit and the balance
-    assert cell(page, "RZ2026-0001", "status") == "已签约 signed"
+    assert cell(page, "RZ2026-0001", "status") == "signed"
     deposit = contract_detail(window.context.db, cid)["schedule"].instalments[0].amount_fen
 
     proof = tmp_path / "transfer.png"
@@ -155,7 +155,7 @@ def test_sign_then_the_deposit_make_it_part_paid_and_the_pane_agrees_with_the_se
     on_modal(pay)
     page.actions["payment"].trigger()
     detail = contract_detail(window.context.db, cid)
-    assert cell(page, "RZ2026-0001", "status") == "部分付款 part-paid"
+    assert cell(page, "RZ2026-0001", "status") == "part-paid"
     assert page.detail.balance_value.text() == format_fen(detail["balance_fen"]) == cell(page, "RZ2026-0001",
                                                                                           "balance_fen")
     assert page.detail.payments_table.item(0, 1).text() == format_fen(deposit)
@@ -176,7 +176,7 @@ def test_a_discount_above_the_threshold_waits_and_signing_is_refused(qtbot, wind
 
     on_modal(discount)
     page.actions["discount"].trigger()
-    assert "waiting for approval" in page.detail.discount_label.text()
+    assert "Waiting for approval" in page.detail.discount_label.text()
     assert page.detail.totals["total_fen"].text() == "¥8,780.00"
     refusal = {}
 
@@ -190,7 +190,7 @@ def test_a_discount_above_the_threshold_waits_and_signing_is_refused(qtbot, wind
     page.actions["sign"].trigger()
     assert refusal["open"] and "department manager must approve" in refusal["text"]
     assert records.get_row(window.context.db, "contracts", cid)["status"] == "draft"
-    assert cell(page, "RZ2026-0001", "status") == "草稿 draft"
+    assert cell(page, "RZ2026-0001", "status") == "draft"
 
 
 def test_only_the_department_manager_may_approve_and_an_account_manager_sees_their_own(
@@ -217,7 +217,7 @@ def test_only_the_department_manager_may_approve_and_an_account_manager_sees_the
     assert page.actions["approve"].isEnabled()
     page.actions["approve"].trigger()
     assert messages == []
-    assert "approved by 赵部长" in page.detail.discount_label.text()
+    assert "Approved by 赵部长" in page.detail.discount_label.text()
     assert not page.actions["approve"].isEnabled()
 
 
@@ -240,7 +240,7 @@ def test_cancel_shows_the_fee_before_confirming(qtbot, window, page, sales, on_m
     page.actions["cancel"].trigger()
     assert format_fen(quote["fee_fen"]) in seen["fee"] and "30%" in seen["fee"]
     assert seen["refused"]  # no reason: the dialog stayed open
-    assert cell(page, "RZ2026-0001", "status") == "已取消 cancelled"
+    assert cell(page, "RZ2026-0001", "status") == "cancelled"
     assert records.get_row(ctx.db, "booths", sales["booths"]["A-001"])["status"] == "available"
     assert page.detail.balance_value.text() == format_fen(quote["fee_fen"])
     assert not page.actions["cancel"].isEnabled()

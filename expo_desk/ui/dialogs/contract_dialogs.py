@@ -31,7 +31,7 @@ from expo_desk.services import contracts as contract_service
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services import sales_terms
 from expo_desk.ui.context import AppContext
-from expo_desk.ui.floorplan.booth_item import STATUS_LABELS, TYPE_LABELS
+from expo_desk.ui.floorplan.booth_item import status_label, type_label
 from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import notice_label
 
@@ -153,8 +153,8 @@ def booth_source(context: AppContext, holder: Callable[[], str]) -> Callable[[st
         found = []
         for b in contract_service.booths_for_sale(context.db, context.show["id"], holder(), text, MAX_LISTED + 1):
             size = f"{b['width_cm'] / 100:g} m × {b['depth_cm'] / 100:g} m"
-            found.append((f"{b['number']}   {b['hall_code']} · {size} · {TYPE_LABELS.get(b['booth_type'], '')}"
-                          f" · {STATUS_LABELS.get(b['status'], b['status'])}", b["id"]))
+            found.append((f"{b['number']}   {b['hall_code']} · {size} · {type_label(b['booth_type'])}"
+                          f" · {status_label(b['status'])}", b["id"]))
         return found
 
     return matching

@@ -234,7 +234,7 @@ class NextEditionDialog(QDialog):
                          .replace("%2", _iso(self.offer_until)).replace("%3", str(offered.reserved))
                          .replace("%4", ", ".join(offered.on_site_contracts) or "-"))
             if offered.conflicts:
-                lines.append(self.tr("%1 booth(s) could not be offered:").replace("%1", str(len(offered.conflicts))))
+                lines.append(self.tr("%n booth(s) could not be offered:", "", len(offered.conflicts)))
                 self.conflicts.setPlainText("\n".join(str(c) for c in offered.conflicts))
                 self.conflicts.show()
         self.summary.setText("\n".join(lines))

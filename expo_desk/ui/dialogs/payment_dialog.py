@@ -27,7 +27,8 @@ from expo_desk.services import payments
 from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract, signing_preview
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, date_edit, iso, yuan_field
-from expo_desk.ui.widgets.contract_detail import fit_table_height
+from expo_desk.ui.language import pick
+from expo_desk.ui.widgets.contract_detail import fit_table_height, instalment_label
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
@@ -75,7 +76,7 @@ class SignDialog(ContractForm):
                            .replace("%1", format_fen(total)).replace("%2", bp_text(terms["deposit_bp"]))
                            .replace("%3", str(terms["deposit_due_days"]))
                            .replace("%4", terms["balance_due"] or self.tr("(no date: the show has no opening date)")))
-        fill_table(self.plan, [[i.label, i.due_on, format_fen(i.amount_fen)] for i in plan])
+        fill_table(self.plan, [[instalment_label(i.label), i.due_on, format_fen(i.amount_fen)] for i in plan])
         for r in range(self.plan.rowCount()):
             self.plan.item(r, 2).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         fit_table_height(self.plan, 2)
@@ -98,7 +99,7 @@ class PaymentDialog(ContractForm):
         self.amount.setPlaceholderText(self.tr("yuan, e.g. 32340 or 3.234万"))
         self.method = QComboBox()
         for key, (zh, en) in rules.PAYMENT_METHODS.items():
-            self.method.addItem(f"{zh} {self.tr(en)}", key)
+            self.method.addItem(pick(zh, en), key)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("bank reference, receipt number…"))
         self.reason = QLineEdit()
@@ -176,7 +177,7 @@ class CancelDialog(ContractForm):
             return
         days = quote["days_before_opening"]
         when = "" if days is None else self.tr(" (%n day(s) before the opening)", "", days)
-        text = self.tr("退订费 / cancellation fee: %1 — %2 of the total%3.").replace(
+        text = self.tr("Cancellation fee: %1 — %2 of the total%3.").replace(
             "%1", format_fen(quote["fee_fen"])).replace("%2", bp_text(quote["fee_bp"])).replace("%3", when)
         text += "\n" + self.tr("Paid so far %1.").replace("%1", format_fen(quote["paid_fen"]))
         if quote["refund_fen"]:

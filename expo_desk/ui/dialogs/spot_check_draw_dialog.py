@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain import spot_checks as rules
+from expo_desk.ui.language import pick
 
 
 class DrawDialog(QDialog):
@@ -25,7 +26,7 @@ class DrawDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("draw_kind")
         for kind, (zh, en) in rules.KINDS.items():
-            self.kind.addItem(f"{zh} {self.tr(en)}", kind)
+            self.kind.addItem(pick(zh, en), kind)
         self.size = QSpinBox()
         self.size.setObjectName("draw_size")
         self.size.setRange(1, 10_000)

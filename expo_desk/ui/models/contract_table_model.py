@@ -5,11 +5,12 @@ Every amount arrives in fen from the services and is only formatted here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from expo_desk.domain.contracts import STATUS_NAMES
 from expo_desk.domain.money import format_fen
+from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
 OVERDUE_COLOUR = QColor("#b00020")
@@ -17,9 +18,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def status_text(status: str) -> str:
-    """'已签约 signed': the status in Chinese and English, as everywhere on the page."""
-    zh, en = STATUS_NAMES.get(status, (status, status))
-    return f"{zh} {QCoreApplication.translate('ContractTableModel', en)}"
+    """The contract status in the window's language ('已签约' or 'signed')."""
+    return pick_pair(STATUS_NAMES.get(status, (status, status)))
 
 
 class _MoneyTableModel(PagedTableModel):
@@ -55,14 +55,14 @@ class ContractTableModel(_MoneyTableModel):
     """One row per contract; ``balance_fen`` is put on each row by the page from the services."""
 
     COLUMNS = [
-        ("number", "Contract"),
-        ("company_name", "Exhibitor"),
-        ("booth_numbers", "Booths"),
-        ("status", "Status"),
-        ("total_fen", "Total"),
-        ("paid_fen", "Paid"),
-        ("balance_fen", "Balance"),
-        ("manager_name", "Account manager"),
+        ("number", QT_TRANSLATE_NOOP("ContractTableModel", "Contract")),
+        ("company_name", QT_TRANSLATE_NOOP("ContractTableModel", "Exhibitor")),
+        ("booth_numbers", QT_TRANSLATE_NOOP("ContractTableModel", "Booths")),
+        ("status", QT_TRANSLATE_NOOP("ContractTableModel", "Status")),
+        ("total_fen", QT_TRANSLATE_NOOP("ContractTableModel", "Total")),
+        ("paid_fen", QT_TRANSLATE_NOOP("ContractTableModel", "Paid")),
+        ("balance_fen", QT_TRANSLATE_NOOP("ContractTableModel", "Balance")),
+        ("manager_name", QT_TRANSLATE_NOOP("ContractTableModel", "Account manager")),
     ]
 
 
@@ -70,16 +70,16 @@ class ReceivableTableModel(_MoneyTableModel):
     """Receivables rows as ``payments.receivables`` gives them: overdue first, in red."""
 
     COLUMNS = [
-        ("number", "Contract"),
-        ("company_name", "Exhibitor"),
-        ("manager_name", "Account manager"),
-        ("status", "Status"),
-        ("due_fen", "Due"),
-        ("paid_fen", "Paid"),
-        ("outstanding_fen", "Outstanding"),
-        ("overdue_fen", "Overdue"),
-        ("days_overdue", "Days overdue"),
-        ("next_due_on", "Next due"),
+        ("number", QT_TRANSLATE_NOOP("ReceivableTableModel", "Contract")),
+        ("company_name", QT_TRANSLATE_NOOP("ReceivableTableModel", "Exhibitor")),
+        ("manager_name", QT_TRANSLATE_NOOP("ReceivableTableModel", "Account manager")),
+        ("status", QT_TRANSLATE_NOOP("ReceivableTableModel", "Status")),
+        ("due_fen", QT_TRANSLATE_NOOP("ReceivableTableModel", "Due")),
+        ("paid_fen", QT_TRANSLATE_NOOP("ReceivableTableModel", "Paid")),
+        ("outstanding_fen", QT_TRANSLATE_NOOP("ReceivableTableModel", "Outstanding")),
+        ("overdue_fen", QT_TRANSLATE_NOOP("ReceivableTableModel", "Overdue")),
+        ("days_overdue", QT_TRANSLATE_NOOP("ReceivableTableModel", "Days overdue")),
+        ("next_due_on", QT_TRANSLATE_NOOP("ReceivableTableModel", "Next due")),
     ]
 
     def text(self, row: dict, key: str) -> str:

@@ -7,9 +7,10 @@ nothing. Buttons are greyed out when the signed-in role may not act; the service
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +44,7 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs import contract_dialogs as dialogs
 from expo_desk.ui.dialogs.payment_dialog import CancelDialog, PaymentDialog, SignDialog
 from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
+from expo_desk.ui.language import pick
 from expo_desk.ui.models.contract_table_model import ContractTableModel
 from expo_desk.ui.widgets.contract_detail import ContractDetail
 from expo_desk.ui.widgets.list_page import SearchBox, may_change_owned, paged_table, select_row
@@ -53,15 +55,33 @@ _WATCHED = ("contracts", "contract_lines", "payments", "payment_schedule", "boot
 _ALL_ROWS = 10_000_000
 # (key, text, shortcut): the order of the buttons and of the context menu
 _ACTIONS = (
-    ("new", "&New contract…", "Ctrl+N"), ("add_booth", "Add &booth…", "Ctrl+B"),
-    ("remove_booth", "&Remove booth", ""), ("reprice", "Re&price draft", ""),
-    ("add_service", "Add ser&vice…", "Ctrl+Shift+A"), ("quantity", "Change &quantity…", ""),
-    ("discount", "&Discount…", "Ctrl+D"), ("approve", "&Approve discount", ""),
-    ("sign", "&Sign…", "Ctrl+Shift+S"), ("payment", "Record &payment…", "Ctrl+Shift+P"),
-    ("refund", "Re&fund…", ""), ("cancel", "&Cancel contract…", ""),
-    ("documents", "Print d&ocuments…", "Ctrl+P"),
+    ("new", QT_TRANSLATE_NOOP("ContractsPage", "&New contract…"), "Ctrl+N"),
+    ("add_booth", QT_TRANSLATE_NOOP("ContractsPage", "Add &booth…"), "Ctrl+B"),
+    ("remove_booth", QT_TRANSLATE_NOOP("ContractsPage", "&Remove booth"), ""),
+    ("reprice", QT_TRANSLATE_NOOP("ContractsPage", "Re&price draft"), ""),
+    ("add_service", QT_TRANSLATE_NOOP("ContractsPage", "Add ser&vice…"), "Ctrl+Shift+A"),
+    ("quantity", QT_TRANSLATE_NOOP("ContractsPage", "Change &quantity…"), ""),
+    ("discount", QT_TRANSLATE_NOOP("ContractsPage", "&Discount…"), "Ctrl+D"),
+    ("approve", QT_TRANSLATE_NOOP("ContractsPage", "&Approve discount"), ""),
+    ("sign", QT_TRANSLATE_NOOP("ContractsPage", "&Sign…"), "Ctrl+Shift+S"),
+    ("payment", QT_TRANSLATE_NOOP("ContractsPage", "Record &payment…"), "Ctrl+Shift+P"),
+    ("refund", QT_TRANSLATE_NOOP("ContractsPage", "Re&fund…"), ""),
+    ("cancel", QT_TRANSLATE_NOOP("ContractsPage", "&Cancel contract…"), ""),
+    ("documents", QT_TRANSLATE_NOOP("ContractsPage", "Print d&ocuments…"), "Ctrl+P"),
 )
-_LANGUAGES = (("both", "中英双语 Chinese and English"), ("zh", "中文 Chinese"), ("en", "English"))
+_LANGUAGES = (("both", QT_TRANSLATE_NOOP("ContractsPage", "Chinese and English")),
+              ("zh", QT_TRANSLATE_NOOP("ContractsPage", "Chinese")),
+              ("en", QT_TRANSLATE_NOOP("ContractsPage", "English")))
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("ContractsPage", text)
+
+
+def _without_mnemonic(text: str) -> str:
+    """'新建合同(&N)…' -> '新建合同…', '&New contract…' -> 'New contract…': for tooltips."""
+    return _MNEMONIC.sub("", text)
 
 
 class ContractsPage(QWidget):
@@ -75,9 +95,9 @@ class ContractsPage(QWidget):
         self.search_box.setObjectName("contract_search")
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("全部 All statuses"), None)
+        self.status_filter.addItem(self.tr("All statuses"), None)
         for status, (zh, en) in STATUS_NAMES.items():
-            self.status_filter.addItem(f"{zh} {self.tr(en)}", status)
+            self.status_filter.addItem(pick(zh, en), status)
         self.mine_only = QCheckBox(self.tr("&Mine only"))
         self.mine_only.setObjectName("mine_only")
         self.count_label = QLabel()
@@ -99,12 +119,12 @@ class ContractsPage(QWidget):
         buttons = QGridLayout()
         buttons.setSpacing(4)
         for n, (key, text, keys) in enumerate(_ACTIONS):
-            action = QAction(self.tr(text), self)
+            action = QAction(_translated(text), self)
             action.setObjectName(f"action_{key}")
             if keys:
                 action.setShortcut(QKeySequence(keys))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                action.setToolTip(f"{self.tr(text).replace('&', '')} ({keys})")
+                action.setToolTip(f"{_without_mnemonic(_translated(text))} ({keys})")
             action.triggered.connect(getattr(self, f"do_{key}"))
             self.addAction(action)
             self.actions[key] = action
@@ -142,8 +162,8 @@ class ContractsPage(QWidget):
         self.receivables.open_contract.connect(self.open_contract)
         self.receivables.overdue_only.toggled.connect(lambda _on: self._load_receivables())
         self.tabs = QTabWidget()
-        self.tabs.addTab(contracts_tab, self.tr("Contracts 合同"))
-        self.tabs.addTab(self.receivables, self.tr("Receivables 应收款"))
+        self.tabs.addTab(contracts_tab, self.tr("Contracts"))
+        self.tabs.addTab(self.receivables, self.tr("Receivables"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -369,7 +389,7 @@ class ContractsPage(QWidget):
         """Booth confirmation, contract summary and payment statement as one PDF."""
         if not self.actions["documents"].isEnabled():
             return
-        labels = [label for _code, label in _LANGUAGES]
+        labels = [_translated(label) for _code, label in _LANGUAGES]
         label, ok = QInputDialog.getItem(self, self.tr("Print documents"), self.tr("Language"), labels, 0, False)
         if not ok:
             return

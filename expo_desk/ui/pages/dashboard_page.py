@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expo_desk.domain.enums import SECTORS
 from expo_desk.domain.money import format_fen
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.dashboard import dashboard
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.floorplan.booth_item import sector_label
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 _TILES = ("sold", "occupancy", "revenue", "received", "overdue")
@@ -140,9 +140,9 @@ class DashboardPage(QWidget):
         top.addWidget(self.as_of)
         top.addWidget(self.refresh_button)
 
-        captions = {"sold": self.tr("已售面积 Sold"), "occupancy": self.tr("出租率 Occupancy"),
-                    "revenue": self.tr("签约额 Signed revenue"), "received": self.tr("已收款 Received"),
-                    "overdue": self.tr("逾期 Overdue")}
+        captions = {"sold": self.tr("Sold"), "occupancy": self.tr("Occupancy"),
+                    "revenue": self.tr("Signed revenue"), "received": self.tr("Received"),
+                    "overdue": self.tr("Overdue")}
         self.tiles = {name: _Tile(name, captions[name], name in ("occupancy", "revenue", "received"))
                       for name in _TILES}
         self.tiles["overdue"].value.setStyleSheet(_OVERDUE_STYLE)
@@ -169,9 +169,9 @@ class DashboardPage(QWidget):
             table.setColumnWidth(last, BAR_WIDTH)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("breakdowns")
-        self.tabs.addTab(self.by_manager, self.tr("按项目经理 By account manager"))
-        self.tabs.addTab(self.by_sector, self.tr("按行业 By sector"))
-        self.tabs.addTab(self.by_hall, self.tr("按展馆 By hall"))
+        self.tabs.addTab(self.by_manager, self.tr("By account manager"))
+        self.tabs.addTab(self.by_sector, self.tr("By sector"))
+        self.tabs.addTab(self.by_hall, self.tr("By hall"))
 
         self.notice = notice_label("")
         self.notice.hide()
@@ -220,8 +220,8 @@ class DashboardPage(QWidget):
         b, r, m = f["booths"], f["revenue"], f["money"]
         self.tiles["sold"].set(
             _m2(b["sold_m2"]),
-            self.tr("%1 booths sold · %2 reserved · %3 available").replace("%1", f"{b['sold_booths']:,}")
-            .replace("%2", _m2(b["reserved_m2"])).replace("%3", _m2(b["available_m2"])))
+            self.tr("%n booth(s) sold · %1 reserved · %2 available", "", b["sold_booths"])
+            .replace("%1", _m2(b["reserved_m2"])).replace("%2", _m2(b["available_m2"])))
         self.tiles["occupancy"].set(
             _pct(b["occupancy_percent"]),
             self.tr("of %1 for sale; %2 with reservations").replace("%1", _m2(b["sellable_m2"]))
@@ -230,15 +230,15 @@ class DashboardPage(QWidget):
             "no target set")
         fees = self.tr(" (incl. %1 cancellation fees)").replace("%1", format_fen(r["fees_fen"])) if r["fees_fen"] else ""
         self.tiles["revenue"].set(format_fen(r["signed_fen"]),
-                                  self.tr("%1 contract(s)").replace("%1", f"{r['contracts']:,}") + fees + " · " + target,
+                                  self.tr("%n contract(s)", "", r["contracts"]) + fees + " · " + target,
                                   r["target_percent"])
         self.tiles["received"].set(format_fen(m["paid_fen"]),
                                    self.tr("of %1 due; %2 still to come").replace("%1", format_fen(m["due_fen"]))
                                    .replace("%2", format_fen(m["outstanding_fen"])), m["received_percent"])
         self.tiles["overdue"].set(format_fen(m["overdue_fen"]),
-                                  self.tr("%1 contract(s) late").replace("%1", f"{m['overdue_contracts']:,}"))
+                                  self.tr("%n contract(s) late", "", m["overdue_contracts"]))
         self._fill_money(self.by_manager, f["by_manager"], self.tr("(no account manager)"))
-        self._fill_money(self.by_sector, f["by_sector"], self.tr("(no sector)"), _sector_label)
+        self._fill_money(self.by_sector, f["by_sector"], self.tr("(no sector)"), sector_label)
         self._fill_halls(f["by_hall"])
 
     def _fill_money(self, table: QTableWidget, rows: list[dict], nobody: str, label=str) -> None:
@@ -271,10 +271,6 @@ class DashboardPage(QWidget):
                 row.append(widget.text() if isinstance(widget, PercentBar) else table.item(r, c).text())
             found.append(row)
         return found
-
-
-def _sector_label(sector: str) -> str:
-    return f"{sector} {SECTORS[sector]}" if sector in SECTORS else sector
 
 
 def _align_numbers(table: QTableWidget, columns: range) -> None:

@@ -34,6 +34,7 @@ from expo_desk.services import spot_checks as svc
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.spot_check_draw_dialog import DrawDialog
+from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.exceptions_view import ROW_HEIGHT, ExceptionsView
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
@@ -62,7 +63,7 @@ class SpotChecksPage(QWidget):
         self._check_labels: dict[str, tuple[QLabel, QLabel]] = {}
 
         self.read_only_notice = notice_label(self.tr(
-            "只读 Read-only: only the department manager draws samples, records verdicts and signs off."))
+            "Read-only: only the department manager draws samples, records verdicts and signs off."))
         self.read_only_notice.setObjectName("read_only")
         self.draw_button = QPushButton(self.tr("&Draw sample…"))
         self.draw_button.setObjectName("draw")
@@ -148,8 +149,8 @@ class SpotChecksPage(QWidget):
 
         self.exceptions = ExceptionsView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(checks_tab, self.tr("抽查 Spot checks"))
-        self.tabs.addTab(self.exceptions, self.tr("异常 Exceptions"))
+        self.tabs.addTab(checks_tab, self.tr("Spot checks"))
+        self.tabs.addTab(self.exceptions, self.tr("Exceptions"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_exceptions())
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_notice)
@@ -193,7 +194,7 @@ class SpotChecksPage(QWidget):
         selected = self.detail["check"]["id"] if self.detail else None
         self._checks = svc.spot_checks(ctx.db, ctx.show["id"])
         fill_table(self.check_table, [[
-            c["drawn_at"][:16].replace("T", " "), " ".join(rules.KINDS[c["kind"]]), str(c["items"]),
+            c["drawn_at"][:16].replace("T", " "), pick_pair(rules.KINDS[c["kind"]]), str(c["items"]),
             f"{c['population']:,}", str(c["seed"]), c["drawn_by_name"],
             f"{c['signed_off_by_name'] or ''} {c['signed_off_at'][:10]}" if c["signed_off_at"] else "—"]
             for c in self._checks], [c["id"] for c in self._checks])
@@ -231,12 +232,13 @@ class SpotChecksPage(QWidget):
             self.item_box.hide()
             return
         c, items = self.detail["check"], self.detail["items"]
-        zh, en = rules.KINDS[c["kind"]]
         status = (self.tr("Signed off by %1 on %2: %3").replace("%1", c["signed_off_by_name"] or "")
                   .replace("%2", c["signed_off_at"][:10]).replace("%3", c["note"] or "—") if self.detail["signed_off"]
                   else self.tr("%n verdict(s) still to give", "", self.detail["unconfirmed"]))
-        self.check_title.setText(f"<b>{zh} {en}</b> · {len(items)} / {c['population']:,} · seed {c['seed']} · "
-                                 f"{c['drawn_by_name']} {c['drawn_at'][:10]}<br>{_escape(status)}")
+        seed = self.tr("seed %1").replace("%1", str(c["seed"]))
+        self.check_title.setText(f"<b>{_escape(pick_pair(rules.KINDS[c['kind']]))}</b> · {len(items)} / "
+                                 f"{c['population']:,} · {_escape(seed)} · {_escape(c['drawn_by_name'])} "
+                                 f"{c['drawn_at'][:10]}<br>{_escape(status)}")
         fill_table(self.item_table, [[str(i["position"]), i["label"], _computer_summary(i["checks"]),
                                       _verdict_summary(i["checks"]), i["note"]] for i in items],
                    [i["id"] for i in items])
@@ -258,7 +260,7 @@ class SpotChecksPage(QWidget):
             mark, detail = QLabel(), QLabel()
             detail.setWordWrap(True)
             detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            ok, problem = QRadioButton(self.tr("OK 通过")), QRadioButton(self.tr("Problem 有问题"))
+            ok, problem = QRadioButton(self.tr("OK")), QRadioButton(self.tr("Problem"))
             ok.setObjectName(f"ok_{name}")
             problem.setObjectName(f"problem_{name}")
             group = QButtonGroup(self.item_box)
@@ -266,7 +268,7 @@ class SpotChecksPage(QWidget):
             group.addButton(problem)
             ok.clicked.connect(lambda _c=False, n=name: self.set_verdict(n, True))
             problem.clicked.connect(lambda _c=False, n=name: self.set_verdict(n, False))
-            self.checklist.addWidget(QLabel(rules.check_label(kind, name)), row, 0)
+            self.checklist.addWidget(QLabel(_check_text(kind, name)), row, 0)
             self.checklist.addWidget(mark, row, 1)
             self.checklist.addWidget(detail, row, 2)
             self.checklist.addWidget(ok, row, 3)
@@ -402,17 +404,22 @@ class SpotChecksPage(QWidget):
         population = self.tr("population %1 then, %2 now").replace("%1", f"{result['population_then']:,}").replace(
             "%2", f"{result['population_now']:,}")
         if result["same"]:
-            text = self.tr("相同 Same: drawing again from seed %1 gives the same items").replace(
+            text = self.tr("Same: drawing again from seed %1 gives the same items").replace(
                 "%1", str(self.detail["check"]["seed"])) + f" ({population})."
         else:
             lines = [f"#{d['position']}: {d['was_label'] or '—'} → {d['now_label'] or '—'}"
                      for d in result["differences"][:_SHOWN_DIFFERENCES]]
             if len(result["differences"]) > _SHOWN_DIFFERENCES:
                 lines.append("…")
-            text = self.tr("不同 Different: %1 item(s) differ").replace("%1", str(len(result["differences"]))) + (
+            text = self.tr("Different: %n item(s) differ", "", len(result["differences"])) + (
                 f" ({population})\n" + "\n".join(lines))
         self.replay_label.setText(text)
         self.replay_label.setStyleSheet("" if result["same"] else "color: #b00020;")
+
+
+def _check_text(kind: str, name: str) -> str:
+    """One line of the checklist in the window's language."""
+    return next((pick(zh, en) for key, zh, en in rules.CHECKS[kind] if key == name), name)
 
 
 def _computer_summary(checks: dict) -> str:

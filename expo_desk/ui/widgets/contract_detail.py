@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from expo_desk.domain.contracts import LINE_KIND_NAMES, PAYMENT_METHODS
 from expo_desk.domain.money import format_fen
 from expo_desk.domain.pricing import bp_text
+from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR, status_text
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
 from expo_desk.ui.widgets.tables import NOTICE_STYLE, fill_table, notice_label, record_table
@@ -45,6 +46,12 @@ def _money_columns(table: QTableWidget, columns: tuple[int, ...]) -> None:
     for r in range(table.rowCount()):
         for c in columns:
             table.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def instalment_label(label: str) -> str:
+    """'定金 / deposit' (as the plan stores it) in the window's language; other labels as they are."""
+    zh, separator, en = label.partition(" / ")
+    return pick(zh, en) if separator else label
 
 
 def fit_table_height(table: QTableWidget, least_rows: int = 1) -> None:
@@ -100,7 +107,7 @@ class ContractDetail(QScrollArea):
         facts.setColumnStretch(3, 1)
         layout.addLayout(facts)
 
-        lines_box = QGroupBox(self.tr("Lines 合同明细"))
+        lines_box = QGroupBox(self.tr("Lines"))
         box = QVBoxLayout(lines_box)
         self.lines_table = _elided_table([self.tr("Description"), self.tr("Qty"), self.tr("Unit price"),
                                           self.tr("Amount")], 0, "lines")
@@ -111,8 +118,7 @@ class ContractDetail(QScrollArea):
         self._captions: dict[str, QLabel] = {}
         for n, key in enumerate((*_TOTAL_KINDS, "total_fen")):
             kind = key.removesuffix("_fen")
-            zh, en = LINE_KIND_NAMES.get(kind, ("合计", "Total"))
-            caption = QLabel(f"{zh} {self.tr(en)}")
+            caption = QLabel(pick_pair(LINE_KIND_NAMES[kind]) if kind in LINE_KIND_NAMES else self.tr("Total"))
             value = _selectable(f"total_{kind}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             if key == "total_fen":
@@ -128,7 +134,7 @@ class ContractDetail(QScrollArea):
         box.addWidget(self.discount_label)
         layout.addWidget(lines_box)
 
-        plan_box = QGroupBox(self.tr("Payment schedule 付款计划"))
+        plan_box = QGroupBox(self.tr("Payment schedule"))
         box = QVBoxLayout(plan_box)
         self.schedule_table = _elided_table([self.tr("Instalment"), self.tr("Due on"), self.tr("Amount"),
                                              self.tr("Paid"), self.tr("Outstanding"), self.tr("Overdue")],
@@ -139,7 +145,7 @@ class ContractDetail(QScrollArea):
         box.addWidget(self.no_schedule)
         layout.addWidget(plan_box)
 
-        pay_box = QGroupBox(self.tr("Payments 收款记录"))
+        pay_box = QGroupBox(self.tr("Payments"))
         box = QVBoxLayout(pay_box)
         self.payments_table = _elided_table([self.tr("Date"), self.tr("Amount"), self.tr("Method"),
                                              self.tr("Reference / reason"), self.tr("Proof"),
@@ -151,7 +157,7 @@ class ContractDetail(QScrollArea):
         layout.addWidget(pay_box)
 
         balance_row = QGridLayout()
-        caption = QLabel(self.tr("Balance 余额"))
+        caption = QLabel(self.tr("Balance"))
         caption.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.balance_value = _selectable("balance")
         self.balance_value.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -219,12 +225,11 @@ class ContractDetail(QScrollArea):
             reason = contract.get("discount_reason") or ""
             text = self.tr("Discount %1 (%2).").replace("%1", format_fen(-sums.discount_fen)).replace("%2", reason)
             if detail.get("discount_waiting"):
-                text += " " + self.tr("待部门经理批准 / waiting for approval by the department manager "
-                                      "(above %1).").replace("%1", format_fen(limit))
+                text += " " + self.tr("Waiting for approval by the department manager (above %1).").replace("%1", format_fen(limit))
                 style = ERROR_STYLE
             elif detail.get("approved_by_name"):
                 when = (contract.get("discount_approved_at") or "")[:10]
-                text += " " + self.tr("已批准 / approved by %1 on %2.").replace(
+                text += " " + self.tr("Approved by %1 on %2.").replace(
                     "%1", detail["approved_by_name"]).replace("%2", when)
                 style = "color: #1b5e20;"
             else:
@@ -242,7 +247,7 @@ class ContractDetail(QScrollArea):
         money = detail.get("schedule")
         instalments = list(money.instalments) if money else []
         fill_table(self.schedule_table, [
-            [i.label, i.due_on, format_fen(i.amount_fen), format_fen(i.paid_fen), format_fen(i.outstanding_fen),
+            [instalment_label(i.label), i.due_on, format_fen(i.amount_fen), format_fen(i.paid_fen), format_fen(i.outstanding_fen),
              self.tr("%n day(s) overdue", "", i.days_overdue) if i.overdue else ""] for i in instalments])
         _money_columns(self.schedule_table, (2, 3, 4))
         for r, inst in enumerate(instalments):
@@ -257,11 +262,11 @@ class ContractDetail(QScrollArea):
         payments = detail.get("payments", [])
         rows = []
         for p in payments:
-            zh, en = PAYMENT_METHODS.get(p["method"], (p["method"], ""))
+            method = pick_pair(PAYMENT_METHODS.get(p["method"], (p["method"], p["method"])))
             note = p["reference"] or ""
             if p["amount_fen"] < 0:
                 note = self.tr("Refund: %1").replace("%1", p["reason"] or "") + (f" · {note}" if note else "")
-            rows.append([p["paid_on"], format_fen(p["amount_fen"]), f"{zh} {self.tr(en)}".strip(), note,
+            rows.append([p["paid_on"], format_fen(p["amount_fen"]), method, note,
                          Path(p["proof_path"]).name if p["proof_path"] else "", p.get("recorded_by_name") or ""])
         fill_table(self.payments_table, rows, [p["id"] for p in payments])
         _money_columns(self.payments_table, (1,))
@@ -282,9 +287,9 @@ class ContractDetail(QScrollArea):
         notes = []
         money = detail.get("schedule")
         if balance is not None and balance < 0:
-            notes.append(self.tr("应退 / owed back to the exhibitor: %1").replace("%1", format_fen(-balance)))
+            notes.append(self.tr("Owed back to the exhibitor: %1").replace("%1", format_fen(-balance)))
         if money is not None and money.overdue_fen:
-            notes.append(self.tr("逾期 / overdue: %1").replace("%1", format_fen(money.overdue_fen)))
+            notes.append(self.tr("Overdue: %1").replace("%1", format_fen(money.overdue_fen)))
         if contract.get("status") == "cancelled":
             notes.append(self.tr("Cancellation fee %1").replace("%1", format_fen(contract["cancellation_fee_fen"])))
         quote = detail.get("cancellation")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from expo_desk.domain.contracts import STATUS_NAMES
 from expo_desk.domain.money import format_fen
 from expo_desk.services.exceptions_list import exceptions_list
+from expo_desk.ui.language import pick_pair
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
 ROW_HEIGHT = 24
@@ -49,20 +50,20 @@ class ExceptionsView(QWidget):
     def refresh(self, db, show_id: str) -> None:
         self.data = found = exceptions_list(db, show_id)
         threshold = f"{found['threshold_bp'] / 100:g} %"
-        self._fill("discounts", self.tr("超线优惠 Discounts above %1").replace("%1", threshold), [[
+        self._fill("discounts", self.tr("Discounts above %1").replace("%1", threshold), [[
             r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["discount_fen"]),
             format_fen(r["limit_fen"]), "—" if r["percent"] is None else f"{r['percent']:.1f} %",
-            self.tr("待批准 waiting") if r["waiting"] else self.tr("已批准 approved by %1").replace(
+            self.tr("waiting") if r["waiting"] else self.tr("approved by %1").replace(
                 "%1", r["approved_by_name"] or ""), r["discount_reason"]] for r in found["discounts"]])
-        self._fill("overdue", self.tr("逾期 Overdue payments"), [[
+        self._fill("overdue", self.tr("Overdue payments"), [[
             r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["overdue_fen"]),
-            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), " ".join(STATUS_NAMES[r["status"]])]
+            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), pick_pair(STATUS_NAMES[r["status"]])]
             for r in found["overdue"]])
-        self._fill("expiring", self.tr("预留将到期 Reservations ending within %n day(s)", "", found["warning_days"]), [[
+        self._fill("expiring", self.tr("Reservations ending within %n day(s)", "", found["warning_days"]), [[
             r["number"], r["hall_code"], r["reserved_for"], r["reserved_until"][:10],
             str(r["days_left"]) if r["days_left"] >= 0 else self.tr("ended %n day(s) ago", "", -r["days_left"]),
             r["contract_number"] or "", r["manager_name"] or ""] for r in found["expiring"]])
-        self._fill("edited", self.tr("签约后修改 Edited after signing"), [[
+        self._fill("edited", self.tr("Edited after signing"), [[
             r["number"], r["company_name"], r["manager_name"] or "", r["signed_on"] or "",
             format_fen(r["signed_total_fen"]) if r["signed_total_fen"] is not None else "", format_fen(r["total_fen"]),
             "; ".join(f"{e['at'][:10]} {e['user_name']}: {e['summary']}" for e in r["edits"])]

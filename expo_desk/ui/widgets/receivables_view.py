@@ -32,7 +32,7 @@ class ReceivablesView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.overdue_only = QCheckBox(self.tr("&Overdue only 仅显示逾期"))
+        self.overdue_only = QCheckBox(self.tr("&Overdue only"))
         self.overdue_only.setObjectName("overdue_only")
         self.total_label = QLabel()
         self.total_label.setObjectName("receivables_total")
@@ -53,7 +53,7 @@ class ReceivablesView(QWidget):
         managers = QWidget()
         box = QVBoxLayout(managers)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("By account manager 按项目经理")))
+        box.addWidget(QLabel(self.tr("By account manager")))
         box.addWidget(self.by_manager)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
