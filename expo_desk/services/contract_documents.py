@@ -53,7 +53,9 @@ class DocumentLine:
 
 
 @dataclass(frozen=True)
-class DocumentBooth:
+class PrintedBooth:
+    """A booth as every document describes it: where it is, its size, its kind, its open sides."""
+
     number: str
     hall_code: str
     hall_name: str
@@ -63,6 +65,10 @@ class DocumentBooth:
     booth_type: str  # shell / raw
     type_name: Pair
     open_sides: Pair
+
+
+@dataclass(frozen=True)
+class DocumentBooth(PrintedBooth):
     price_fen: int  # its booth line with its price-rule adjustments
 
 

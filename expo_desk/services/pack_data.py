@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from expo_desk.errors import UserError
-from expo_desk.services.contract_documents import ContractDocuments, MarkedHall, Pair, contract_documents
+from expo_desk.services.contract_documents import (
+    ContractDocuments,
+    MarkedHall,
+    Pair,
+    PrintedBooth,
+    contract_documents,
+)
 from expo_desk.services.contracts import today_text
 from expo_desk.services.document_head import check_language
 from expo_desk.services.post_show import TEXT_KEYS, show_texts
@@ -31,18 +37,9 @@ BADGE_WORDS = ("badge", "参展证", "证件", "胸卡")  # how a badge service 
 
 
 @dataclass(frozen=True)
-class PackBooth:
-    """One of the exhibitor's booths as the pack lists it."""
+class PackBooth(PrintedBooth):
+    """One of the exhibitor's booths as the pack lists it, with the contract holding it."""
 
-    number: str
-    hall_code: str
-    hall_name: str
-    width_cm: int
-    depth_cm: int
-    area_m2: str
-    booth_type: str  # shell / raw
-    type_name: Pair
-    open_sides: Pair
     contract_number: str
 
 
