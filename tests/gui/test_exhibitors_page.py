@@ -91,6 +91,19 @@ def test_add_an_exhibitor_through_the_dialog(qtbot, page, on_modal):
     assert page.detail.contacts_table.item(0, 0).text() == "孙丽"
 
 
+def test_a_sector_picked_in_english_is_stored_under_its_chinese_name(qtbot, page, on_modal):
+    def choose_logistics(dialog):
+        dialog.fields["company_name"].setText("日照港集团有限公司")
+        dialog.sector.setCurrentIndex(dialog.sector.findText("Logistics"))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    on_modal(choose_logistics)
+    page.add_button.click()
+    record = page.selected_exhibitor()
+    assert (record["company_name"], record["sector"]) == ("日照港集团有限公司", "物流")
+    assert page.detail.labels["sector"].text() == "Logistics"
+
+
 def test_a_bad_form_stays_open_names_the_problems_and_saves_nothing(qtbot, page, on_modal, show_file):
     seen = {}
 

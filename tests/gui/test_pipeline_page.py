@@ -14,6 +14,7 @@ from expo_desk.domain.enums import Role
 from expo_desk.services import leads as lead_service
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.ui.dialogs.lead_dialog import FollowUpDialog, LeadDialog
+from expo_desk.ui.language import set_ui_language
 from expo_desk.ui.models.lead_table_model import LeadTableModel
 from expo_desk.ui.pages.pipeline_page import PipelinePage
 
@@ -66,8 +67,21 @@ def test_a_lead_created_through_the_dialog_appears_in_today_when_due(qtbot, pipe
     assert today_groups(pipeline)["Today"] == ["日照港集团有限公司"]
     assert table_names(pipeline) == ["日照港集团有限公司"]
     assert pipeline.model.index(0, 3).data() == "¥80,000.00"
-    assert pipeline.model.index(0, 6).data() == "没有预算 / no budget; 老板出差; 下月再谈"
-    assert "已联系 contacted: 1" in pipeline.summary.text()
+    assert pipeline.model.index(0, 6).data() == "no budget; 老板出差; 下月再谈"
+    assert "contacted: 1" in pipeline.summary.text()
+
+
+def test_stages_and_quick_picks_show_in_chinese_when_the_window_speaks_it(qtbot, pipeline, window):
+    add_lead(window, "日照港集团有限公司", date.today(), objections=["没有预算", "老板出差"])
+    set_ui_language("zh")
+    try:
+        pipeline.refresh()
+        assert pipeline.model.index(0, 0).data() == "已联系"
+        assert pipeline.model.index(0, 6).data() == "没有预算; 老板出差"
+        assert pipeline.today_tree.topLevelItem(1).child(0).text(1) == "已联系"
+        assert "已联系: 1" in pipeline.summary.text()
+    finally:
+        set_ui_language("en")
 
 
 def test_a_bad_lead_form_shows_each_problem_next_to_its_field(qtbot, pipeline, on_modal):

@@ -87,18 +87,20 @@ def test_outcome_notes_and_survey_are_saved_with_save(page, window):
     results = pick(page, "日照钢铁集团有限公司")
     results.outcome_edits["promotion"].setPlainText("微信推文两篇")
     results.outcome_edits["matchmaking"].setPlainText("配对会 3 场")
+    assert results.survey.item(0, 0).text() == "Overall satisfaction with the show"
     results.survey.item(0, 1).setText("满意")
     results.survey.item(0, 2).setText("4")
     results.save_button.click()
     steel = results.exhibitor["id"]
     saved = post_show.outcomes(window.context.db, steel)
     assert (saved["promotion"], saved["matchmaking"], saved["competition"]) == ("微信推文两篇", "配对会 3 场", "")
-    assert [(a["answer"], a["score"]) for a in post_show.survey_answers(window.context.db, steel)] == [("满意", 4)]
+    assert [(a["question"], a["answer"], a["score"]) for a in post_show.survey_answers(window.context.db, steel)] == [
+        (post_show.SURVEY_QUESTIONS[0], "满意", 4)]  # kept under the question as stored, in both languages
     assert results.saved_label.text().startswith("Notes last saved")
     results.survey.item(1, 2).setText("9")
     results.outcome_edits["competition"].setPlainText("两家同行")
     results.save_button.click()
-    assert "survey row 2" in results.errors.text() and "from 1 to 5" in results.errors.text()
+    assert "Survey row 2" in results.errors.text() and "from 1 to 5" in results.errors.text()
     assert post_show.outcomes(window.context.db, steel)["competition"] == ""  # nothing of a refused save
 
 
@@ -110,12 +112,15 @@ def test_a_lead_added_and_deleted_on_the_page(page, window, on_modal, monkeypatc
         dialog.fields["captured_on"].setText(DAY)
         dialog.signed.setChecked(True)
         dialog.fields["agreement_value"].setText("5.5万")
+        dialog.source.setCurrentText("business card")
         dialog.save()
 
     on_modal(fill)
     results.add_lead_button.click()
     assert results.leads_table.rowCount() == 1 and results.leads_table.item(0, 1).text() == "周先生"
     assert results.lead_summary.text() == "1 lead(s) · 1 agreement(s) signed · ¥55,000.00"
+    assert results.leads_table.item(0, 7).text() == "business card"
+    assert scalar(window.context.db, "SELECT source FROM exhibitor_leads") == "名片 business card"  # for the report
     results.leads_table.selectRow(0)
     monkeypatch.setattr(post_show_page.QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     results.delete_lead_button.click()

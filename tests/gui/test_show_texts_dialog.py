@@ -31,7 +31,7 @@ def test_every_text_shows_its_default_in_both_languages(open_dialog, window):
     assert welcome_zh.startswith("欢迎参加2026日照国际博览会") and welcome_en.startswith("Welcome to Rizhao International Expo 2026")
     assert "另行通知" in dialog.editors["build_up"][0].toPlainText()  # the test show has no dates yet
     assert "to be announced" in dialog.editors["build_up"][1].toPlainText()
-    assert all("默认文本" in label.text() for label in dialog.states.values())
+    assert all("Default text" in label.text() for label in dialog.states.values())
     assert all(edit.toPlainText() for pair in dialog.editors.values() for edit in pair)
 
 
@@ -39,16 +39,16 @@ def test_a_written_text_is_saved_and_shown_next_time_and_a_restored_one_is_remov
     dialog = open_dialog()
     dialog.editors["badges"][0].setPlainText("每个展位 3 张展商证")
     dialog.editors["badges"][1].setPlainText("3 exhibitor badges per booth")
-    assert "已修改" in dialog.states["badges"].text()
+    assert "Written for this show" in dialog.states["badges"].text()
     dialog.save()
     assert not dialog.isVisible() and dialog.changes.inserted["show_texts"]
     assert rows(window.context.db, "SELECT key, text_zh, text_en FROM show_texts") == [
         {"key": "badges", "text_zh": "每个展位 3 张展商证", "text_en": "3 exhibitor badges per booth"}]
     again = open_dialog()
     assert again.editors["badges"][0].toPlainText() == "每个展位 3 张展商证"
-    assert "已修改" in again.states["badges"].text() and "默认文本" in again.states["welcome"].text()
+    assert "Written for this show" in again.states["badges"].text() and "Default text" in again.states["welcome"].text()
     again.findChild(QPushButton, "badges_restore").click()
-    assert "默认文本" in again.states["badges"].text()
+    assert "Default text" in again.states["badges"].text()
     again.save()
     assert scalar(window.context.db, "SELECT count(*) FROM show_texts") == 0
 

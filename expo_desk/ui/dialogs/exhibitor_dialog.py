@@ -21,6 +21,7 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.users import list_account_managers
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.models.exhibitor_table_model import sector_key, sector_text
 from expo_desk.ui.widgets.error_label import ErrorLabel
 
 _CONTACT_FIELDS = {"contact_name": "name", "contact_title": "title", "contact_phone": "phone", "contact_email": "email"}
@@ -60,9 +61,11 @@ class ExhibitorDialog(QDialog):
                 self.sector.setObjectName("sector")
                 self.sector.setEditable(True)
                 self.sector.addItem("")
-                for chinese, english in SECTORS.items():
-                    self.sector.addItem(f"{chinese}", chinese)
-                    self.sector.setItemData(self.sector.count() - 1, english, Qt.ItemDataRole.ToolTipRole)
+                for chinese, english in SECTORS.items():  # stored in Chinese, shown in the window's language
+                    shown = sector_text(chinese)
+                    self.sector.addItem(shown, chinese)
+                    self.sector.setItemData(self.sector.count() - 1, english if shown == chinese else chinese,
+                                            Qt.ItemDataRole.ToolTipRole)
                 company.addRow(self.tr("Sector"), self.sector)
         self.manager = QComboBox()
         self.manager.setObjectName("account_manager")
@@ -107,7 +110,7 @@ class ExhibitorDialog(QDialog):
             self.fields[key].setText(row.get(key) or "")
         value = row.get("expected_value_fen")
         self.fields["expected_value"].setText("" if value is None else format_fen(value, symbol=""))
-        self.sector.setCurrentText(row.get("sector") or "")
+        self.sector.setCurrentText(sector_text(row.get("sector")))
         index = self.manager.findData(row.get("account_manager_id"))
         self.manager.setCurrentIndex(max(index, 0))
         self.notes.setPlainText(row.get("notes") or "")
@@ -116,7 +119,7 @@ class ExhibitorDialog(QDialog):
         """The form as service input: exhibitor fields, first contact, and parse problems."""
         problems: list[Problem] = []
         values = {key: self.fields[key].text() for key in ("company_name", "company_name_en", "phone", "email", "website", "address")}
-        values["sector"] = self.sector.currentText()
+        values["sector"] = sector_key(self.sector.currentText())
         values["account_manager_id"] = self.manager.currentData()
         values["notes"] = self.notes.toPlainText()
         try:

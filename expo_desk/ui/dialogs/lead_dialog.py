@@ -27,6 +27,8 @@ from expo_desk.services import leads as lead_service
 from expo_desk.services.lead_import import import_leads
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
+from expo_desk.ui.language import pick
+from expo_desk.ui.models.lead_table_model import stage_text
 from expo_desk.ui.widgets.field_form import FieldForm
 
 
@@ -95,7 +97,7 @@ class LeadDialog(FieldForm):
         self.stage = QComboBox()
         current = LeadStage(lead["stage"]) if lead else None
         for stage in ([current, *rules.allowed_moves(current)] if current else rules.STAGE_ORDER):
-            self.stage.addItem(rules.stage_label(stage), stage.value)
+            self.stage.addItem(stage_text(stage), stage.value)
         self.add_field("stage", self.tr("Stage"), self.stage)
         self.lost_reason = QLineEdit()
         self.lost_reason.setPlaceholderText(self.tr("Why the prospect said no (required when lost)"))
@@ -109,10 +111,10 @@ class LeadDialog(FieldForm):
         self.add_field("visit_at", self.tr("Visit appointment"), self.visit)
         self.picks: dict[str, QCheckBox] = {}
         box = QWidget()
-        picks = QVBoxLayout(box)  # one per line: the bilingual labels are too long side by side
+        picks = QVBoxLayout(box)  # one per line: the English labels are too long side by side
         picks.setContentsMargins(0, 0, 0, 0)
-        for key, (zh, en) in rules.OBJECTION_PICKS.items():
-            self.picks[zh] = QCheckBox(f"{zh} {en}")
+        for key, (zh, en) in rules.OBJECTION_PICKS.items():  # kept under the Chinese label whatever is shown
+            self.picks[zh] = QCheckBox(pick(zh, en))
             self.picks[zh].setObjectName(key)
             picks.addWidget(self.picks[zh])
         self.add_field("objections", self.tr("Objections"), box)
@@ -191,7 +193,7 @@ class FollowUpDialog(FieldForm):
         self.setMinimumWidth(460)
         self.kind = QComboBox()
         for key, (zh, en) in rules.FOLLOW_UP_KINDS.items():
-            self.kind.addItem(f"{zh} {en}", key)
+            self.kind.addItem(pick(zh, en), key)
         self.add_field("kind", self.tr("How"), self.kind)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)

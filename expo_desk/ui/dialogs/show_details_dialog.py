@@ -3,6 +3,7 @@ open days, tear-down). The code stays: contract numbers and files are named by i
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from expo_desk.domain.permissions import Action, can
@@ -11,13 +12,25 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import notice_label
 
+_DAY = "YYYY-MM-DD"
+# (key, label, placeholder): English, translated when the dialog opens
 _FIELDS = (
-    ("name", "Show name (Chinese)", ""), ("name_en", "Show name (English)", ""),
-    ("venue", "Venue (Chinese)", "e.g. 日照国际博览中心"), ("venue_en", "Venue (English)", "e.g. Rizhao International Expo Centre"),
-    ("city", "City", ""),
-    ("build_start", "Build-up starts", "YYYY-MM-DD"), ("start_date", "Opening day", "YYYY-MM-DD"),
-    ("end_date", "Last day", "YYYY-MM-DD"), ("teardown_end", "Tear-down ends", "YYYY-MM-DD"),
+    ("name", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Show name (Chinese)"), ""),
+    ("name_en", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Show name (English)"), ""),
+    ("venue", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Venue (Chinese)"),
+     QT_TRANSLATE_NOOP("ShowDetailsDialog", "e.g. 日照国际博览中心")),
+    ("venue_en", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Venue (English)"),
+     QT_TRANSLATE_NOOP("ShowDetailsDialog", "e.g. Rizhao International Expo Centre")),
+    ("city", QT_TRANSLATE_NOOP("ShowDetailsDialog", "City"), ""),
+    ("build_start", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Build-up starts"), _DAY),
+    ("start_date", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Opening day"), _DAY),
+    ("end_date", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Last day"), _DAY),
+    ("teardown_end", QT_TRANSLATE_NOOP("ShowDetailsDialog", "Tear-down ends"), _DAY),
 )
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ShowDetailsDialog", text) if text else ""
 
 
 class ShowDetailsDialog(FieldForm):
@@ -30,8 +43,8 @@ class ShowDetailsDialog(FieldForm):
         self.edits: dict[str, QLineEdit] = {}
         for key, label, placeholder in _FIELDS:
             edit = QLineEdit(show.get(key) or "")
-            edit.setPlaceholderText(self.tr(placeholder) if placeholder else "")
-            self.edits[key] = self.add_field(key, self.tr(label), edit)
+            edit.setPlaceholderText(_translate(placeholder))
+            self.edits[key] = self.add_field(key, _translate(label), edit)
         editor = can(context.actor, Action.CREATE_SHOWS)
         for edit in self.edits.values():
             edit.setReadOnly(not editor)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from expo_desk.domain.permissions import Action, can
 from expo_desk.services import post_show
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import notice_label
 
@@ -42,7 +43,7 @@ class ShowTextsDialog(FieldForm):
         self.states: dict[str, QLabel] = {}
         self.form.addRow("", self._language_headings())
         for key, (zh, en) in post_show.TEXT_KEYS.items():
-            self.add_field(key, f"{zh}\n{en}", self._text_pair(key, texts[key]))
+            self.add_field(key, pick(zh, en), self._text_pair(key, texts[key]))
         inner = QWidget()
         QVBoxLayout(inner).addLayout(self.form)
         scroll = QScrollArea()
@@ -61,7 +62,7 @@ class ShowTextsDialog(FieldForm):
         row = QWidget()
         grid = QGridLayout(row)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, text in enumerate((self.tr("中文 Chinese"), self.tr("English"))):
+        for column, text in enumerate((self.tr("Chinese"), self.tr("English"))):
             heading = QLabel(text)
             heading.setStyleSheet("font-weight: bold;")
             grid.addWidget(heading, 0, column)
@@ -94,8 +95,8 @@ class ShowTextsDialog(FieldForm):
         return (zh or self.defaults[key][0], en or self.defaults[key][1]) == self.defaults[key]
 
     def _show_state(self, key: str) -> None:
-        self.states[key].setText(self.tr("默认文本 Default text: follows the show's name and dates")
-                                 if self.is_default(key) else self.tr("已修改 Written for this show"))
+        self.states[key].setText(self.tr("Default text: follows the show's name and dates")
+                                 if self.is_default(key) else self.tr("Written for this show"))
 
     def restore(self, key: str) -> None:
         for edit, text in zip(self.editors[key], self.defaults[key]):

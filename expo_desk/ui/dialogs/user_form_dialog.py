@@ -9,7 +9,14 @@ from expo_desk.domain.permissions import ROLE_NAMES
 from expo_desk.errors import UserError
 from expo_desk.services import users as user_service
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.error_label import ErrorLabel
+
+
+def role_text(role: str) -> str:
+    """A role in the window's language: '项目经理' or 'account manager'."""
+    zh, en = ROLE_NAMES[Role(role)].split(" ", 1)
+    return pick(zh, en)
 
 
 class UserFormDialog(QDialog):
@@ -30,7 +37,7 @@ class UserFormDialog(QDialog):
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in Role:
-            self.role.addItem(ROLE_NAMES[role], role.value)
+            self.role.addItem(role_text(role), role.value)
         if user:
             self.role.setCurrentIndex(self.role.findData(user["role"]))
         self.phone = QLineEdit((user or {}).get("phone", ""))

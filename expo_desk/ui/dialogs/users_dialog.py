@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expo_desk.domain.enums import Role
-from expo_desk.domain.permissions import ROLE_NAMES, Action, can
+from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import users as user_service
 from expo_desk.ui.context import AppContext
-from expo_desk.ui.dialogs.user_form_dialog import PasswordDialog, UserFormDialog
+from expo_desk.ui.dialogs.user_form_dialog import PasswordDialog, UserFormDialog, role_text
 from expo_desk.ui.widgets.tables import notice_label, record_table
 
 
@@ -68,7 +67,7 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self._users))
         yes, no = self.tr("yes"), self.tr("no")
         for r, user in enumerate(self._users):
-            values = [user["display_name"], user["username"], ROLE_NAMES[Role(user["role"])],
+            values = [user["display_name"], user["username"], role_text(user["role"]),
                       yes if user["active"] else no, yes if user["has_password"] else no]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)

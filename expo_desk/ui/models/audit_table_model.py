@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt
 
 from expo_desk.services.audit import changed_fields
 from expo_desk.services.audit import shown_value as shown
@@ -13,42 +13,92 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditTableModel", text)
 
 
-# (key, header)
+# (key, header); every English label is translated in the table's context when shown
 COLUMNS: list[tuple[str, str]] = [
-    ("at", "When"),
-    ("user_name", "Who"),
-    ("action", "Action"),
-    ("table_name", "Table"),
-    ("record", "Record"),
-    ("changes", "Changes"),
+    ("at", QT_TRANSLATE_NOOP("AuditTableModel", "When")),
+    ("user_name", QT_TRANSLATE_NOOP("AuditTableModel", "Who")),
+    ("action", QT_TRANSLATE_NOOP("AuditTableModel", "Action")),
+    ("table_name", QT_TRANSLATE_NOOP("AuditTableModel", "Table")),
+    ("record", QT_TRANSLATE_NOOP("AuditTableModel", "Record")),
+    ("changes", QT_TRANSLATE_NOOP("AuditTableModel", "Changes")),
 ]
 
-ACTIONS = {"insert": "added", "update": "changed", "delete": "deleted"}
+ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP("AuditTableModel", "added"),
+    "update": QT_TRANSLATE_NOOP("AuditTableModel", "changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditTableModel", "deleted"),
+}
 
 TABLES = {
-    "exhibitors": "Exhibitors", "contacts": "Contacts", "shows": "Shows", "users": "Users", "halls": "Halls",
-    "booths": "Booths", "leads": "Leads", "follow_ups": "Follow-ups", "service_items": "Service items",
-    "contracts": "Contracts", "contract_lines": "Contract lines", "payment_schedule": "Payment schedule",
-    "payments": "Payments", "tasks": "Build tasks", "task_dependencies": "Task links",
-    "visitor_counts": "Visitor counts", "exhibitor_leads": "Exhibitor leads", "survey_answers": "Survey answers",
-    "settings": "Settings", "pricing_rules": "Pricing rules", "show_terms": "Sales terms",
-    "spot_checks": "Spot checks", "spot_check_items": "Spot-check items", "rebooking_offers": "Rebooking offers",
-    "task_templates": "Schedule templates", "task_checklist_items": "Task checklist", "punch_items": "Punch list",
-    "show_texts": "Pack texts", "post_show_outcomes": "Post-show notes",
+    "exhibitors": QT_TRANSLATE_NOOP("AuditTableModel", "Exhibitors"),
+    "contacts": QT_TRANSLATE_NOOP("AuditTableModel", "Contacts"),
+    "shows": QT_TRANSLATE_NOOP("AuditTableModel", "Shows"),
+    "users": QT_TRANSLATE_NOOP("AuditTableModel", "Users"),
+    "halls": QT_TRANSLATE_NOOP("AuditTableModel", "Halls"),
+    "booths": QT_TRANSLATE_NOOP("AuditTableModel", "Booths"),
+    "leads": QT_TRANSLATE_NOOP("AuditTableModel", "Leads"),
+    "follow_ups": QT_TRANSLATE_NOOP("AuditTableModel", "Follow-ups"),
+    "service_items": QT_TRANSLATE_NOOP("AuditTableModel", "Service items"),
+    "contracts": QT_TRANSLATE_NOOP("AuditTableModel", "Contracts"),
+    "contract_lines": QT_TRANSLATE_NOOP("AuditTableModel", "Contract lines"),
+    "payment_schedule": QT_TRANSLATE_NOOP("AuditTableModel", "Payment schedule"),
+    "payments": QT_TRANSLATE_NOOP("AuditTableModel", "Payments"),
+    "tasks": QT_TRANSLATE_NOOP("AuditTableModel", "Build tasks"),
+    "task_dependencies": QT_TRANSLATE_NOOP("AuditTableModel", "Task links"),
+    "visitor_counts": QT_TRANSLATE_NOOP("AuditTableModel", "Visitor counts"),
+    "exhibitor_leads": QT_TRANSLATE_NOOP("AuditTableModel", "Exhibitor leads"),
+    "survey_answers": QT_TRANSLATE_NOOP("AuditTableModel", "Survey answers"),
+    "settings": QT_TRANSLATE_NOOP("AuditTableModel", "Settings"),
+    "pricing_rules": QT_TRANSLATE_NOOP("AuditTableModel", "Pricing rules"),
+    "show_terms": QT_TRANSLATE_NOOP("AuditTableModel", "Sales terms"),
+    "spot_checks": QT_TRANSLATE_NOOP("AuditTableModel", "Spot checks"),
+    "spot_check_items": QT_TRANSLATE_NOOP("AuditTableModel", "Spot-check items"),
+    "rebooking_offers": QT_TRANSLATE_NOOP("AuditTableModel", "Rebooking offers"),
+    "task_templates": QT_TRANSLATE_NOOP("AuditTableModel", "Schedule templates"),
+    "task_checklist_items": QT_TRANSLATE_NOOP("AuditTableModel", "Task checklist"),
+    "punch_items": QT_TRANSLATE_NOOP("AuditTableModel", "Punch list"),
+    "show_texts": QT_TRANSLATE_NOOP("AuditTableModel", "Pack texts"),
+    "post_show_outcomes": QT_TRANSLATE_NOOP("AuditTableModel", "Post-show notes"),
 }
 
 FIELDS = {
-    "company_name": "Company", "company_name_en": "English name", "sector": "Sector",
-    "account_manager_id": "Account manager", "phone": "Phone", "email": "E-mail", "website": "Website",
-    "address": "Address", "expected_value_fen": "Expected value", "notes": "Notes", "name": "Name",
-    "name_en": "English name", "title": "Title", "is_primary": "Main contact", "display_name": "Name",
-    "username": "User name", "role": "Role", "active": "Active", "status": "Status", "number": "Number",
-    "code": "Code", "owner_id": "Owner", "recorded_by": "Recorded by", "discount_approved_by": "Discount approved by",
-    "user_id": "Person", "total_fen": "Total", "discount_fen": "Discount", "amount_fen": "Amount",
-    "unit_price_fen": "Unit price", "paid_on": "Paid on", "due_on": "Due on", "reason": "Reason",
-    "start_date": "First day", "end_date": "Last day", "venue": "Venue", "city": "City",
+    "company_name": QT_TRANSLATE_NOOP("AuditTableModel", "Company"),
+    "company_name_en": QT_TRANSLATE_NOOP("AuditTableModel", "English name"),
+    "sector": QT_TRANSLATE_NOOP("AuditTableModel", "Sector"),
+    "account_manager_id": QT_TRANSLATE_NOOP("AuditTableModel", "Account manager"),
+    "phone": QT_TRANSLATE_NOOP("AuditTableModel", "Phone"),
+    "email": QT_TRANSLATE_NOOP("AuditTableModel", "E-mail"),
+    "website": QT_TRANSLATE_NOOP("AuditTableModel", "Website"),
+    "address": QT_TRANSLATE_NOOP("AuditTableModel", "Address"),
+    "expected_value_fen": QT_TRANSLATE_NOOP("AuditTableModel", "Expected value"),
+    "notes": QT_TRANSLATE_NOOP("AuditTableModel", "Notes"),
+    "name": QT_TRANSLATE_NOOP("AuditTableModel", "Name"),
+    "name_en": QT_TRANSLATE_NOOP("AuditTableModel", "English name"),
+    "title": QT_TRANSLATE_NOOP("AuditTableModel", "Title"),
+    "is_primary": QT_TRANSLATE_NOOP("AuditTableModel", "Main contact"),
+    "display_name": QT_TRANSLATE_NOOP("AuditTableModel", "Name"),
+    "username": QT_TRANSLATE_NOOP("AuditTableModel", "User name"),
+    "role": QT_TRANSLATE_NOOP("AuditTableModel", "Role"),
+    "active": QT_TRANSLATE_NOOP("AuditTableModel", "Active"),
+    "status": QT_TRANSLATE_NOOP("AuditTableModel", "Status"),
+    "number": QT_TRANSLATE_NOOP("AuditTableModel", "Number"),
+    "code": QT_TRANSLATE_NOOP("AuditTableModel", "Code"),
+    "owner_id": QT_TRANSLATE_NOOP("AuditTableModel", "Owner"),
+    "recorded_by": QT_TRANSLATE_NOOP("AuditTableModel", "Recorded by"),
+    "discount_approved_by": QT_TRANSLATE_NOOP("AuditTableModel", "Discount approved by"),
+    "user_id": QT_TRANSLATE_NOOP("AuditTableModel", "Person"),
+    "total_fen": QT_TRANSLATE_NOOP("AuditTableModel", "Total"),
+    "discount_fen": QT_TRANSLATE_NOOP("AuditTableModel", "Discount"),
+    "amount_fen": QT_TRANSLATE_NOOP("AuditTableModel", "Amount"),
+    "unit_price_fen": QT_TRANSLATE_NOOP("AuditTableModel", "Unit price"),
+    "paid_on": QT_TRANSLATE_NOOP("AuditTableModel", "Paid on"),
+    "due_on": QT_TRANSLATE_NOOP("AuditTableModel", "Due on"),
+    "reason": QT_TRANSLATE_NOOP("AuditTableModel", "Reason"),
+    "start_date": QT_TRANSLATE_NOOP("AuditTableModel", "First day"),
+    "end_date": QT_TRANSLATE_NOOP("AuditTableModel", "Last day"),
+    "venue": QT_TRANSLATE_NOOP("AuditTableModel", "Venue"),
+    "city": QT_TRANSLATE_NOOP("AuditTableModel", "City"),
 }
-
 
 def action_label(action: str) -> str:
     return _tr(ACTIONS[action]) if action in ACTIONS else action

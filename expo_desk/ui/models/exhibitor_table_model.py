@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
+from expo_desk.domain.enums import SECTORS
 from expo_desk.domain.money import format_fen
+from expo_desk.ui.language import pick
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
 # (key in the row dict and SQL sort key, header)
 COLUMNS: list[tuple[str, str]] = [
-    ("company_name", "Company"),
-    ("company_name_en", "English name"),
-    ("sector", "Sector"),
-    ("contact_name", "Contact"),
-    ("phone", "Phone"),
-    ("account_manager", "Account manager"),
-    ("booths", "Booths"),
-    ("expected_value_fen", "Expected value"),
+    ("company_name", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Company")),
+    ("company_name_en", QT_TRANSLATE_NOOP("ExhibitorTableModel", "English name")),
+    ("sector", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Sector")),
+    ("contact_name", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Contact")),
+    ("phone", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Phone")),
+    ("account_manager", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Account manager")),
+    ("booths", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Booths")),
+    ("expected_value_fen", QT_TRANSLATE_NOOP("ExhibitorTableModel", "Expected value")),
 ]
+
+
+def sector_text(sector: str | None) -> str:
+    """A known sector (stored in Chinese) in the window's language; any other as typed."""
+    return pick(sector, SECTORS[sector]) if sector in SECTORS else sector or ""
+
+
+def sector_key(text: str) -> str:
+    """What to store for a sector typed or picked in either language: '钢铁' for 'steel'."""
+    folded = (text or "").strip().casefold()
+    return next((zh for zh, en in SECTORS.items() if folded == en.casefold()), text)
 
 
 class ExhibitorTableModel(PagedTableModel):
@@ -40,6 +53,8 @@ class ExhibitorTableModel(PagedTableModel):
             if key == "contact_name":
                 return row.get("primary_contact") or ""
             value = row.get(key)
+            if key == "sector":
+                return sector_text(value)
             if key == "expected_value_fen":
                 return "" if value is None else format_fen(value)
             return "" if value is None else str(value)

@@ -4,36 +4,49 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from expo_desk.domain.enums import LeadStage
 from expo_desk.domain.leads import (
+    OBJECTION_PICKS,
     OPEN_STAGES,
+    STAGE_LABELS,
     FollowUpBucket,
     follow_up_bucket,
     load_objections,
-    objection_label,
-    stage_label,
 )
 from expo_desk.domain.money import format_fen
+from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
 OVERDUE_COLOR = QColor("#b00020")
 
 # What an account manager acts on first comes first; objections, often long, take the room left.
 COLUMNS: list[tuple[str, str]] = [
-    ("stage", "Stage"),
-    ("company_name", "Company / prospect"),
-    ("next_follow_up", "Next follow-up"),
-    ("expected_value_fen", "Expected value"),
-    ("visit_at", "Visit"),
-    ("account_manager", "Account manager"),
-    ("objections", "Objections"),
+    ("stage", QT_TRANSLATE_NOOP("LeadTableModel", "Stage")),
+    ("company_name", QT_TRANSLATE_NOOP("LeadTableModel", "Company / prospect")),
+    ("next_follow_up", QT_TRANSLATE_NOOP("LeadTableModel", "Next follow-up")),
+    ("expected_value_fen", QT_TRANSLATE_NOOP("LeadTableModel", "Expected value")),
+    ("visit_at", QT_TRANSLATE_NOOP("LeadTableModel", "Visit")),
+    ("account_manager", QT_TRANSLATE_NOOP("LeadTableModel", "Account manager")),
+    ("objections", QT_TRANSLATE_NOOP("LeadTableModel", "Objections")),
 ]
+_PICK_NAMES = {zh: (zh, en) for zh, en in OBJECTION_PICKS.values()}
+
+
+def stage_text(stage: str) -> str:
+    """A lead's stage in the window's language ('已约拜访' or 'visit booked')."""
+    return pick_pair(STAGE_LABELS[LeadStage(stage)])
+
+
+def objection_text(objection: str) -> str:
+    """A quick-pick objection (stored under its Chinese label) in the window's language; typed text as it is."""
+    return pick_pair(_PICK_NAMES[objection]) if objection in _PICK_NAMES else objection
 
 
 def objections_text(stored: str | None) -> str:
-    return "; ".join(objection_label(o) for o in load_objections(stored))
+    return "; ".join(objection_text(o) for o in load_objections(stored))
 
 
 class LeadTableModel(PagedTableModel):
@@ -62,7 +75,7 @@ class LeadTableModel(PagedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(key)
             if key == "stage":
-                return stage_label(value)
+                return stage_text(value)
             if key == "expected_value_fen":
                 return "" if value is None else format_fen(value)
             if key == "visit_at":
@@ -87,7 +100,7 @@ class LeadTableModel(PagedTableModel):
                 lines.append(row["lost_reason"])
             return "\n".join(line for line in lines if line) or None
         if key == "objections":
-            return "\n".join(objection_label(o) for o in load_objections(row.get("objections"))) or None
+            return "\n".join(objection_text(o) for o in load_objections(row.get("objections"))) or None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -32,7 +32,8 @@ from expo_desk.services import leads as lead_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.lead_dialog import FollowUpDialog, LeadDialog, LeadImportDialog, VisitDialog
-from expo_desk.ui.models.lead_table_model import OVERDUE_COLOR, LeadTableModel
+from expo_desk.ui.language import pick
+from expo_desk.ui.models.lead_table_model import OVERDUE_COLOR, LeadTableModel, stage_text
 from expo_desk.ui.widgets import list_page
 
 PAGE_SIZE = 200
@@ -53,7 +54,7 @@ class PipelinePage(QWidget):
         self.stage_filter.addItem(self.tr("All stages"), None)
         self.stage_filter.addItem(self.tr("Open (not signed or lost)"), "open")
         for stage in rules.STAGE_ORDER:
-            self.stage_filter.addItem(rules.stage_label(stage), stage.value)
+            self.stage_filter.addItem(stage_text(stage), stage.value)
         self.manager_filter = QComboBox()
         self.manager_filter.setObjectName("manager_filter")
         self.count_label = QLabel(objectName="count")
@@ -201,10 +202,9 @@ class PipelinePage(QWidget):
             self.today_tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
             for lead in leads:
-                item = QTreeWidgetItem([lead["next_follow_up"], rules.STAGE_LABELS[LeadStage(lead["stage"])][0],
-                                        lead["company_name"] or ""])
+                item = QTreeWidgetItem([lead["next_follow_up"], stage_text(lead["stage"]), lead["company_name"] or ""])
                 item.setData(0, _ID, lead["id"])
-                item.setToolTip(2, f"{lead['company_name']}\n{rules.stage_label(lead['stage'])}")
+                item.setToolTip(2, f"{lead['company_name']}\n{stage_text(lead['stage'])}")
                 if overdue:
                     for column in range(3):
                         item.setForeground(column, red)
@@ -218,7 +218,7 @@ class PipelinePage(QWidget):
             per_stage[LeadStage(row["stage"])] += row["leads"]
             if row["stage"] in rules.OPEN_STAGES:
                 open_value += row["expected_value_fen"]
-        parts = [f"{rules.stage_label(stage)}: {n}" for stage, n in per_stage.items()]
+        parts = [f"{stage_text(stage)}: {n}" for stage, n in per_stage.items()]
         self.summary.setText("  ·  ".join(parts) + "  ·  " +
                              self.tr("open expected value %1").replace("%1", format_fen(open_value)))
 
@@ -313,7 +313,7 @@ class PipelinePage(QWidget):
         lead = self.current_lead()
         if lead is None or lead["stage"] not in rules.OPEN_STAGES:
             return
-        picks = [f"{zh} / {en}" for zh, en in rules.OBJECTION_PICKS.values()]
+        picks = [pick(zh, en) for zh, en in rules.OBJECTION_PICKS.values()]
         reason, ok = QInputDialog.getItem(
             self, self.tr("Mark lost"), self.tr("Why did %1 say no?").replace("%1", lead["company_name"]),
             picks, 0, True)

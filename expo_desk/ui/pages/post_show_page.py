@@ -42,6 +42,8 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, SearchList
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
 from expo_desk.ui.dialogs.show_texts_dialog import ShowTextsDialog
+from expo_desk.ui.language import pick
+from expo_desk.ui.models.exhibitor_table_model import sector_key, sector_text
 from expo_desk.ui.widgets import list_page
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
@@ -49,8 +51,10 @@ from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 _ID = Qt.ItemDataRole.UserRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _TOTAL_BACKGROUND = "#eef1f4"
-_WEEKDAYS = (("一", "Mon"), ("二", "Tue"), ("三", "Wed"), ("四", "Thu"), ("五", "Fri"), ("六", "Sat"), ("日", "Sun"))
-SOURCES = ("扫码 badge scan", "名片 business card", "配对会 matchmaking", "展位登记 booth sign-up")
+_WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
+             ("周日", "Sun"))
+# Where a lead came from: offered in the window's language, stored in both ('名片 business card') for the report.
+SOURCES = (("扫码", "badge scan"), ("名片", "business card"), ("配对会", "matchmaking"), ("展位登记", "booth sign-up"))
 
 
 def _count(value: int | None) -> str:
@@ -58,8 +62,25 @@ def _count(value: int | None) -> str:
 
 
 def _day_heading(iso: str) -> str:
-    zh, en = _WEEKDAYS[date.fromisoformat(iso).weekday()]
-    return f"{iso}\n周{zh} {en}"
+    return f"{iso}\n{pick(*_WEEKDAYS[date.fromisoformat(iso).weekday()])}"
+
+
+def question_text(question: str) -> str:
+    """One of the organizer's own survey questions ('中文 / English') in the window's language."""
+    if question in post_show.SURVEY_QUESTIONS:
+        return pick(*question.split(" / ", 1))
+    return question
+
+
+def source_text(stored: str) -> str:
+    """A known lead source in the window's language; anything else as stored."""
+    return next((pick(zh, en) for zh, en in SOURCES if stored == f"{zh} {en}"), stored)
+
+
+def source_value(text: str) -> str:
+    """What to store for a source picked or typed in either language: a known one in both."""
+    folded = text.strip().casefold()
+    return next((f"{zh} {en}" for zh, en in SOURCES if folded in (zh, en.casefold(), f"{zh} {en}".casefold())), text)
 
 
 class VisitorImportDialog(ImportDialog):
@@ -123,7 +144,7 @@ class VisitorGrid(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.errors)
         self.hint = QLabel(self.tr("Type a number into a cell to save it; clear it to remove the count. "
-                                   "未分行业 holds visitors whose sector is not known."), styleSheet="color: #555;")
+                                   "“No sector” holds visitors whose sector is not known."), styleSheet="color: #555;")
         layout.addWidget(self.hint)
         self.table.itemChanged.connect(self._edited)
         self.add_sector_button.clicked.connect(self.add_sector)
@@ -157,8 +178,8 @@ class VisitorGrid(QWidget):
         grid = self.table
         grid.setRowCount(len(self._sectors) + 1)
         grid.setColumnCount(len(self._days) + 1)
-        grid.setHorizontalHeaderLabels([_day_heading(d) for d in self._days] + [self.tr("合计\nTotal")])
-        grid.setVerticalHeaderLabels([s or self.tr("未分行业 not by sector") for s in self._sectors] + [self.tr("合计 Total")])
+        grid.setHorizontalHeaderLabels([_day_heading(d) for d in self._days] + [self.tr("Total")])
+        grid.setVerticalHeaderLabels([sector_text(s) or self.tr("No sector") for s in self._sectors] + [self.tr("Total")])
         bold = QFont(grid.font())
         bold.setBold(True)
         for r, sector in enumerate([*self._sectors, None]):
@@ -202,16 +223,17 @@ class VisitorGrid(QWidget):
         self.refresh()  # the typed text in the grid's format, and the totals
 
     def add_sector(self) -> None:
-        sector, ok = QInputDialog.getText(self, self.tr("Add sector"), self.tr("Sector (e.g. 钢铁, 汽车):"))
-        if ok and " ".join(sector.split()):
-            self._extra_sectors.add(" ".join(sector.split()))
+        sector, ok = QInputDialog.getText(self, self.tr("Add sector"), self.tr("Sector (e.g. Steel, Automotive):"))
+        sector = sector_key(" ".join(sector.split())) if ok else ""
+        if sector:
+            self._extra_sectors.add(sector)
             self.refresh()
 
     def add_day(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add day"), self.tr("Day (YYYY-MM-DD):"))
         day = parse_date(text) if ok else None
         if ok and day is None:
-            self.errors.show_message(self.tr("日期应为 YYYY-MM-DD / the day must be YYYY-MM-DD"))
+            self.errors.show_message(self.tr("The day must be YYYY-MM-DD."))
         elif day:
             self._extra_days.add(day)
             self.refresh()
@@ -243,11 +265,11 @@ class LeadFormDialog(ContractForm):
                 ("interest", self.tr("Interested in"), self.tr("products, needs…"))):
             self.fields[key] = self.add_field(key, label, QLineEdit(placeholderText=placeholder))
         self.signed = self.add_field("agreement_signed", self.tr("Agreement"),
-                                     QCheckBox(self.tr("Cooperation agreement signed 已签合作协议")))
+                                     QCheckBox(self.tr("Cooperation agreement signed")))
         self.fields["agreement_value"] = self.add_field(
             "agreement_value", self.tr("Agreement value (yuan)"), QLineEdit(placeholderText=self.tr("e.g. 120000 or 12万")))
         self.source = QComboBox(editable=True)
-        self.source.addItems(["", *SOURCES])
+        self.source.addItems(["", *(pick(zh, en) for zh, en in SOURCES)])
         self.add_field("source", self.tr("Source"), self.source)
         self.finish_layout()
         self.setMinimumWidth(620)
@@ -259,7 +281,7 @@ class LeadFormDialog(ContractForm):
 
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.fields.items()}
-        values.update(agreement_signed=self.signed.isChecked(), source=self.source.currentText())
+        values.update(agreement_signed=self.signed.isChecked(), source=source_value(self.source.currentText()))
         ctx = self._context
         self.run(lambda: post_show.add_exhibitor_lead(ctx.db, ctx.actor, self._exhibitor_id, values))
 
@@ -311,7 +333,7 @@ class ExhibitorResults(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _layout(self) -> None:
-        leads_box = QGroupBox(self.tr("Leads and agreements 线索与协议"))
+        leads_box = QGroupBox(self.tr("Leads and agreements"))
         box = QVBoxLayout(leads_box)
         row = QHBoxLayout()
         row.addWidget(self.lead_summary, 1)
@@ -328,12 +350,12 @@ class ExhibitorResults(QWidget):
             self.outcome_edits[key] = edit
             cell = QVBoxLayout()
             cell.setSpacing(2)
-            cell.addWidget(QLabel(f"{zh} {en}"))
+            cell.addWidget(QLabel(pick(zh, en)))
             cell.addWidget(edit, 1)
             grid.addLayout(cell, index // 2, index % 2)
         self.detail_tabs = QTabWidget()
-        self.detail_tabs.addTab(outcomes, self.tr("Outcomes 参展成效 (account manager's notes)"))
-        self.detail_tabs.addTab(self.survey, self.tr("Survey 问卷"))
+        self.detail_tabs.addTab(outcomes, self.tr("Outcomes (account manager's notes)"))
+        self.detail_tabs.addTab(self.survey, self.tr("Survey"))
         parts = QSplitter(Qt.Orientation.Vertical)
         parts.addWidget(leads_box)
         parts.addWidget(self.detail_tabs)
@@ -403,7 +425,7 @@ class ExhibitorResults(QWidget):
         self.title.setText(found["company_name"] if found else self.tr("Pick an exhibitor on the left"))
         self.subtitle.setText(" · ".join(p for p in (
             found["company_name_en"], found["booths"] and self.tr("booth %1").replace("%1", found["booths"]),
-            found["sector"], found["account_manager"] and self.tr("account manager %1").replace(
+            sector_text(found["sector"]), found["account_manager"] and self.tr("account manager %1").replace(
                 "%1", found["account_manager"])) if p) if found else "")
         editable = self.may_change()
         self.notice.setText(self.tr("Only %1's account manager or a department manager changes these results.")
@@ -416,8 +438,11 @@ class ExhibitorResults(QWidget):
         for r, question in enumerate(questions):
             answer = answers.get(question, {})
             score = answer.get("score")
-            for c, text in enumerate((question, answer.get("answer", ""), "" if score is None else str(score))):
+            for c, text in enumerate((question_text(question), answer.get("answer", ""),
+                                      "" if score is None else str(score))):
                 item = QTableWidgetItem(text)
+                if c == 0 and question:
+                    item.setData(_ID, question)  # the answer is kept under the question as stored
                 if question and c == 0 or not editable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if c == 0 and not question and editable:
@@ -447,7 +472,7 @@ class ExhibitorResults(QWidget):
         fill_table(self.leads_table, [[x["captured_on"] or "", x["visitor_name"], x["visitor_company"], x["contact"],
                                        x["interest"], signed if x["agreement_signed"] else "",
                                        format_fen(x["agreement_value_fen"]) if x["agreement_value_fen"] is not None else "",
-                                       x["source"]] for x in leads], [x["id"] for x in leads])
+                                       source_text(x["source"])] for x in leads], [x["id"] for x in leads])
         for r in range(self.leads_table.rowCount()):
             self.leads_table.item(r, 6).setTextAlignment(_RIGHT)
         summary = post_show.lead_summary(leads)
@@ -500,8 +525,10 @@ class ExhibitorResults(QWidget):
         """(table row, answer) of every row with something typed in it."""
         found = []
         for r in range(self.survey.rowCount()):
-            question, answer, score = (self.survey.item(r, c).text().strip() if self.survey.item(r, c) else ""
-                                       for c in range(3))
+            cells = [self.survey.item(r, c) for c in range(3)]
+            question, answer, score = (cell.text().strip() if cell else "" for cell in cells)
+            if cells[0] is not None and cells[0].data(_ID):
+                question = cells[0].data(_ID)  # shown in the window's language, kept as stored
             if question or answer or score:
                 found.append((r, {"question": question, "answer": answer, "score": score or None}))
         return found
@@ -528,11 +555,10 @@ class ExhibitorResults(QWidget):
 
     def _problem_text(self, problem, rows: list[tuple[int, dict]]) -> str:
         if problem.field in post_show.OUTCOME_FIELDS:
-            zh, en = post_show.OUTCOME_FIELDS[problem.field]
-            return f"{zh} {en}: {problem.message}"
+            return f"{pick(*post_show.OUTCOME_FIELDS[problem.field])}: {problem.message}"
         index = int(problem.where.split()[-1]) - 1 if problem.where.startswith("survey ") else 0
         row = rows[index][0] + 1 if rows else 1
-        return f"问卷第 {row} 行 / survey row {row}: {problem.message}"
+        return self.tr("Survey row %1: %2").replace("%1", str(row)).replace("%2", problem.message)
 
     def choose_import_file(self) -> None:
         if self._context.show is None or not can(self._context.actor, Action.EDIT_EXHIBITORS):
@@ -551,11 +577,11 @@ class PostShowPage(QWidget):
         self.visitors = VisitorGrid(context)
         self.results = ExhibitorResults(context)
         self.texts_button = QPushButton(self.tr("Pack &texts…"), objectName="show_texts",
-                                        toolTip=self.tr("The show's texts printed in every exhibitor pack 展商手册文本"))
+                                        toolTip=self.tr("The show's texts printed in every exhibitor pack"))
         self.texts_button.clicked.connect(self.edit_show_texts)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.visitors, self.tr("Visitors 观众"))
-        self.tabs.addTab(self.results, self.tr("Exhibitor results 展商成效"))
+        self.tabs.addTab(self.visitors, self.tr("Visitors"))
+        self.tabs.addTab(self.results, self.tr("Exhibitor results"))
         self.tabs.setCornerWidget(self.texts_button)
         QVBoxLayout(self).addWidget(self.tabs)
         context.data_changed.connect(self._on_data_changed)

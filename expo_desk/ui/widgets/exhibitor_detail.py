@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expo_desk.domain.contracts import STATUS_NAMES
 from expo_desk.domain.money import format_fen
+from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.audit_table_model import action_label, describe, local_time, table_label
+from expo_desk.ui.models.exhibitor_table_model import sector_text
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
 
@@ -74,15 +77,16 @@ class ExhibitorDetail(QTabWidget):
             if key == "expected_value":
                 value = record.get("expected_value_fen")
                 label.setText("" if value is None else format_fen(value))
+            elif key == "sector":
+                label.setText(sector_text(record.get(key)))
             else:
                 label.setText(str(record.get(key) or ""))
         self._contacts = (detail or {}).get("contacts", [])
         fill_table(self.contacts_table, [[c["name"], c["title"], c["phone"], c["email"]] for c in self._contacts])
-        status_names = {"draft": self.tr("draft"), "signed": self.tr("signed"), "part_paid": self.tr("part-paid"),
-                        "paid": self.tr("paid"), "cancelled": self.tr("cancelled")}
         fill_table(self.contracts_table, [
-            [k["number"], status_names.get(k["status"], k["status"]), k["booths"] or "", format_fen(k["total_fen"]),
-             format_fen(k["paid_fen"]), k["signed_on"] or ""] for k in (detail or {}).get("contracts", [])
+            [k["number"], pick_pair(STATUS_NAMES.get(k["status"], (k["status"], k["status"]))), k["booths"] or "",
+             format_fen(k["total_fen"]), format_fen(k["paid_fen"]), k["signed_on"] or ""]
+            for k in (detail or {}).get("contracts", [])
         ])
         fill_table(self.history_table, [
             [local_time(h["at"]), h["user_name"], f"{table_label(h['table_name'])} · {action_label(h['action'])}",

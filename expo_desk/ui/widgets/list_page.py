@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLineEdit, QTableView, QWidget
 
@@ -96,7 +104,8 @@ def spreadsheet_to_import(page: QWidget, settings: QSettings, title: str) -> Pat
     """Ask for the .xlsx or .csv to import, starting in the folder of the last import
     (remembered for the next one); None when the person cancels."""
     start = settings.value("folders/import", str(Path.home()))
-    path, _ = QFileDialog.getOpenFileName(page, title, start, page.tr("Spreadsheets (*.xlsx *.csv)"))
+    kinds = QCoreApplication.translate("ListPage", "Spreadsheets (*.xlsx *.csv)")
+    path, _ = QFileDialog.getOpenFileName(page, title, start, kinds)
     if not path:
         return None
     settings.setValue("folders/import", str(Path(path).parent))
