@@ -81,6 +81,10 @@ def run_gui(data_dir: Path | None = None, db_path: Path | None = None, demo: boo
     app.setApplicationName("Expo Desk")
     app.setOrganizationName("ExpoDesk")
     app.setApplicationVersion(__version__)
+    from expo_desk.ui.i18n import install_translators
+
+    language = install_translators(app, QSettings(str(paths.settings_file), QSettings.Format.IniFormat), paths)
+    log.info("Interface language: %s", language)  # before any widget: widgets read tr() when built
     window = create_window(paths, db_path, demo)
     window.show()
     code = app.exec()

@@ -27,6 +27,7 @@ from expo_desk.services.shows import list_shows, new_show_file
 from expo_desk.services.users import sign_in_required
 from expo_desk.store.backup import backup_to_folder
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.dialogs.language_dialog import LanguageDialog
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
 from expo_desk.ui.dialogs.next_edition_dialog import NextEditionDialog
 from expo_desk.ui.dialogs.pricing_dialog import PricingDialog
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, self.tr("Sales &terms and services…"), self.sales_terms)
         self._action(settings_menu, self.tr("&Build schedule templates…"), self.task_templates)
         self._action(settings_menu, self.tr("Sign in as &someone else…"), self.switch_user, QKeySequence("Ctrl+Shift+U"))
+        settings_menu.addSeparator()
+        self._action(settings_menu, self.tr("&Language…"), self.choose_language)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Expo Desk"), self.about)
 
@@ -262,6 +265,10 @@ class MainWindow(QMainWindow):
         actor = self._sign_in(ctx.db, ctx.db_path)
         if actor is not None:
             ctx.set_actor(actor)
+
+    def choose_language(self) -> None:
+        """Chinese, English or the system's language, from the next start."""
+        LanguageDialog(self.context, self).exec()
 
     def manage_users(self) -> None:
         if self.context.db is not None:

@@ -1,0 +1,61 @@
+"""Money, dates and numbers as the screen shows them in the chosen language.
+
+Pure functions, so pages and tables agree on one way of writing each thing; reports keep
+their own per-document language and formats. ``language`` is ``"zh"`` or ``"en"`` (what
+``ui.i18n.install_translators`` chose).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+from decimal import Decimal
+
+from expo_desk.domain.money import format_fen
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _is_chinese(language: str) -> bool:
+    return language.lower().startswith("zh")
+
+
+def money(fen: int, language: str) -> str:
+    """12345600 → '¥123,456.00' in English, '123,456.00 元' in Chinese (the sign in front)."""
+    if _is_chinese(language):
+        return f"{format_fen(fen, symbol='')} 元"
+    return format_fen(fen)
+
+
+def number(value: int | float | Decimal, language: str, decimals: int | None = None) -> str:
+    """12345 → '12,345'; with ``decimals`` the fixed places ('1,234.50'). Chinese and English
+    both group thousands with commas; the language is asked for so callers need not know."""
+    del language  # same digits in both languages today; the parameter keeps callers uniform
+    if decimals is None:
+        return f"{value:,}"
+    return f"{value:,.{decimals}f}"
+
+
+def _day(value: date, language: str) -> str:
+    if _is_chinese(language):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def date_text(iso: str | date | None, language: str) -> str:
+    """'2026-09-18' → '2026年9月18日' / '18 Sep 2026' (day first: never 9/18 or 18/9); '' for none."""
+    if not iso:
+        return ""
+    day = iso if isinstance(iso, date) else date.fromisoformat(iso)
+    return _day(day, language)
+
+
+def datetime_text(iso: str | datetime | None, language: str, zone: tzinfo | None = None) -> str:
+    """A stored UTC timestamp at the user's local time (or ``zone``): '2026年9月18日 16:05' /
+    '18 Sep 2026 16:05'; '' for none. Timestamps without a zone are taken as UTC."""
+    if not iso:
+        return ""
+    when = iso if isinstance(iso, datetime) else datetime.fromisoformat(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone(zone)
+    return f"{_day(local.date(), language)} {local:%H:%M}"
