@@ -8,7 +8,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from expo_desk import __version__
@@ -60,7 +60,7 @@ def create_window(paths: AppPaths, db_path: Path | None = None, demo: bool = Fal
         try:
             db_path = ensure_demo_file(paths)
         except UserError as exc:
-            QMessageBox.critical(window, window.tr("Cannot create the demo show"), str(exc))
+            QMessageBox.critical(window, QCoreApplication.translate("MainWindow", "Cannot create the demo show"), str(exc))
     elif db_path is None:
         recent = window.recent_files()
         candidates = [Path(recent[0])] if recent else []

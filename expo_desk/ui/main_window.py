@@ -36,6 +36,7 @@ from expo_desk.ui.dialogs.show_details_dialog import ShowDetailsDialog
 from expo_desk.ui.dialogs.sign_in_dialog import SignInDialog
 from expo_desk.ui.dialogs.task_templates_dialog import TaskTemplatesDialog
 from expo_desk.ui.dialogs.users_dialog import UsersDialog
+from expo_desk.ui.language import pick
 from expo_desk.ui.pages.audit_page import AuditPage
 from expo_desk.ui.pages.contracts_page import ContractsPage
 from expo_desk.ui.pages.crew_load_page import CrewLoadPage
@@ -333,19 +334,20 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Expo Desk"), self.tr(
             "<h3>Expo Desk %1</h3><p>Exhibitors, booths, contracts, build schedule and reports for "
-            "exhibition organizers.</p><p>展会主办方的展商、展位、合同、搭建进度与报告管理工具。</p>"
+            "exhibition organizers.</p>"
             "<p>Chinese text uses WenQuanYi Micro Hei (Apache License 2.0).</p>").replace("%1", __version__))
 
     def _update_status(self) -> None:
         ctx = self.context
         self.file_label.setText(str(ctx.db_path) if ctx.db_path else self.tr("No file open"))
         show = ctx.show
-        self.show_label.setText(f"{show['code']} · {show['name']}" if show else self.tr("No show"))
-        self.setWindowTitle(f"{show['name']} — Expo Desk" if show else "Expo Desk")
+        name = pick(show["name"], show.get("name_en") or "") if show else ""
+        self.show_label.setText(f"{show['code']} · {name}" if show else self.tr("No show"))
+        self.setWindowTitle(f"{name} — Expo Desk" if show else "Expo Desk")
         self.backup_action.setEnabled(ctx.db is not None)
-        role = ROLE_NAMES[ctx.actor.role].split(" ", 1)
-        self.person_label.setText(f"{ctx.actor.name} · {role[0]}")
-        self.person_label.setToolTip(role[1] if len(role) > 1 else "")
+        role_zh, _, role_en = ROLE_NAMES[ctx.actor.role].partition(" ")
+        self.person_label.setText(f"{ctx.actor.name} · {pick(role_zh, role_en)}")
+        self.person_label.setToolTip("")
         if show and ctx.db_path:
             ctx.settings.setValue(f"shows/last/{ctx.db_path}", show["id"])
 
