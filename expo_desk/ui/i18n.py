@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSe
 
 import expo_desk
 from expo_desk.paths import AppPaths, resource_path
+from expo_desk.ui.language import set_ui_language, ui_language
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,6 @@ TS_FILE = resource_path("translations", f"{CATALOGUE}.ts")
 BUILT_IN_QM = Path(expo_desk.__file__).resolve().parent / "translations" / f"{CATALOGUE}.qm"
 QT_CATALOGUE = "qtbase_zh_CN"
 PSEUDO_VARIABLE = "EXPO_DESK_PSEUDO"
-_LANGUAGE_PROPERTY = "expo_desk_language"
 
 
 # -- which language ----------------------------------------------------------------------
@@ -60,9 +60,7 @@ def chosen_language(setting: object, locale_name: str) -> str:
 
 def current_language() -> str:
     """The language the running interface was started in ('en' when none was installed)."""
-    app = QCoreApplication.instance()
-    value = app.property(_LANGUAGE_PROPERTY) if app is not None else None
-    return value if value in ("zh", "en") else "en"
+    return ui_language()
 
 
 def _ui_locale(language: str, system: QLocale) -> QLocale:
@@ -253,5 +251,5 @@ def install_translators(app: QCoreApplication, settings: QSettings, paths: AppPa
     factor = pseudo_factor(os.environ if environ is None else environ)
     if factor is not None:
         app.installTranslator(PseudoTranslator(factor, installed, app))
-    app.setProperty(_LANGUAGE_PROPERTY, language)
+    set_ui_language(language)
     return language
