@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -109,8 +108,7 @@ class ContractsPage(QWidget):
         self.model = ContractTableModel(self)
         self.table = paged_table(self.model, "contracts", (100, 150, 76, 118, 92, 88, 92, 64), 0)
         self.table.setSortingEnabled(False)  # listed by number, in SQL
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the exhibitor
+        self.table.setColumnWidth(1, 170)  # the exhibitor: wide enough for a Chinese company name
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_row(current.row()))
