@@ -13,7 +13,7 @@ from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import BoothStatus, BoothType
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import records
@@ -171,9 +171,7 @@ def update_hall(db: Database, actor: Actor, hall_id: str, **values: object) -> C
                                                 f"{len(outside)} booth(s) would lie outside the hall: {shown}"))
         if problems:
             raise ValidationError(problems)
-        _, new = records.update(db, actor, "halls", hall_id, cleaned)
-        if new:
-            changes.add("updated", "halls", hall_id)
+        record_update(db, actor, changes, "halls", hall_id, cleaned)
     return changes
 
 
@@ -300,9 +298,7 @@ def update_booth(db: Database, actor: Actor, booth_id: str, *, number: str | Non
             values.update(status=BoothStatus.AVAILABLE.value, blocked_reason="")
         if problems:
             raise ValidationError(problems)
-        _, new = records.update(db, actor, "booths", booth_id, values)
-        if new:
-            changes.add("updated", "booths", booth_id)
+        record_update(db, actor, changes, "booths", booth_id, values)
     return changes
 
 
@@ -324,10 +320,8 @@ def _relayout(db: Database, actor: Actor, new_rects: dict[str, Rect]) -> ChangeS
             raise ValidationError(problems)
         for booth in booths:
             rect = new_rects[booth["id"]]
-            _, new = records.update(db, actor, "booths", booth["id"], {
+            record_update(db, actor, changes, "booths", booth["id"], {
                 "x_cm": rect.x, "y_cm": rect.y, "width_cm": rect.width, "depth_cm": rect.depth})
-            if new:
-                changes.add("updated", "booths", booth["id"])
     return changes
 
 
@@ -513,10 +507,8 @@ def reserve_booth(db: Database, actor: Actor, booth_id: str, reserved_for: str, 
             problems[problems.index(p)] = Problem(p.field, p.message, where=number)
         if problems:
             raise ValidationError(problems)
-        _, new = records.update(db, actor, "booths", booth_id, {
+        record_update(db, actor, changes, "booths", booth_id, {
             "status": BoothStatus.RESERVED.value, "reserved_for": name, "reserved_until": until_text})
-        if new:
-            changes.add("updated", "booths", booth_id)
     return changes
 
 

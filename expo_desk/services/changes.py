@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from expo_desk.store import records
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from expo_desk.domain.actors import Actor
 
 
 @dataclass
@@ -25,3 +33,13 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.inserted or self.updated or self.deleted)
+
+
+def record_update(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, table: str, row_id: str,
+                  values: dict) -> dict:
+    """Write ``values`` to one row (audited) and note the row in ``changes`` when a column really
+    changed; returns the changed columns with their new values ({} when nothing changed)."""
+    _, new = records.update(db, actor, table, row_id, values)
+    if new:
+        changes.add("updated", table, row_id)
+    return new

@@ -10,7 +10,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import BoothStatus, ContractStatus
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import leads as lead_service
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.contracts import (
     create_contract,
     discount_waiting,
@@ -84,9 +84,7 @@ def refresh_booth_status(db: Database, actor: Actor, contract: dict, changes: Ch
     terms = show_terms(db, contract["show_id"])
     status = signed_booth_status(db, contract, terms, exhibitor_name(db, contract))
     for booth in store.contract_booths(db, contract["id"]):
-        _, new = records.update(db, actor, "booths", booth["id"], status)
-        if new:
-            changes.add("updated", "booths", booth["id"])
+        record_update(db, actor, changes, "booths", booth["id"], status)
 
 
 def cancellation_quote(db: Database, contract_id: str, cancelled_on: str | _dt.date | None = None) -> dict:

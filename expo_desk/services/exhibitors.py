@@ -9,7 +9,7 @@ from expo_desk.domain.exhibitors import EXHIBITOR_FIELDS, clean_contact, clean_e
 from expo_desk.domain.permissions import Action, can, require, require_owner
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
 from expo_desk.services.audit import decode_entries
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
 from expo_desk.store import users as user_store
@@ -95,10 +95,8 @@ def update_exhibitor(db: Database, actor: Actor, exhibitor_id: str, values: dict
         problems += _check_manager(db, cleaned.get("account_manager_id"))
         if problems:
             raise ValidationError(problems)
-        old, new = records.update(db, actor, "exhibitors", exhibitor_id, cleaned)
-        if new:
+        if record_update(db, actor, changes, "exhibitors", exhibitor_id, cleaned):
             exhibitor_store.touch(db, exhibitor_id, records.utc_now())
-            changes.add("updated", "exhibitors", exhibitor_id)
     return changes
 
 
@@ -210,9 +208,7 @@ def update_contact(db: Database, actor: Actor, contact_id: str, values: dict) ->
     changes = ChangeSet()
     with transaction(db):
         require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
-        _, new = records.update(db, actor, "contacts", contact_id, cleaned)
-        if new:
-            changes.add("updated", "contacts", contact_id)
+        record_update(db, actor, changes, "contacts", contact_id, cleaned)
     return changes
 
 

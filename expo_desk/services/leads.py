@@ -17,7 +17,7 @@ from expo_desk.domain.enums import LeadStage
 from expo_desk.domain.exhibitors import normalise_company
 from expo_desk.domain.permissions import Action, can, require, require_owner
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.users import list_account_managers
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import leads as lead_store
@@ -171,9 +171,7 @@ def update_lead(db: Database, actor: Actor, lead_id: str, values: dict, *, stage
             problems += _duplicate_problems(db, current["show_id"], {**current, **cleaned}, lead_id)
         if problems:
             raise ValidationError(problems)
-        _, new = records.update(db, actor, "leads", lead_id, cleaned)
-        if new:
-            changes.add("updated", "leads", lead_id)
+        new = record_update(db, actor, changes, "leads", lead_id, cleaned)
         if {"expected_value_fen", "exhibitor_id"} & set(new):
             _copy_expected_value(db, actor, records.get_row(db, "leads", lead_id), changes)
     return changes
@@ -233,9 +231,7 @@ def log_follow_up(db: Database, actor: Actor, lead_id: str, *, kind: str = "call
             "note": (note or "").strip(), "user_id": actor.user_id,
         })
         changes.add("inserted", "follow_ups", row["id"])
-        _, new = records.update(db, actor, "leads", lead_id, cleaned)
-        if new:
-            changes.add("updated", "leads", lead_id)
+        record_update(db, actor, changes, "leads", lead_id, cleaned)
     return changes
 
 
@@ -257,9 +253,7 @@ def book_visit(db: Database, actor: Actor, lead_id: str, visit_at: str) -> Chang
         visit_day = cleaned["visit_at"][:10]
         if not lead["next_follow_up"] or lead["next_follow_up"] > visit_day:
             cleaned["next_follow_up"] = visit_day
-        _, new = records.update(db, actor, "leads", lead_id, cleaned)
-        if new:
-            changes.add("updated", "leads", lead_id)
+        record_update(db, actor, changes, "leads", lead_id, cleaned)
     return changes
 
 

@@ -22,7 +22,7 @@ from expo_desk.domain.money import parse_yuan
 from expo_desk.domain.permissions import Action, require
 from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.document_head import ORGANIZER_SETTING
 from expo_desk.services.exhibitors import require_owner_of
 from expo_desk.services.headers import fold
@@ -138,8 +138,8 @@ def set_visitors(db: Database, actor: Actor, show_id: str, day: str, sector: str
             row = records.insert(db, actor, "visitor_counts",
                                  {"show_id": show_id, "day": day, "sector": sector, "visitors": visitors})
             changes.add("inserted", "visitor_counts", row["id"])
-        elif records.update(db, actor, "visitor_counts", current["id"], {"visitors": visitors})[1]:
-            changes.add("updated", "visitor_counts", current["id"])
+        else:
+            record_update(db, actor, changes, "visitor_counts", current["id"], {"visitors": visitors})
     return changes
 
 
@@ -307,8 +307,8 @@ def _write_answer(db: Database, actor: Actor, exhibitor_id: str, question: str, 
         row = records.insert(db, actor, "survey_answers", {"exhibitor_id": exhibitor_id, "question": question,
                                                            "answer": answer, "score": score})
         changes.add("inserted", "survey_answers", row["id"])
-    elif records.update(db, actor, "survey_answers", current["id"], {"answer": answer, "score": score})[1]:
-        changes.add("updated", "survey_answers", current["id"])
+    else:
+        record_update(db, actor, changes, "survey_answers", current["id"], {"answer": answer, "score": score})
 
 
 def set_survey_answer(db: Database, actor: Actor, exhibitor_id: str, question: str, answer: str,
@@ -521,8 +521,8 @@ def set_show_texts(db: Database, actor: Actor, show_id: str, texts: dict[str, tu
             elif current is None:
                 row = records.insert(db, actor, "show_texts", {"show_id": show_id, "key": key, **keep})
                 changes.add("inserted", "show_texts", row["id"])
-            elif records.update(db, actor, "show_texts", current["id"], keep)[1]:
-                changes.add("updated", "show_texts", current["id"])
+            else:
+                record_update(db, actor, changes, "show_texts", current["id"], keep)
     return changes
 
 

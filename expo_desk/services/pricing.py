@@ -16,7 +16,7 @@ from expo_desk.domain.pricing import RULE_FIELDS, OpenSides, PricingError, Prici
 from expo_desk.domain.pricing import conflicts as rule_conflicts
 from expo_desk.domain.pricing import quote as price_quote
 from expo_desk.errors import UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.store import pricing as pricing_store
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
@@ -74,9 +74,7 @@ def update_rule(db: Database, actor: Actor, rule_id: str, values: dict) -> Chang
         if problems:
             raise ValidationError(problems)
         _check(db, current["show_id"], cleaned, rule_id)
-        _old, new = records.update(db, actor, TABLE, rule_id, cleaned)
-        if new:
-            changes.add("updated", TABLE, rule_id)
+        record_update(db, actor, changes, TABLE, rule_id, cleaned)
     return changes
 
 

@@ -12,7 +12,7 @@ from expo_desk.domain.contracts import parse_cancellation_schedule
 from expo_desk.domain.money import parse_yuan
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
@@ -130,9 +130,7 @@ def update_terms(db: Database, actor: Actor, show_id: str, values: dict) -> Chan
     with transaction(db):
         terms(db, show_id)  # the show exists
         if target is not None:  # kept on the show: the dashboard measures signed revenue against it
-            _, new = records.update(db, actor, "shows", show_id, {"revenue_target_fen": target})
-            if new:
-                changes.add("updated", "shows", show_id)
+            record_update(db, actor, changes, "shows", show_id, {"revenue_target_fen": target})
         if not cleaned:
             return changes
         if contract_store.show_terms(db, show_id) is None:

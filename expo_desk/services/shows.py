@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
 from expo_desk.store.db import open_database
@@ -124,9 +124,7 @@ def update_show(db: Database, actor: Actor, show_id: str, values: dict) -> Chang
                                                 f"{_DATE_NAMES[second][1]} is before {_DATE_NAMES[first][1]}"))
         if problems:
             raise ValidationError(problems)
-        _, new = records.update(db, actor, "shows", show_id, cleaned)
-        if new:
-            changes.add("updated", "shows", show_id)
+        record_update(db, actor, changes, "shows", show_id, cleaned)
     return changes
 
 

@@ -18,7 +18,7 @@ from expo_desk.domain.pricing import OpenSides
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import booths as booth_service
 from expo_desk.services import pricing
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.sales_terms import terms as show_terms
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
@@ -233,9 +233,7 @@ def set_verdicts(db: Database, actor: Actor, item_id: str, verdicts: dict[str, b
             checks = rules.with_verdicts(rules.parse_checks(item["checks"]), verdicts)
         except KeyError as exc:
             raise ValidationError([Problem("checks", f"未知的检查项 / unknown check: {exc.args[0]}")]) from exc
-        _old, new = records.update(db, actor, "spot_check_items", item_id, {"checks": rules.dump_checks(checks)})
-        if new:
-            changes.add("updated", "spot_check_items", item_id)
+        record_update(db, actor, changes, "spot_check_items", item_id, {"checks": rules.dump_checks(checks)})
     return changes
 
 
@@ -244,9 +242,7 @@ def set_item_note(db: Database, actor: Actor, item_id: str, note: str) -> Change
     with transaction(db):
         item = _item_or_error(db, item_id)
         _open_check(db, actor, item["spot_check_id"])
-        _old, new = records.update(db, actor, "spot_check_items", item_id, {"note": (note or "").strip()})
-        if new:
-            changes.add("updated", "spot_check_items", item_id)
+        record_update(db, actor, changes, "spot_check_items", item_id, {"note": (note or "").strip()})
     return changes
 
 

@@ -21,7 +21,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role, TaskLevel, TaskStatus
 from expo_desk.domain.permissions import Action, can, require
 from expo_desk.errors import UserError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.contracts import ACTIVE, contract_or_error
 from expo_desk.services.task_template_defaults import (
     ANCHORS,
@@ -116,9 +116,7 @@ def update_template(db: Database, actor: Actor, template_id: str, values: dict) 
         shows = [r for r in store.templates(db, show_id, "show") if r["id"] != template_id]
         cleaned = clean_template(merged, siblings, shows if scope != "show" else siblings)
         cleaned["checklist"] = stored_checklist(cleaned["checklist"])
-        _, new = records.update(db, actor, "task_templates", template_id, cleaned)
-        if new:
-            changes.add("updated", "task_templates", template_id)
+        record_update(db, actor, changes, "task_templates", template_id, cleaned)
     return changes
 
 

@@ -20,7 +20,7 @@ from expo_desk.domain.enums import TaskLevel, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES, Action, can, require
 from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.task_views import board, crew_load, my_tasks, punch_list, task_detail
 from expo_desk.store import records
 from expo_desk.store import tasks as store
@@ -82,9 +82,7 @@ def _updatable(db: Database, actor: Actor, task_id: str) -> dict:
 
 def _write(db: Database, actor: Actor, task_id: str, values: dict) -> ChangeSet:
     changes = ChangeSet()
-    _, new = records.update(db, actor, "tasks", task_id, values)
-    if new:
-        changes.add("updated", "tasks", task_id)
+    record_update(db, actor, changes, "tasks", task_id, values)
     return changes
 
 
@@ -210,9 +208,7 @@ def close_problem(db: Database, actor: Actor, punch_id: str, status: str) -> Cha
         if not item["fixed_at"]:
             values["fixed_at"] = records.utc_now()
         changes = ChangeSet()
-        _, new = records.update(db, actor, "punch_items", punch_id, values)
-        if new:
-            changes.add("updated", "punch_items", punch_id)
+        record_update(db, actor, changes, "punch_items", punch_id, values)
     return changes
 
 

@@ -14,7 +14,7 @@ from expo_desk.domain.enums import Role
 from expo_desk.domain.passwords import hash_password, password_problem, verify_password
 from expo_desk.domain.permissions import Action, can, require
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.store import records
 from expo_desk.store import users as user_store
 from expo_desk.store.settings import get_setting, set_setting
@@ -159,9 +159,7 @@ def update_user(db: Database, actor: Actor, user_id: str, *, display_name: str |
         if active is not None:
             values["active"] = 1 if active else 0
         _keeps_an_administrator(db, user, values.get("role", user["role"]), bool(values.get("active", user["active"])))
-        _, new = records.update(db, actor, "users", user_id, values)
-        if new:
-            changes.add("updated", "users", user_id)
+        record_update(db, actor, changes, "users", user_id, values)
     return changes
 
 
