@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 
 from expo_desk.domain.money import format_fen
+from expo_desk.ui.language import ui_language
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -59,3 +60,8 @@ def datetime_text(iso: str | datetime | None, language: str, zone: tzinfo | None
         when = when.replace(tzinfo=UTC)
     local = when.astimezone(zone)
     return f"{_day(local.date(), language)} {local:%H:%M}"
+
+
+def ui_money(fen: int) -> str:
+    """An amount for the window, in its language: '¥12,345.00' or '12,345.00 元'."""
+    return money(fen, ui_language())

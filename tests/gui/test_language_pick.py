@@ -15,3 +15,15 @@ def test_pairs_follow_the_window_language(qapp):
         assert ui_language() == "en"
     finally:
         set_ui_language("en")
+
+
+def test_amounts_in_the_window_follow_its_language(qapp):
+    from expo_desk.ui.formats import ui_money
+
+    try:
+        set_ui_language("zh")
+        assert ui_money(1_234_500) == "12,345.00 元" and ui_money(-49_000) == "-490.00 元"
+        set_ui_language("en")
+        assert ui_money(1_234_500) == "¥12,345.00"
+    finally:
+        set_ui_language("en")

@@ -32,6 +32,7 @@ from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services import sales_terms
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.floorplan.booth_item import status_label, type_label
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.widgets.field_form import FieldForm
 from expo_desk.ui.widgets.tables import notice_label
 
@@ -227,7 +228,7 @@ class AddServiceDialog(ContractForm):
         for item in sales_terms.list_services(context.db, context.show["id"]):
             name = " / ".join(t for t in (item["name"], item["name_en"]) if t)
             unit = f" / {item['unit']}" if item["unit"] else ""
-            self.service.addItem(f"{item['code']}  {name} — {format_fen(item['unit_price_fen'])}{unit}", item["id"])
+            self.service.addItem(f"{item['code']}  {name} — {ui_money(item['unit_price_fen'])}{unit}", item["id"])
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 100_000)
         self.add_field("service", self.tr("Service"), self.service, "service_item_id")
@@ -293,8 +294,8 @@ class DiscountDialog(ContractForm):
         self.add_field("discount_reason", self.tr("Reason"), self.reason)
         self.limit = QLabel(self.tr("Up to %1 (%2 of the booth price %3) an account manager gives alone; above it "
                                     "the department manager must approve before the contract is signed.")
-                            .replace("%1", format_fen(detail["discount_limit_fen"]))
-                            .replace("%2", bp_text(self._threshold)).replace("%3", format_fen(self._booth_price)))
+                            .replace("%1", ui_money(detail["discount_limit_fen"]))
+                            .replace("%2", bp_text(self._threshold)).replace("%3", ui_money(self._booth_price)))
         self.limit.setObjectName("limit")
         self.limit.setWordWrap(True)
         self.hint = notice_label("")

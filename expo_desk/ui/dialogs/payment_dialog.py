@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain import contracts as rules
-from expo_desk.domain.money import format_fen
 from expo_desk.domain.pricing import bp_text
 from expo_desk.errors import Problem, UserError
 from expo_desk.services import payments
 from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract, signing_preview
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, date_edit, iso, yuan_field
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.contract_detail import fit_table_height, instalment_label
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
@@ -73,10 +73,10 @@ class SignDialog(ContractForm):
             return
         total, plan = preview["total_fen"], preview["plan"]
         self.total.setText(self.tr("Total %1 — deposit %2, due %3 day(s) after signing; balance due %4.")
-                           .replace("%1", format_fen(total)).replace("%2", bp_text(terms["deposit_bp"]))
+                           .replace("%1", ui_money(total)).replace("%2", bp_text(terms["deposit_bp"]))
                            .replace("%3", str(terms["deposit_due_days"]))
                            .replace("%4", terms["balance_due"] or self.tr("(no date: the show has no opening date)")))
-        fill_table(self.plan, [[instalment_label(i.label), i.due_on, format_fen(i.amount_fen)] for i in plan])
+        fill_table(self.plan, [[instalment_label(i.label), i.due_on, ui_money(i.amount_fen)] for i in plan])
         for r in range(self.plan.rowCount()):
             self.plan.item(r, 2).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         fit_table_height(self.plan, 2)
@@ -121,8 +121,8 @@ class PaymentDialog(ContractForm):
             row.addWidget(self.proof, 1)
             row.addWidget(browse)
             self.add_field("proof_path", self.tr("Proof"), proof_row)
-        facts = QLabel(self.tr("Paid so far %1 · balance %2").replace("%1", format_fen(detail["paid_fen"]))
-                       .replace("%2", format_fen(detail["balance_fen"])))
+        facts = QLabel(self.tr("Paid so far %1 · balance %2").replace("%1", ui_money(detail["paid_fen"]))
+                       .replace("%2", ui_money(detail["balance_fen"])))
         facts.setObjectName("payment_facts")
         self.finish_layout(facts)
 
@@ -178,12 +178,12 @@ class CancelDialog(ContractForm):
         days = quote["days_before_opening"]
         when = "" if days is None else self.tr(" (%n day(s) before the opening)", "", days)
         text = self.tr("Cancellation fee: %1 — %2 of the total%3.").replace(
-            "%1", format_fen(quote["fee_fen"])).replace("%2", bp_text(quote["fee_bp"])).replace("%3", when)
-        text += "\n" + self.tr("Paid so far %1.").replace("%1", format_fen(quote["paid_fen"]))
+            "%1", ui_money(quote["fee_fen"])).replace("%2", bp_text(quote["fee_bp"])).replace("%3", when)
+        text += "\n" + self.tr("Paid so far %1.").replace("%1", ui_money(quote["paid_fen"]))
         if quote["refund_fen"]:
-            text += " " + self.tr("To pay back: %1.").replace("%1", format_fen(quote["refund_fen"]))
+            text += " " + self.tr("To pay back: %1.").replace("%1", ui_money(quote["refund_fen"]))
         if quote["owed_fen"]:
-            text += " " + self.tr("Still owed by the exhibitor: %1.").replace("%1", format_fen(quote["owed_fen"]))
+            text += " " + self.tr("Still owed by the exhibitor: %1.").replace("%1", ui_money(quote["owed_fen"]))
         self.quote.setText(text)
 
     def save(self) -> None:

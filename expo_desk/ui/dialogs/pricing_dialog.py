@@ -37,6 +37,7 @@ from expo_desk.domain.pricing import KIND_NAMES, OPEN_SIDES_NAMES, OpenSides, Ru
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import pricing as pricing_service
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
 from expo_desk.ui.widgets.tables import NOTICE_STYLE, notice_label, record_table
@@ -313,12 +314,12 @@ class PricingDialog(QDialog):
             return
         self.terms.setRowCount(len(quote.terms))
         for r, term in enumerate(quote.terms):
-            amount = QTableWidgetItem(format_fen(term.amount_fen))
+            amount = QTableWidgetItem(ui_money(term.amount_fen))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.terms.setItem(r, 0, QTableWidgetItem(pick(term.label, term.label_en)))
             self.terms.setItem(r, 1, QTableWidgetItem(pick(term.basis, term.basis_en)))
             self.terms.setItem(r, 2, amount)
-        self.total.setText(self.tr("Total: %1").replace("%1", format_fen(quote.total_fen)))
+        self.total.setText(self.tr("Total: %1").replace("%1", ui_money(quote.total_fen)))
         if quote.notes:
             self.quote_errors.setStyleSheet(NOTICE_STYLE)
             self.quote_errors.show_message("\n".join(quote.notes))
@@ -349,7 +350,7 @@ class PricingDialog(QDialog):
             return f"{sign}{bp_text(rule['percent_bp'])}"
         unit = {RuleKind.SHELL_BASE: self.tr(" per 9 m² booth"), RuleKind.RAW_BASE: self.tr(" per m²"),
                 RuleKind.AREA_BAND: self.tr(" per m²")}.get(RuleKind(kind), "")
-        return f"{sign}{format_fen(rule['amount_fen'])}{unit}"
+        return f"{sign}{ui_money(rule['amount_fen'])}{unit}"
 
     def refresh(self) -> None:
         self._rules = pricing_service.list_rules(self._context.db, self._show_id) if self._show_id else []

@@ -31,6 +31,7 @@ from expo_desk.errors import Problem, UserError
 from expo_desk.services import sales_terms
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
@@ -211,7 +212,7 @@ class SalesTermsDialog(ContractForm):
 
     def refresh_services(self) -> None:
         self._services = sales_terms.list_services(self._context.db, self._show_id)
-        fill_table(self.services_table, [[s["code"], s["name"], s["name_en"], s["unit"], format_fen(s["unit_price_fen"])]
+        fill_table(self.services_table, [[s["code"], s["name"], s["name_en"], s["unit"], ui_money(s["unit_price_fen"])]
                                          for s in self._services], [s["id"] for s in self._services])
         for r in range(self.services_table.rowCount()):
             self.services_table.item(r, 4).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

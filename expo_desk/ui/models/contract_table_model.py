@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.domain.money import format_fen
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
@@ -30,7 +30,7 @@ class _MoneyTableModel(PagedTableModel):
         if key == "status":
             return status_text(value or "")
         if key.endswith("_fen"):
-            return "" if value is None else format_fen(value)
+            return "" if value is None else ui_money(value)
         return "" if value is None else str(value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

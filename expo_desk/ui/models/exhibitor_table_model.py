@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from expo_desk.domain.enums import SECTORS
-from expo_desk.domain.money import format_fen
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
@@ -56,7 +56,7 @@ class ExhibitorTableModel(PagedTableModel):
             if key == "sector":
                 return sector_text(value)
             if key == "expected_value_fen":
-                return "" if value is None else format_fen(value)
+                return "" if value is None else ui_money(value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "expected_value_fen":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -16,7 +16,7 @@ from expo_desk.domain.leads import (
     follow_up_bucket,
     load_objections,
 )
-from expo_desk.domain.money import format_fen
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
@@ -77,7 +77,7 @@ class LeadTableModel(PagedTableModel):
             if key == "stage":
                 return stage_text(value)
             if key == "expected_value_fen":
-                return "" if value is None else format_fen(value)
+                return "" if value is None else ui_money(value)
             if key == "visit_at":
                 return "" if not value else value.replace("T", " ")
             if key == "objections":

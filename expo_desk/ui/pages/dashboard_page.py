@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expo_desk.domain.money import format_fen
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.dashboard import dashboard
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.floorplan.booth_item import sector_label
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 _TILES = ("sold", "occupancy", "revenue", "received", "overdue")
@@ -226,16 +226,16 @@ class DashboardPage(QWidget):
             _pct(b["occupancy_percent"]),
             self.tr("of %1 for sale; %2 with reservations").replace("%1", _m2(b["sellable_m2"]))
             .replace("%2", _pct(b["taken_percent"])), b["occupancy_percent"])
-        target = self.tr("target %1").replace("%1", format_fen(r["target_fen"])) if r["target_fen"] else self.tr(
+        target = self.tr("target %1").replace("%1", ui_money(r["target_fen"])) if r["target_fen"] else self.tr(
             "no target set")
-        fees = self.tr(" (incl. %1 cancellation fees)").replace("%1", format_fen(r["fees_fen"])) if r["fees_fen"] else ""
-        self.tiles["revenue"].set(format_fen(r["signed_fen"]),
+        fees = self.tr(" (incl. %1 cancellation fees)").replace("%1", ui_money(r["fees_fen"])) if r["fees_fen"] else ""
+        self.tiles["revenue"].set(ui_money(r["signed_fen"]),
                                   self.tr("%n contract(s)", "", r["contracts"]) + fees + " · " + target,
                                   r["target_percent"])
-        self.tiles["received"].set(format_fen(m["paid_fen"]),
-                                   self.tr("of %1 due; %2 still to come").replace("%1", format_fen(m["due_fen"]))
-                                   .replace("%2", format_fen(m["outstanding_fen"])), m["received_percent"])
-        self.tiles["overdue"].set(format_fen(m["overdue_fen"]),
+        self.tiles["received"].set(ui_money(m["paid_fen"]),
+                                   self.tr("of %1 due; %2 still to come").replace("%1", ui_money(m["due_fen"]))
+                                   .replace("%2", ui_money(m["outstanding_fen"])), m["received_percent"])
+        self.tiles["overdue"].set(ui_money(m["overdue_fen"]),
                                   self.tr("%n contract(s) late", "", m["overdue_contracts"]))
         self._fill_money(self.by_manager, f["by_manager"], self.tr("(no account manager)"))
         self._fill_money(self.by_sector, f["by_sector"], self.tr("(no sector)"), sector_label)
@@ -243,9 +243,9 @@ class DashboardPage(QWidget):
 
     def _fill_money(self, table: QTableWidget, rows: list[dict], nobody: str, label=str) -> None:
         table.setRowCount(0)  # replacing items beside the old bars costs 40 times more than starting afresh
-        fill_table(table, [[label(r["name"]) if r["name"] else nobody, f"{r['contracts']:,}", format_fen(r["revenue_fen"]),
-                            _pct(r["share_percent"]), format_fen(r["due_fen"]), format_fen(r["paid_fen"]),
-                            format_fen(r["overdue_fen"]), ""] for r in rows], [r["key"] for r in rows])
+        fill_table(table, [[label(r["name"]) if r["name"] else nobody, f"{r['contracts']:,}", ui_money(r["revenue_fen"]),
+                            _pct(r["share_percent"]), ui_money(r["due_fen"]), ui_money(r["paid_fen"]),
+                            ui_money(r["overdue_fen"]), ""] for r in rows], [r["key"] for r in rows])
         for n, r in enumerate(rows):
             table.setCellWidget(n, 7, PercentBar(r["received_percent"]))
         _align_numbers(table, range(1, 7))
@@ -254,8 +254,8 @@ class DashboardPage(QWidget):
         table = self.by_hall
         table.setRowCount(0)
         fill_table(table, [[f"{h['code']} {h['name']}".strip(), f"{h['booths']:,}", _m2(h["sold_m2"]),
-                            _m2(h["reserved_m2"]), _m2(h["available_m2"]), format_fen(h["booth_revenue_fen"]),
-                            format_fen(h["due_fen"]), format_fen(h["paid_fen"]), format_fen(h["overdue_fen"]), ""]
+                            _m2(h["reserved_m2"]), _m2(h["available_m2"]), ui_money(h["booth_revenue_fen"]),
+                            ui_money(h["due_fen"]), ui_money(h["paid_fen"]), ui_money(h["overdue_fen"]), ""]
                            for h in rows], [h["hall_id"] for h in rows])
         for n, h in enumerate(rows):
             table.setCellWidget(n, 9, PercentBar(h["occupancy_percent"]))

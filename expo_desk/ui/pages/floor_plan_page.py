@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import BoothType
-from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.reports.plan import render_plan
@@ -56,6 +55,7 @@ from expo_desk.ui.floorplan.legend import Legend
 from expo_desk.ui.floorplan.scene import COLOUR_BY_SECTOR, COLOUR_BY_STATUS, HallScene, image_size, snap
 from expo_desk.ui.floorplan.sell_dialog import SellDialog
 from expo_desk.ui.floorplan.view import PlanView
+from expo_desk.ui.formats import ui_money
 
 _WATCHED = ("booths", "halls", "contracts", "contract_lines", "exhibitors")
 
@@ -339,9 +339,9 @@ class FloorPlanPage(QWidget):
             quote = pricing_service.quote_booth(self._context.db, booth_id)
         except UserError as exc:
             return str(exc)
-        terms = format_fen(quote.terms[0].amount_fen) + "".join(
-            f" {'−' if t.amount_fen < 0 else '+'} {format_fen(abs(t.amount_fen))}" for t in quote.terms[1:])
-        return format_fen(quote.total_fen) + (f" ({terms})" if len(quote.terms) > 1 else "")
+        terms = ui_money(quote.terms[0].amount_fen) + "".join(
+            f" {'−' if t.amount_fen < 0 else '+'} {ui_money(abs(t.amount_fen))}" for t in quote.terms[1:])
+        return ui_money(quote.total_fen) + (f" ({terms})" if len(quote.terms) > 1 else "")
 
     # -- halls and drawings ---------------------------------------------------------------------
     def new_hall(self) -> bool:

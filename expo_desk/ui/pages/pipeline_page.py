@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain import leads as rules
 from expo_desk.domain.enums import LeadStage
-from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import leads as lead_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.lead_dialog import FollowUpDialog, LeadDialog, LeadImportDialog, VisitDialog
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.models.lead_table_model import OVERDUE_COLOR, LeadTableModel, stage_text
 from expo_desk.ui.widgets import list_page
@@ -220,7 +220,7 @@ class PipelinePage(QWidget):
                 open_value += row["expected_value_fen"]
         parts = [f"{stage_text(stage)}: {n}" for stage, n in per_stage.items()]
         self.summary.setText("  ·  ".join(parts) + "  ·  " +
-                             self.tr("open expected value %1").replace("%1", format_fen(open_value)))
+                             self.tr("open expected value %1").replace("%1", ui_money(open_value)))
 
     def _reselect(self) -> None:
         row = self.model.row_of(self._selected_id) if self._selected_id else -1

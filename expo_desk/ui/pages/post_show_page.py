@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, can
 from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import UserError, ValidationError
@@ -42,6 +41,7 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, SearchList
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
 from expo_desk.ui.dialogs.show_texts_dialog import ShowTextsDialog
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.models.exhibitor_table_model import sector_key, sector_text
 from expo_desk.ui.widgets import list_page
@@ -104,7 +104,7 @@ class LeadsImportDialog(ImportDialog):
         lines = [self.tr("%1 lead(s) for %2 exhibitor(s) imported from %3; %4 agreement(s) signed, worth %5.")
                  .replace("%1", f"{result.created:,}").replace("%2", str(result.exhibitors))
                  .replace("%3", self._source.name).replace("%4", str(result.agreements))
-                 .replace("%5", format_fen(result.agreement_value_fen))]
+                 .replace("%5", ui_money(result.agreement_value_fen))]
         if result.skipped_duplicates:
             lines.append(self.tr("%1 already there, not added again:").replace("%1", str(len(result.skipped_duplicates))))
         return lines
@@ -471,14 +471,14 @@ class ExhibitorResults(QWidget):
         signed = self.tr("✔ signed")
         fill_table(self.leads_table, [[x["captured_on"] or "", x["visitor_name"], x["visitor_company"], x["contact"],
                                        x["interest"], signed if x["agreement_signed"] else "",
-                                       format_fen(x["agreement_value_fen"]) if x["agreement_value_fen"] is not None else "",
+                                       ui_money(x["agreement_value_fen"]) if x["agreement_value_fen"] is not None else "",
                                        source_text(x["source"])] for x in leads], [x["id"] for x in leads])
         for r in range(self.leads_table.rowCount()):
             self.leads_table.item(r, 6).setTextAlignment(_RIGHT)
         summary = post_show.lead_summary(leads)
         self.lead_summary.setText(self.tr("%1 lead(s) · %2 agreement(s) signed · %3").replace(
             "%1", str(summary["leads"])).replace("%2", str(summary["agreements"])).replace(
-            "%3", format_fen(summary["agreement_value_fen"])) if self.exhibitor else "")
+            "%3", ui_money(summary["agreement_value_fen"])) if self.exhibitor else "")
 
     def _buttons(self) -> None:
         editable = self.may_change()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain.contracts import LINE_KIND_NAMES, PAYMENT_METHODS
-from expo_desk.domain.money import format_fen
 from expo_desk.domain.pricing import bp_text
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR, status_text
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
@@ -204,7 +204,7 @@ class ContractDetail(QScrollArea):
     def _fill_lines(self, detail: dict) -> None:
         self._lines = detail.get("lines", [])
         fill_table(self.lines_table, [
-            [ln["description"], str(ln["quantity"]), format_fen(ln["unit_price_fen"]), format_fen(ln["amount_fen"])]
+            [ln["description"], str(ln["quantity"]), ui_money(ln["unit_price_fen"]), ui_money(ln["amount_fen"])]
             for ln in self._lines], [ln["id"] for ln in self._lines])
         for r, line in enumerate(self._lines):
             self.lines_table.item(r, 0).setToolTip(line["description"])
@@ -212,7 +212,7 @@ class ContractDetail(QScrollArea):
         fit_table_height(self.lines_table)
         sums = detail.get("totals")
         for key, label in self.totals.items():
-            label.setText(format_fen(getattr(sums, key)) if sums else "")
+            label.setText(ui_money(getattr(sums, key)) if sums else "")
             hidden = key != "total_fen" and key != "booth_fen" and sums is not None and not getattr(sums, key)
             label.setVisible(not hidden)
             self._captions[key].setVisible(not hidden)
@@ -223,9 +223,9 @@ class ContractDetail(QScrollArea):
         text, style = "", NOTICE_STYLE
         if sums is not None and sums.discount_fen:
             reason = contract.get("discount_reason") or ""
-            text = self.tr("Discount %1 (%2).").replace("%1", format_fen(-sums.discount_fen)).replace("%2", reason)
+            text = self.tr("Discount %1 (%2).").replace("%1", ui_money(-sums.discount_fen)).replace("%2", reason)
             if detail.get("discount_waiting"):
-                text += " " + self.tr("Waiting for approval by the department manager (above %1).").replace("%1", format_fen(limit))
+                text += " " + self.tr("Waiting for approval by the department manager (above %1).").replace("%1", ui_money(limit))
                 style = ERROR_STYLE
             elif detail.get("approved_by_name"):
                 when = (contract.get("discount_approved_at") or "")[:10]
@@ -234,10 +234,10 @@ class ContractDetail(QScrollArea):
                 style = "color: #1b5e20;"
             else:
                 text += " " + self.tr("Within the limit of %1 an account manager may give.").replace(
-                    "%1", format_fen(limit))
+                    "%1", ui_money(limit))
                 style = "color: #555;"
         elif limit is not None:
-            text = self.tr("No discount. Up to %1 needs no approval.").replace("%1", format_fen(limit))
+            text = self.tr("No discount. Up to %1 needs no approval.").replace("%1", ui_money(limit))
             style = "color: #555;"
         self.discount_label.setText(text)
         self.discount_label.setStyleSheet(style)
@@ -247,7 +247,7 @@ class ContractDetail(QScrollArea):
         money = detail.get("schedule")
         instalments = list(money.instalments) if money else []
         fill_table(self.schedule_table, [
-            [instalment_label(i.label), i.due_on, format_fen(i.amount_fen), format_fen(i.paid_fen), format_fen(i.outstanding_fen),
+            [instalment_label(i.label), i.due_on, ui_money(i.amount_fen), ui_money(i.paid_fen), ui_money(i.outstanding_fen),
              self.tr("%n day(s) overdue", "", i.days_overdue) if i.overdue else ""] for i in instalments])
         _money_columns(self.schedule_table, (2, 3, 4))
         for r, inst in enumerate(instalments):
@@ -266,7 +266,7 @@ class ContractDetail(QScrollArea):
             note = p["reference"] or ""
             if p["amount_fen"] < 0:
                 note = self.tr("Refund: %1").replace("%1", p["reason"] or "") + (f" · {note}" if note else "")
-            rows.append([p["paid_on"], format_fen(p["amount_fen"]), method, note,
+            rows.append([p["paid_on"], ui_money(p["amount_fen"]), method, note,
                          Path(p["proof_path"]).name if p["proof_path"] else "", p.get("recorded_by_name") or ""])
         fill_table(self.payments_table, rows, [p["id"] for p in payments])
         _money_columns(self.payments_table, (1,))
@@ -283,19 +283,19 @@ class ContractDetail(QScrollArea):
 
     def _fill_balance(self, detail: dict, contract: dict) -> None:
         balance = detail.get("balance_fen")
-        self.balance_value.setText("" if balance is None else format_fen(balance))
+        self.balance_value.setText("" if balance is None else ui_money(balance))
         notes = []
         money = detail.get("schedule")
         if balance is not None and balance < 0:
-            notes.append(self.tr("Owed back to the exhibitor: %1").replace("%1", format_fen(-balance)))
+            notes.append(self.tr("Owed back to the exhibitor: %1").replace("%1", ui_money(-balance)))
         if money is not None and money.overdue_fen:
-            notes.append(self.tr("Overdue: %1").replace("%1", format_fen(money.overdue_fen)))
+            notes.append(self.tr("Overdue: %1").replace("%1", ui_money(money.overdue_fen)))
         if contract.get("status") == "cancelled":
-            notes.append(self.tr("Cancellation fee %1").replace("%1", format_fen(contract["cancellation_fee_fen"])))
+            notes.append(self.tr("Cancellation fee %1").replace("%1", ui_money(contract["cancellation_fee_fen"])))
         quote = detail.get("cancellation")
         if quote and contract.get("status") != "draft":
             notes.append(self.tr("Cancelling today would cost %1 (%2).").replace(
-                "%1", format_fen(quote["fee_fen"])).replace("%2", bp_text(quote["fee_bp"])))
+                "%1", ui_money(quote["fee_fen"])).replace("%2", bp_text(quote["fee_bp"])))
         self.money_note.setText("\n".join(notes))
         self.money_note.setStyleSheet(ERROR_STYLE if money is not None and money.overdue_fen else "color: #555;")
 

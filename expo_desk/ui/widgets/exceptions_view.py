@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.domain.money import format_fen
 from expo_desk.services.exceptions_list import exceptions_list
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
@@ -51,13 +51,13 @@ class ExceptionsView(QWidget):
         self.data = found = exceptions_list(db, show_id)
         threshold = f"{found['threshold_bp'] / 100:g} %"
         self._fill("discounts", self.tr("Discounts above %1").replace("%1", threshold), [[
-            r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["discount_fen"]),
-            format_fen(r["limit_fen"]), "—" if r["percent"] is None else f"{r['percent']:.1f} %",
+            r["number"], r["company_name"], r["manager_name"] or "", ui_money(r["discount_fen"]),
+            ui_money(r["limit_fen"]), "—" if r["percent"] is None else f"{r['percent']:.1f} %",
             self.tr("waiting") if r["waiting"] else self.tr("approved by %1").replace(
                 "%1", r["approved_by_name"] or ""), r["discount_reason"]] for r in found["discounts"]])
         self._fill("overdue", self.tr("Overdue payments"), [[
-            r["number"], r["company_name"], r["manager_name"] or "", format_fen(r["overdue_fen"]),
-            str(r["days_overdue"]), format_fen(r["outstanding_fen"]), pick_pair(STATUS_NAMES[r["status"]])]
+            r["number"], r["company_name"], r["manager_name"] or "", ui_money(r["overdue_fen"]),
+            str(r["days_overdue"]), ui_money(r["outstanding_fen"]), pick_pair(STATUS_NAMES[r["status"]])]
             for r in found["overdue"]])
         self._fill("expiring", self.tr("Reservations ending within %n day(s)", "", found["warning_days"]), [[
             r["number"], r["hall_code"], r["reserved_for"], r["reserved_until"][:10],
@@ -65,7 +65,7 @@ class ExceptionsView(QWidget):
             r["contract_number"] or "", r["manager_name"] or ""] for r in found["expiring"]])
         self._fill("edited", self.tr("Edited after signing"), [[
             r["number"], r["company_name"], r["manager_name"] or "", r["signed_on"] or "",
-            format_fen(r["signed_total_fen"]) if r["signed_total_fen"] is not None else "", format_fen(r["total_fen"]),
+            ui_money(r["signed_total_fen"]) if r["signed_total_fen"] is not None else "", ui_money(r["total_fen"]),
             "; ".join(f"{e['at'][:10]} {e['user_name']}: {e['summary']}" for e in r["edits"])]
             for r in found["edited"]])
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.domain.money import format_fen
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.audit_table_model import action_label, describe, local_time, table_label
 from expo_desk.ui.models.exhibitor_table_model import sector_text
@@ -76,7 +76,7 @@ class ExhibitorDetail(QTabWidget):
         for key, label in self.labels.items():
             if key == "expected_value":
                 value = record.get("expected_value_fen")
-                label.setText("" if value is None else format_fen(value))
+                label.setText("" if value is None else ui_money(value))
             elif key == "sector":
                 label.setText(sector_text(record.get(key)))
             else:
@@ -85,7 +85,7 @@ class ExhibitorDetail(QTabWidget):
         fill_table(self.contacts_table, [[c["name"], c["title"], c["phone"], c["email"]] for c in self._contacts])
         fill_table(self.contracts_table, [
             [k["number"], pick_pair(STATUS_NAMES.get(k["status"], (k["status"], k["status"]))), k["booths"] or "",
-             format_fen(k["total_fen"]), format_fen(k["paid_fen"]), k["signed_on"] or ""]
+             ui_money(k["total_fen"]), ui_money(k["paid_fen"]), k["signed_on"] or ""]
             for k in (detail or {}).get("contracts", [])
         ])
         fill_table(self.history_table, [

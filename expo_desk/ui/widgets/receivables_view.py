@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expo_desk.domain.money import format_fen
 from expo_desk.services import payments
+from expo_desk.ui.formats import ui_money
 from expo_desk.ui.models.contract_table_model import ReceivableTableModel
 from expo_desk.ui.widgets.list_page import paged_table
 from expo_desk.ui.widgets.tables import fill_table, record_table
@@ -83,11 +83,11 @@ class ReceivablesView(QWidget):
         total = found["total"]
         self.total_label.setText(
             self.tr("%n contract(s) · outstanding %1 · overdue %2", "", total["contracts"])
-            .replace("%1", format_fen(total["outstanding_fen"])).replace("%2", format_fen(total["overdue_fen"])))
+            .replace("%1", ui_money(total["outstanding_fen"])).replace("%2", ui_money(total["overdue_fen"])))
 
     @staticmethod
     def _sums(figures: dict) -> list[str]:
-        return [str(figures["contracts"]), *(format_fen(figures[k]) for k in _SUM_KEYS[1:])]
+        return [str(figures["contracts"]), *(ui_money(figures[k]) for k in _SUM_KEYS[1:])]
 
     def _open(self, row: int) -> None:
         record = self.model.row_at(row)
