@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Reports"), self.reports_page)
         self.audit_page = AuditPage(context)
         self._add_page(self.tr("Audit trail"), self.audit_page)
+        # as wide as the longest page name in this language (a longer translation is not cut)
+        self.nav.setFixedWidth(max(200, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 28))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()
