@@ -37,10 +37,12 @@ from expo_desk.reports.contract_tables import (
     total_row_style,
 )
 from expo_desk.reports.fonts import FONT
-from expo_desk.reports.plan import HIGHLIGHT, HallPlan
+from expo_desk.reports.pack_plan import MarkedHallPlan
+from expo_desk.reports.statement_parts import balance_words, conclusion_box, figure_boxes
+from expo_desk.reports.texts import dates_text
 
 if TYPE_CHECKING:
-    from expo_desk.services.contract_documents import ContractDocuments, MarkedHall
+    from expo_desk.services.contract_documents import ContractDocuments
 
 KINDS = ("confirmation", "summary", "statement")
 TITLES = {
@@ -48,12 +50,6 @@ TITLES = {
     "summary": ("合同摘要", "Contract Summary"),
     "statement": ("付款对账单", "Payment Statement"),
 }
-def _dates(start: str | None, end: str | None) -> str:
-    if start and end and start != end:
-        return f"{start} – {end}"
-    return start or end or ""
-
-
 class _StartDocument(ActionFlowable):
     """Starts the next document on a new page, with its title in the header from there on."""
 
@@ -65,26 +61,6 @@ class _StartDocument(ActionFlowable):
         zh, en = TITLES[self.kind]
         self.report.settings = replace(self.report.settings, title_zh=zh, title_en=en)
         doc.handle_pageBreak()
-
-
-class _MarkedPlan(HallPlan):
-    """The hall drawn small with every booth of the contract marked, not only the first."""
-
-    def __init__(self, marked: MarkedHall, language: str, width: float, height: float):
-        super().__init__(marked.hall, language=language, highlight=marked.marked[0], width=width, height=height)
-        self.others = marked.marked[1:]
-
-    def draw(self):
-        super().draw()
-        c, p = self.canv, self.placement
-        c.saveState()
-        c.setStrokeColor(HIGHLIGHT)
-        c.setLineWidth(2.4)
-        for booth in self.hall.booths:
-            if booth.number in self.others:
-                x, y, w, h = p.box(booth.x_cm, booth.y_cm, booth.width_cm, booth.depth_cm)
-                c.rect(x - 1.2, y - 1.2, w + 2.4, h + 2.4, stroke=1, fill=0)
-        c.restoreState()
 
 
 class ContractDocumentsReport(BaseReport):
@@ -163,7 +139,7 @@ class ContractDocumentsReport(BaseReport):
             organizer += [Spacer(1, 1.5 * mm), w.stacked(*d.show_name, style="value")]
         organizer += self._facts([
             ("场馆", "Venue", ", ".join(x for x in (d.venue, d.city) if x)),
-            ("展期", "Open days", _dates(*d.open_dates)),
+            ("展期", "Open days", dates_text(*d.open_dates)),
             ("布展开始", "Build-up from", d.build_start or ""),
             ("撤展截止", "Tear-down until", d.teardown_end or "")])
         return boxes([exhibitor, organizer], self.width)
@@ -226,7 +202,7 @@ class ContractDocumentsReport(BaseReport):
             name = w.say(hall.name or hall.code, f"Hall {hall.code}")
             caption = f"{name} · {w.say('标注展位', 'Marked')}: {', '.join(marked.marked)}"
             out += [Paragraph(escape(caption), self.styles["note"]), Spacer(1, 3 * mm),
-                    _MarkedPlan(marked, self.language, width, height), Spacer(1, 1.5 * mm)]
+                    MarkedHallPlan(marked.hall, marked.marked, self.language, width, height), Spacer(1, 1.5 * mm)]
         if not d.halls:
             out.append(self.words.note("此合同没有展位", "No booth on this contract"))
         return out
@@ -321,11 +297,7 @@ class ContractDocumentsReport(BaseReport):
             cells.append((("应退款", "Refund owed"), d.refund_owed_fen, WARN))
         else:
             cells.append((("余额", "Balance due"), d.balance_fen, WARN if d.balance_fen and d.overdue_fen else ACCENT))
-        content = []
-        for (zh, en), fen, color in cells:
-            amount = Paragraph(f"<font color='{color.hexval()}'>{w.money(fen)}</font>", self.styles["total"])
-            content.append([w.stacked(zh, en, "key", 6.5), amount])
-        return boxes(content, self.width, gap=3 * mm)
+        return figure_boxes(w, cells, self.width)
 
     def _conclusion(self) -> Flowable:
         w, d = self.words, self.data
@@ -345,23 +317,10 @@ class ContractDocumentsReport(BaseReport):
             else:
                 zh += "账目已结清。"
                 en += " The account is settled."
-        elif d.balance_fen > 0:
-            zh = f"请按上列到期日支付余额 {w.money(d.balance_fen)}，付款时请注明合同编号 {d.number}。"
-            en = f"Please pay the balance of {w.money(d.balance_fen)} by the due dates above, quoting contract {d.number}."
-            if d.overdue_fen:
-                zh += f"其中 {w.money(d.overdue_fen)} 已逾期，请尽快支付。"
-                en += f" {w.money(d.overdue_fen)} of it is overdue: please pay it now."
-        elif d.balance_fen < 0:
-            zh = f"已多付 {w.money(d.refund_owed_fen)}，主办方将予退还。"
-            en = f"{w.money(d.refund_owed_fen)} was paid beyond the contract total; the organizer will refund it."
         else:
-            zh, en = "款项已全部付清，谢谢！", "Paid in full. Thank you!"
-        box = plain_table([[Paragraph(escape(w.say(zh, en, "<br/>")).replace("&lt;br/&gt;", "<br/>"), self.styles["value"])]],
-                    colWidths=[self.width])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
-        return KeepTogether([box])
+            zh, en = balance_words(w, d.balance_fen, d.overdue_fen, d.number, f"contract {d.number}")
+        text = Paragraph(escape(w.say(zh, en, "<br/>")).replace("&lt;br/&gt;", "<br/>"), self.styles["value"])
+        return conclusion_box(text, self.width, ACCENT)
 
 
 def render_contract_documents(data: ContractDocuments, out, kinds: tuple[str, ...] = KINDS) -> None:

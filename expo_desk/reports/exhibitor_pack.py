@@ -23,7 +23,8 @@ from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Ta
 from expo_desk.reports.base import ACCENT, MUTED, BaseReport, DocumentSettings
 from expo_desk.reports.contract_tables import Words, boxes, key_values, plain_table
 from expo_desk.reports.fonts import FONT
-from expo_desk.reports.pack_sections import PackSections, dates_text
+from expo_desk.reports.pack_sections import PackSections
+from expo_desk.reports.texts import dates_text
 
 if TYPE_CHECKING:
     from expo_desk.services.pack_data import PackData
@@ -155,7 +156,7 @@ class ExhibitorPack(BaseReport):
         for zh, en, period in (("布展", "Build-up", d.build_up), ("展期", "Open days", d.open_days),
                                ("撤展", "Tear-down", d.tear_down)):
             cells.append([Paragraph(escape(w.say(zh, en)), style["key"]),
-                          Paragraph(escape(dates_text(period, self.sections.unknown_date())), style["period"])])
+                          Paragraph(escape(dates_text(*period, self.sections.unknown_date())), style["period"])])
         return boxes(cells, self.width, gap=4 * mm)
 
     def _facts(self) -> Flowable:

@@ -33,6 +33,8 @@ from expo_desk.reports.contract_tables import (
 )
 from expo_desk.reports.fonts import FONT
 from expo_desk.reports.pack_plan import hall_plans
+from expo_desk.reports.statement_parts import balance_words, conclusion_box, figure_boxes
+from expo_desk.reports.texts import dates_text
 
 if TYPE_CHECKING:
     from expo_desk.services.pack_data import PackData
@@ -40,13 +42,6 @@ if TYPE_CHECKING:
 Pair = tuple[str, str]
 SECOND_LANGUAGE = colors.HexColor("#52606d")  # the English of a bilingual text, a step quieter
 BULLET = re.compile(r"^\s*(?:[-•·*]\s+|(\d{1,2})[.、)）]\s*|[（(](\d{1,2})[)）]\s*)")
-
-
-def dates_text(period: tuple[str | None, str | None], unknown: str = "—") -> str:
-    start, end = period
-    if start and end and start != end:
-        return f"{start} – {end}"
-    return start or end or unknown
 
 
 class PackSections:
@@ -176,7 +171,7 @@ class PackSections:
         for zh, en, period in (("布展（进场搭建）", "Build-up (move-in)", d.build_up),
                                ("展期（对观众开放）", "Open days (open to visitors)", d.open_days),
                                ("撤展（闭幕后）", "Tear-down (after closing)", d.tear_down)):
-            rows.append([w.stacked(zh, en, "value"), w.para(dates_text(period, self.unknown_date()), "value")])
+            rows.append([w.stacked(zh, en, "value"), w.para(dates_text(*period, self.unknown_date()), "value")])
         out = self.section(number, "布展与撤展", "Build-up and tear-down", grid(rows, [self.width - 80 * mm, 80 * mm]))
         out.append(Spacer(1, 3 * mm))
         for key, zh, en in (("build_up", "布展须知", "Build-up"), ("tear_down", "撤展须知", "Tear-down")):
@@ -264,33 +259,14 @@ class PackSections:
             cells.append((("应退款", "Refund owed"), -d.balance_fen, WARN))
         else:
             cells.append((("余额", "Balance due"), d.balance_fen, WARN if d.overdue_fen else ACCENT))
-        content = []
-        for (zh, en), fen, color in cells:
-            amount = Paragraph(f"<font color='{color.hexval()}'>{w.money(fen)}</font>", w.styles["total"])
-            content.append([w.stacked(zh, en, "key", 6.5), amount])
-        return boxes(content, self.width, gap=3 * mm)
+        return figure_boxes(w, cells, self.width)
 
     def conclusion(self) -> Flowable:
         w, d = self.w, self.data
         numbers = ", ".join(s.number for s in d.statements)
-        if d.balance_fen > 0:
-            zh = f"请按上列到期日支付余额 {w.money(d.balance_fen)}，付款时请注明合同编号 {numbers}。"
-            en = f"Please pay the balance of {w.money(d.balance_fen)} by the due dates above, quoting {numbers}."
-            if d.overdue_fen:
-                zh += f"其中 {w.money(d.overdue_fen)} 已逾期，请尽快支付。"
-                en += f" {w.money(d.overdue_fen)} of it is overdue: please pay it now."
-        elif d.balance_fen < 0:
-            zh = f"已多付 {w.money(-d.balance_fen)}，主办方将予退还。"
-            en = f"{w.money(-d.balance_fen)} was paid beyond the contract total; the organizer will refund it."
-        else:
-            zh, en = "款项已全部付清，谢谢！", "Paid in full. Thank you!"
+        zh, en = balance_words(w, d.balance_fen, d.overdue_fen, numbers, numbers)
         text = escape(w.say(zh, en, "\n")).replace("\n", "<br/>")
-        box = plain_table([[Paragraph(text, w.styles["value"])]], colWidths=[self.width])
-        color = WARN if d.overdue_fen else ACCENT
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LINEBEFORE", (0, 0), (0, -1), 2.5, color),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
-        return KeepTogether([box])
+        return conclusion_box(Paragraph(text, w.styles["value"]), self.width, WARN if d.overdue_fen else ACCENT)
 
     # ---------------------------------------------------------------- 6 badges
 
@@ -379,4 +355,4 @@ def _area(text: str) -> float:
         return 0.0
 
 
-__all__ = ["PackSections", "dates_text"]
+__all__ = ["PackSections"]

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, PageBreak
 from expo_desk.domain.plan_report import PlanBooth, PlanHall, PlanReportData
 from expo_desk.reports.base import ACCENT, INK, MUTED, BaseReport, DocumentSettings, label
 from expo_desk.reports.fonts import FONT
+from expo_desk.reports.texts import dates_text
 
 STATUS_ORDER = ("available", "reserved", "sold", "blocked")
 STATUS_FILL = {
@@ -390,7 +391,7 @@ class _HallPage(Flowable):
             (r.label("展馆", "Hall"), hall_text),
             (r.label("尺寸", "Size"), f"{hall.width_cm / 100:g} × {hall.depth_cm / 100:g} m · "
                                       + r.label(f"{len(hall.booths):,} 个展位", f"{len(hall.booths):,} booths")),
-            (r.label("展期", "Dates"), _dates(data.start_date, data.end_date)),
+            (r.label("展期", "Dates"), dates_text(data.start_date, data.end_date, "-")),
             (r.label("打印日期", "Printed"), data.printed_on),
         ]
         c.setFont(FONT, 8)
@@ -416,12 +417,6 @@ class _HallPage(Flowable):
                 c.drawRightString(x0 - 4 * mm, y0 + 1.5 * mm, note)
             else:
                 c.drawRightString(self.width, self.band_top - 26 * mm, note)
-
-
-def _dates(start: str | None, end: str | None) -> str:
-    if start and end and start != end:
-        return f"{start} – {end}"
-    return start or end or "-"
 
 
 def _clip(text: str, width: float, size: float) -> str:

@@ -23,6 +23,7 @@ from expo_desk.domain.satisfaction import EXPLANATION, FORMULA, NAME
 from expo_desk.reports.base import ACCENT, MUTED, RULE, BaseReport, DocumentSettings
 from expo_desk.reports.contract_tables import GOOD, Words, boxes, grid, key_values, plain_table, total_row_style
 from expo_desk.reports.post_show_charts import AMBER, BAR, PANEL, ColumnChart, SatisfactionScale, SectorBars
+from expo_desk.reports.texts import dates_text
 
 if TYPE_CHECKING:
     from expo_desk.services.post_show_data import Note, PostShowData
@@ -31,13 +32,6 @@ TITLE = ("展后报告", "Post-show report")
 NOT_WRITTEN = ("（未填写）", "(not filled in)")
 OFFER_FILL = colors.HexColor("#eef4fb")
 MAX_SECTORS = 16  # bars in the sector chart before the smaller ones are added up
-
-
-def _dates(start: str | None, end: str | None) -> str:
-    """``2026-09-18 – 09-20``: the year once when both days share it."""
-    if start and end and start != end:
-        return f"{start} – {end[5:] if end[:4] == start[:4] else end}"
-    return start or end or ""
 
 
 def _stars(score: int) -> str:
@@ -113,7 +107,7 @@ class PostShowReport(BaseReport):
         if second and second != first:
             left.append(Paragraph(escape(second), s["note"]))
         booths = "; ".join(f"{b.number} · {self._say(b.hall)} · {b.size}" for b in d.booths)
-        when = " · ".join(x for x in (_dates(*d.open_dates), d.venue) if x)
+        when = " · ".join(x for x in (dates_text(*d.open_dates, short_year=True), d.venue) if x)
         facts = [("展会", "Show", escape(self._say(d.show_name))), ("展期", "Open days", escape(when)),
                  ("展位", "Booth", escape(booths or "—")), ("项目经理", "Account manager", escape(d.manager_name)),
                  ("报告日期", "Report date", d.printed_on)]
@@ -348,7 +342,7 @@ class PostShowReport(BaseReport):
         else:
             body = [Paragraph(escape(invite), s["kicker"]), Paragraph(escape(self._say(r.next_show_name)), s["offer"])]
             where = ", ".join(x for x in (r.venue, r.city) if x)
-            facts = [("展期", "Open days", _dates(*r.next_dates)), ("场馆", "Venue", escape(where))]
+            facts = [("展期", "Open days", dates_text(*r.next_dates, short_year=True)), ("场馆", "Venue", escape(where))]
             if r.booth_numbers:
                 facts.append(("为您保留的展位", "Booth held for you", f"<b>{escape(', '.join(r.booth_numbers))}</b>"))
             if r.offered_until:

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE
 from expo_desk.reports.contract_tables import GOOD
 from expo_desk.reports.fonts import FONT
+from expo_desk.reports.texts import fit
 
 BAR = colors.HexColor("#7fa7d6")  # the show's bars; the exhibitor's own in ACCENT
 GRID = colors.HexColor("#e4e8ee")
@@ -33,15 +34,6 @@ def nice_step(top: int, ticks: int = 4) -> int:
         if factor * power >= raw:
             return max(1, factor * power)
     return 10 * power
-
-
-def fit(text: str, width: float, size: float) -> str:
-    """The text, cut with an ellipsis to fit ``width``."""
-    if stringWidth(text, FONT, size) <= width:
-        return text
-    while text and stringWidth(text + "…", FONT, size) > width:
-        text = text[:-1]
-    return text + "…"
 
 
 def _number(value: int) -> str:

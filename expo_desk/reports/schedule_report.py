@@ -33,6 +33,7 @@ from expo_desk.reports.contract_tables import (
     plain_table,
 )
 from expo_desk.reports.fonts import FONT
+from expo_desk.reports.texts import fit, span
 
 if TYPE_CHECKING:
     from expo_desk.services.schedule_report_data import ReportIssue, ScheduleReportData
@@ -105,7 +106,7 @@ class ScheduleReport(BaseReport):
         facts = [("展会代码", "Show", escape(d.show_code)), ("截至", "As of", d.today)]
         if d.open_dates[0]:
             days = d.days_to_opening
-            facts.append(("展期", "Open days", _span(*d.open_dates)))
+            facts.append(("展期", "Open days", span(*d.open_dates)))
             if days is not None and days >= 0:
                 facts.append(("距开幕", "To opening", escape(w.say(f"{days} 天", f"{days} days"))))
         if d.build_start:
@@ -326,7 +327,7 @@ class MilestoneTimeline(Drawing):
             if i % 2 == 0:
                 self.add(Rect(0, y - self.ROW / 2, width, self.ROW, fillColor=colors.HexColor("#f6f8fa"),
                               strokeColor=None))
-            self.add(String(0, y - 2.5, _fit(name, label_w - 2 * mm), fontName=FONT, fontSize=7.5, fillColor=INK))
+            self.add(String(0, y - 2.5, fit(name, label_w - 2 * mm), fontName=FONT, fontSize=7.5, fillColor=INK))
         self._axis(first, last, x_of, axis_y, top)
         for i, m in enumerate(d.milestones):
             y = top - (i + 0.5) * self.ROW
@@ -380,22 +381,6 @@ class MilestoneTimeline(Drawing):
         x -= 16 + stringWidth(say[0], FONT, 6.5)
         self.add(_diamond(x - 6, y + 2, 2.4, None, MUTED))
         self.add(String(x, y, say[0], fontName=FONT, fontSize=6.5, fillColor=MUTED))
-
-
-def _fit(text: str, width: float, size: float = 7.5) -> str:
-    """The text, cut with an ellipsis to fit ``width``."""
-    if stringWidth(text, FONT, size) <= width:
-        return text
-    while text and stringWidth(text + "…", FONT, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def _span(first: str, last: str) -> str:
-    """``2026-09-18 – 09-20``: the year once when both days share it."""
-    if not last or last == first:
-        return first
-    return f"{first} – {last[5:] if last[:4] == first[:4] else last}"
 
 
 def _ordinal(iso: str) -> int:

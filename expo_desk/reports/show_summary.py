@@ -24,7 +24,8 @@ from reportlab.platypus.flowables import HRFlowable
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, DocumentSettings
 from expo_desk.reports.contract_tables import GOOD, WARN, Words, boxes, grid, key_values, plain_table, total_row_style
 from expo_desk.reports.fonts import FONT
-from expo_desk.reports.schedule_report import TRACK, ProgressBar, _fit, _span
+from expo_desk.reports.schedule_report import TRACK, ProgressBar
+from expo_desk.reports.texts import fit, span
 
 if TYPE_CHECKING:
     from expo_desk.services.show_summary_data import ComparedFigure, ShowSummaryData
@@ -128,7 +129,7 @@ class ShowSummaryReport(BaseReport):
         title.append(w.stacked(*d.show_name, style="value", size=8))
         facts = [("展会代码", "Show", escape(d.show_code))]
         if d.open_dates[0]:
-            facts.append(("展期", "Open days", _span(*d.open_dates)))
+            facts.append(("展期", "Open days", span(*d.open_dates)))
         place = " · ".join(p for p in (d.venue, d.city) if p)
         if place:
             facts.append(("地点", "Venue", escape(place)))
@@ -396,9 +397,9 @@ class ShowSummaryReport(BaseReport):
         if not d.previous:
             return out + [w.note("未设置上届展会，没有可对比的数据。", "No previous edition is set: nothing to compare.")]
         p = d.previous
-        intro = w.note(f"上届：{p.code} {p.name[0]}（{_span(*p.open_dates)}）。变化为相对上届的百分比；"
+        intro = w.note(f"上届：{p.code} {p.name[0]}（{span(*p.open_dates)}）。变化为相对上届的百分比；"
                        "出租率的变化以百分点计；上届为 0 时不计算变化（—）。",
-                       f"Previous edition: {p.code} {p.name[1]} ({_span(*p.open_dates)}). Changes are in per cent of "
+                       f"Previous edition: {p.code} {p.name[1]} ({span(*p.open_dates)}). Changes are in per cent of "
                        "the previous value, occupancy in percentage points; none (—) where the previous value is 0.")
         heads = [("指标", "Figure"), ("本届", "This edition"), ("上届", "Previous"), ("变化", "Change"),
                  ("", "")]
@@ -493,7 +494,7 @@ class SectorChart(Drawing):
         top = max(max(r[1], r[2] or 0) for r in rows) or 1
         for i, (name, value, before) in enumerate(rows):
             y = self.height - (i + 1) * self.ROW
-            self.add(String(0, y + 1.6 * mm, _fit(name, label_w - 1 * mm, 7.5), fontName=FONT, fontSize=7.5,
+            self.add(String(0, y + 1.6 * mm, fit(name, label_w - 1 * mm, 7.5), fontName=FONT, fontSize=7.5,
                             fillColor=INK))
             self.add(Rect(left, y + 1 * mm, max(0.5, span * value / top), self.ROW - 2 * mm, fillColor=ACCENT,
                           strokeColor=None))
