@@ -17,10 +17,7 @@ are then timed once more with migration 0003's indexes taken away, to show what 
 from __future__ import annotations
 
 import json
-import os
 import random
-import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -29,6 +26,8 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from timing import machine, median_s
 
 from expo_desk.domain.actors import local_actor
 from expo_desk.domain.audit import AuditFilter
@@ -102,13 +101,7 @@ def cases(picked: dict) -> list[tuple[str, AuditFilter]]:
 
 
 def _median_s(call: Callable[[], object], repeat: int = REPEAT) -> float:
-    call()  # warm the cache
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_s(call, repeat)
 
 
 def _timed(db, picked: dict) -> list[tuple[str, float, float, int]]:
@@ -181,7 +174,7 @@ def test_audit_viewer_speed(tmp_path):
 
 def main(argv: list[str]) -> int:
     entries = int(argv[0].replace(",", "").replace("_", "")) if argv else ENTRIES
-    print(f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus")
+    print(machine())
     with tempfile.TemporaryDirectory(prefix="bench_audit_") as folder:
         print(report(measure(Path(folder), entries)), flush=True)
     return 0

@@ -17,14 +17,13 @@ machine).
 from __future__ import annotations
 
 import itertools
-import os
 import sqlite3
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from timing import run_tiers, tiers_for_pytest
 
 from expo_desk.services import demo
 
@@ -85,11 +84,7 @@ def report(result: dict) -> str:
             f"baseline plain insert {result['baseline_s']:5.2f} s | ratio {result['ratio']:4.1f}x")
 
 
-def _sizes() -> list[str]:
-    return [*TIER_NAMES, *(["XL"] if os.environ.get("EXPO_DESK_BENCH_XL") else [])]
-
-
-@pytest.mark.parametrize("size", _sizes())
+@pytest.mark.parametrize("size", tiers_for_pytest(TIER_NAMES))
 def test_demo_write_speed(size, tmp_path):
     result = measure(size, tmp_path)
     print("\n" + report(result))
@@ -97,16 +92,7 @@ def test_demo_write_speed(size, tmp_path):
 
 
 def main(argv: list[str]) -> int:
-    sizes = [s.upper() for s in argv] or list(TIER_NAMES)
-    unknown = [s for s in sizes if s not in demo.TIERS]
-    if unknown:
-        print(f"unknown tier(s): {', '.join(unknown)}; choose from {', '.join(demo.TIERS)}", file=sys.stderr)
-        return 2
-    print(f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus")
-    with tempfile.TemporaryDirectory(prefix="bench_demo_") as folder:
-        for size in sizes:
-            print(report(measure(size, Path(folder))), flush=True)
-    return 0
+    return run_tiers(argv, list(TIER_NAMES), "bench_demo_", lambda size, folder: report(measure(size, folder)))
 
 
 if __name__ == "__main__":

@@ -15,19 +15,17 @@ nothing typed on a show of one exhibitor's worth of work (``SELECT count(*)`` of
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from timing import demo_file, median_s  # noqa: E402
 
 from expo_desk.app import create_window  # noqa: E402
 from expo_desk.paths import AppPaths  # noqa: E402
-from expo_desk.services import demo  # noqa: E402
 from expo_desk.store import bulk  # noqa: E402
 
 REPEAT = 5
@@ -36,23 +34,13 @@ TYPED = ["日", "日照", "日照钢", "日照钢铁", "r", "ri", "riz", "rizh",
 
 
 def _median(call) -> float:
-    call()
-    times = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_s(call, REPEAT)
 
 
 def main(argv: list[str]) -> int:
     size = (argv[0] if argv else "XL").upper()
     folder = Path(os.environ.get("EXPO_DESK_BENCH_DIR") or tempfile.mkdtemp(prefix="bench_page_"))
-    path = folder / f"page_{size}.sqlite"
-    if not path.exists():
-        start = time.perf_counter()
-        demo.write_demo(path, size)
-        print(f"wrote tier {size} in {time.perf_counter() - start:.1f} s: {path}")
+    path = demo_file(folder / f"page_{size}.sqlite", size)
     app = QApplication.instance() or QApplication([])
     window = create_window(AppPaths(folder / "data"), path)
     page = window.exhibitors_page

@@ -20,33 +20,23 @@ each with its ratio to a same-run baseline: the same view of an empty scene of t
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsScene  # noqa: E402
+from timing import bench_folder, demo_file, median_s  # noqa: E402
 
 from expo_desk.app import create_window  # noqa: E402
 from expo_desk.paths import AppPaths  # noqa: E402
-from expo_desk.services import demo  # noqa: E402
 
 REPEAT = 5
 VIEW_SIZE = (1600, 1000)
 
 
 def _median(call, repeat: int = REPEAT) -> float:
-    call()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_s(call, repeat)
 
 
 def _render(view) -> None:
@@ -58,13 +48,8 @@ def _render(view) -> None:
 
 def main(argv: list[str]) -> int:
     size = (argv[0] if argv else "L").upper()
-    folder = Path(os.environ.get("EXPO_DESK_BENCH_DIR") or tempfile.gettempdir()) / "expo_desk_bench_plan"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"plan_{size}.sqlite"
-    if not path.exists():
-        start = time.perf_counter()
-        demo.write_demo(path, size)
-        print(f"wrote tier {size} in {time.perf_counter() - start:.1f} s: {path}")
+    folder = bench_folder("expo_desk_bench_plan")
+    path = demo_file(folder / f"plan_{size}.sqlite", size)
     app = QApplication.instance() or QApplication([])
     window = create_window(AppPaths(folder / "data"), path)
     window.resize(*VIEW_SIZE)

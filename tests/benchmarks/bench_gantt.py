@@ -23,21 +23,18 @@ is opened offscreen, the page made on it as of the demo's snapshot day, then:
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene  # noqa: E402
+from timing import bench_folder, demo_file, median_s, seconds  # noqa: E402
 
 from expo_desk.app import create_window  # noqa: E402
 from expo_desk.paths import AppPaths  # noqa: E402
-from expo_desk.services import demo  # noqa: E402
 from expo_desk.services.demo.show_dates import SNAPSHOT  # noqa: E402
 from expo_desk.services.schedule import schedule_view  # noqa: E402
 from expo_desk.ui.gantt.items import ROW_HEIGHT, iso_of  # noqa: E402
@@ -49,19 +46,7 @@ SIZE = (1600, 1000)
 
 
 def _median(call, repeat: int = REPEAT) -> float:
-    call()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def _timed(call) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
+    return median_s(call, repeat)
 
 
 def _render(view) -> None:
@@ -84,13 +69,8 @@ def _plain_items(count: int) -> float:
 
 def main(argv: list[str]) -> int:
     size = (argv[0] if argv else "L").upper()
-    folder = Path(os.environ.get("EXPO_DESK_BENCH_DIR") or tempfile.gettempdir()) / "expo_desk_bench_gantt"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"gantt_{size}.sqlite"
-    if not path.exists():
-        start = time.perf_counter()
-        demo.write_demo(path, size)
-        print(f"wrote tier {size} in {time.perf_counter() - start:.1f} s: {path}")
+    folder = bench_folder("expo_desk_bench_gantt")
+    path = demo_file(folder / f"gantt_{size}.sqlite", size)
     app = QApplication.instance() or QApplication([])
     window = create_window(AppPaths(folder / "data"), path)
     window.resize(*SIZE)
@@ -99,9 +79,9 @@ def main(argv: list[str]) -> int:
     ctx = window.context
     today = iso_of(SNAPSHOT)
 
-    service = _timed(lambda: schedule_view(ctx.db, ctx.show["id"], today))
+    service = seconds(lambda: schedule_view(ctx.db, ctx.show["id"], today))
     data = schedule_view(ctx.db, ctx.show["id"], today)
-    prepared_in = _timed(lambda: prepare(data))
+    prepared_in = seconds(lambda: prepare(data))
     tasks, links = len(data["tasks"]), len(data["links"])
     data = None  # the page reads its own
 
@@ -112,13 +92,13 @@ def main(argv: list[str]) -> int:
     original_load = page.scene.load
 
     def timed_load(prepared):
-        ui_thread["load"] += _timed(lambda: original_load(prepared))
+        ui_thread["load"] += seconds(lambda: original_load(prepared))
 
     page.scene.load = timed_load
     start = time.perf_counter()
     page.show()
     page.wait_loaded()
-    first_paint = _timed(lambda: _render(page.view))
+    first_paint = seconds(lambda: _render(page.view))
     opened = time.perf_counter() - start
     rows_open = len(page.scene.rows)
     print(f"tier {size}: {tasks:,} tasks, {links:,} links; view {page.view.viewport().width()}x"
@@ -129,7 +109,7 @@ def main(argv: list[str]) -> int:
     biggest = max(events, key=lambda i: len(tree.children.get(i, ())))
     under = len(tree.children.get(biggest, ()))
     page.set_scale("week")
-    expand = _timed(lambda: (page.set_expanded(biggest, True), _render(page.view)))
+    expand = seconds(lambda: (page.set_expanded(biggest, True), _render(page.view)))
     items, arrows = len(page.scene.rows), len(page.scene.links_item.links)
     middle = page.scene.items_by_id[tree.children[biggest][under // 2]]
     page.select_task(middle.task_id)
@@ -146,20 +126,20 @@ def main(argv: list[str]) -> int:
     scroll_step = _median(scroll, 9)
     zoom = _median(lambda: (page.set_scale("month"), _render(page.view), page.set_scale("week"), _render(page.view)),
                    3) / 2
-    collapse = _timed(lambda: (page.set_expanded(biggest, False), _render(page.view)))
+    collapse = seconds(lambda: (page.set_expanded(biggest, False), _render(page.view)))
     base_items = _plain_items(under)
 
     other = next(i for i in events if i != biggest and tree.children.get(i))
     deep = tree.rows[tree.children[other][-1]]
     wanted = f"{deep.get('booth_number') or ''} {deep['name']}".strip()
-    search = _timed(lambda: page.find(wanted))
+    search = seconds(lambda: page.find(wanted))
     assert page.scene.selected_id is not None
     shown_after_search = len(page.scene.rows)
 
     target = page.scene.items_by_id[deep["id"]]
     moved = (iso_of(target.start + 1), iso_of(target.finish + 1))
-    reschedule = _timed(lambda: page.reschedule(deep["id"], *moved))
-    again = _timed(lambda: (page.refresh(), page.wait_loaded()))
+    reschedule = seconds(lambda: page.reschedule(deep["id"], *moved))
+    again = seconds(lambda: (page.refresh(), page.wait_loaded()))
     ctx.undo_stack.undo()  # the benchmark file keeps its dates
     app.processEvents()
     page.wait_loaded()

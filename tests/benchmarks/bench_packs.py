@@ -30,6 +30,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
+from timing import machine, timed
 
 from expo_desk.domain.money import format_fen
 from expo_desk.reports.exhibitor_pack import render_pack
@@ -138,12 +139,6 @@ def draw_baseline(data: PackData, out: Path) -> int:
 # ---------------------------------------------------------------- the measurement
 
 
-def _timed(call) -> tuple[float, object]:
-    start = time.perf_counter()
-    value = call()
-    return time.perf_counter() - start, value
-
-
 def _cpu_s() -> float:
     """CPU seconds of this process and of its finished children (the pool's workers)."""
     try:
@@ -169,7 +164,7 @@ def _batch(path: Path, show_id: str, ids: list[str], out: Path, workers: int) ->
 
 def measure(folder: Path, packs: int = PACKS) -> dict:
     path = folder / f"demo_{TIER}.sqlite"
-    demo_s, _ = _timed(lambda: demo.write_demo(path, TIER))
+    demo_s, _ = timed(lambda: demo.write_demo(path, TIER))
     db = open_read_only(path)
     try:
         show = list_shows(db)[0]
@@ -190,9 +185,9 @@ def measure(folder: Path, packs: int = PACKS) -> dict:
     written = one["result"].written
     register_fonts()
     (folder / "render").mkdir()
-    render_s, _ = _timed(lambda: [render_pack(d, str(folder / "render" / f"{n}.pdf")) for n, d in enumerate(data)])
+    render_s, _ = timed(lambda: [render_pack(d, str(folder / "render" / f"{n}.pdf")) for n, d in enumerate(data)])
     (folder / "base").mkdir()
-    base_s, base_pages = _timed(lambda: [draw_baseline(d, folder / "base" / f"{n}.pdf") for n, d in enumerate(data)])
+    base_s, base_pages = timed(lambda: [draw_baseline(d, folder / "base" / f"{n}.pdf") for n, d in enumerate(data)])
     return {
         "packs": len(ids), "workers": workers, "demo_s": demo_s,
         "failures": len(one["result"].failures) + len(pool["result"].failures),
@@ -231,7 +226,7 @@ def test_packs_per_second(tmp_path):
 
 def main(argv: list[str]) -> int:
     packs = int(argv[0]) if argv else PACKS
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
+    print(machine(with_sqlite=False))
     with tempfile.TemporaryDirectory(prefix="bench_packs_") as folder:
         print(report(measure(Path(folder), packs)), flush=True)
     return 0

@@ -15,12 +15,12 @@ same way on the same file.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_s
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
@@ -37,12 +37,7 @@ REPEAT = 5
 
 
 def median_ms(step: Callable[[], object], repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return median_s(step, repeat, warm=False) * 1000
 
 
 def run(size: str = "L") -> dict[str, float]:

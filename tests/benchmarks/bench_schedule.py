@@ -17,17 +17,15 @@ by id and a look-up of both ends of every link.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from timing import median_s, run_tiers, tiers_for_pytest
 
 from expo_desk.domain.schedule import Link, TaskNode, critical_path, roll_up
 from expo_desk.services import demo
@@ -39,12 +37,7 @@ TASK_COLUMNS = ("id, parent_id, level, planned_start, planned_finish, status, ac
 
 
 def _median_s(call: Callable[[], object], repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_s(call, repeat, warm=False)
 
 
 def read_schedule(path: Path) -> tuple[list[tuple], list[tuple]]:
@@ -131,11 +124,7 @@ def report(m: dict) -> str:
     ])
 
 
-def _sizes() -> list[str]:
-    return [*TIER_NAMES, *(["XL"] if os.environ.get("EXPO_DESK_BENCH_XL") else [])]
-
-
-@pytest.mark.parametrize("size", _sizes())
+@pytest.mark.parametrize("size", tiers_for_pytest(TIER_NAMES))
 def test_schedule_speed(size, tmp_path):
     m = measure(size, tmp_path)
     print("\n" + report(m))
@@ -143,16 +132,7 @@ def test_schedule_speed(size, tmp_path):
 
 
 def main(argv: list[str]) -> int:
-    sizes = [s.upper() for s in argv] or list(TIER_NAMES)
-    unknown = [s for s in sizes if s not in demo.TIERS]
-    if unknown:
-        print(f"unknown tier(s): {', '.join(unknown)}; choose from {', '.join(demo.TIERS)}", file=sys.stderr)
-        return 2
-    print(f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus")
-    with tempfile.TemporaryDirectory(prefix="bench_schedule_") as folder:
-        for size in sizes:
-            print(report(measure(size, Path(folder))), flush=True)
-    return 0
+    return run_tiers(argv, list(TIER_NAMES), "bench_schedule_", lambda size, folder: report(measure(size, folder)))
 
 
 if __name__ == "__main__":

@@ -16,17 +16,13 @@ way on the same file.
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import statistics
 import sys
-import tempfile
-import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from timing import median_s, run_tiers
 
 from expo_desk.services import demo
 from expo_desk.services.exhibitors import count_exhibitors, search_exhibitors
@@ -54,13 +50,7 @@ CASES = (
 
 
 def _median_s(call: Callable[[], object], repeat: int = REPEAT) -> float:
-    call()  # warm the cache
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_s(call, repeat)
 
 
 def measure(size: str, folder: Path) -> list[tuple[str, float, float, int]]:
@@ -108,16 +98,7 @@ def test_exhibitor_search_speed(size, tmp_path):
 
 
 def main(argv: list[str]) -> int:
-    sizes = [s.upper() for s in argv] or ["M"]
-    unknown = [s for s in sizes if s not in demo.TIERS]
-    if unknown:
-        print(f"unknown tier(s): {', '.join(unknown)}; choose from {', '.join(demo.TIERS)}", file=sys.stderr)
-        return 2
-    print(f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus")
-    with tempfile.TemporaryDirectory(prefix="bench_search_") as folder:
-        for size in sizes:
-            print(report(size, measure(size, Path(folder))), flush=True)
-    return 0
+    return run_tiers(argv, ["M"], "bench_search_", lambda size, folder: report(size, measure(size, folder)))
 
 
 if __name__ == "__main__":
