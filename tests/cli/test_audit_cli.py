@@ -17,12 +17,7 @@ from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.shows import new_show_file
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import records
-
-
-def run(capsys, *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +56,7 @@ def show_file(data_dir, actor, monkeypatch):
 def test_prints_every_entry_oldest_first_in_local_time(capsys, show_file):
     path, exhibitor = show_file
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    code, out, err = run(capsys, "audit", "--db", path)
+    code, out, err = run_cli(capsys, "audit", "--db", path)
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 6  # show, user, exhibitor, contact, two updates
@@ -74,7 +69,7 @@ def test_prints_every_entry_oldest_first_in_local_time(capsys, show_file):
 
 def test_newest_first_on_request(capsys, show_file):
     path, _ = show_file
-    code, out, _ = run(capsys, "audit", "--db", path, "--newest-first")
+    code, out, _ = run_cli(capsys, "audit", "--db", path, "--newest-first")
     assert code == 0
     assert "0633-8888888" in out.splitlines()[0]
 
@@ -96,21 +91,21 @@ def test_newest_first_on_request(capsys, show_file):
 ])
 def test_filters(capsys, show_file, options, expected):
     path, _ = show_file
-    code, out, err = run(capsys, "audit", "--db", path, *options)
+    code, out, err = run_cli(capsys, "audit", "--db", path, *options)
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == expected
 
 
 def test_one_record(capsys, show_file):
     path, exhibitor = show_file
-    code, out, _ = run(capsys, "audit", "--db", path, "--row", exhibitor)
+    code, out, _ = run_cli(capsys, "audit", "--db", path, "--row", exhibitor)
     assert code == 0
     assert [line.split("  ")[2] for line in out.splitlines()] == ["insert", "update", "update"]
 
 
 def test_csv_has_a_header_and_one_row_per_entry(capsys, show_file):
     path, exhibitor = show_file
-    code, out, _ = run(capsys, "audit", "--db", path, "--format", "csv", "--row", exhibitor)
+    code, out, _ = run_cli(capsys, "audit", "--db", path, "--format", "csv", "--row", exhibitor)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0][:3] == ["at_utc", "local_time", "user_id"]
@@ -125,14 +120,14 @@ def test_csv_has_a_header_and_one_row_per_entry(capsys, show_file):
                                      ["--since", "2026-03-05", "--until", "2026-03-01"]])
 def test_bad_dates_exit_2_with_a_clear_message(capsys, show_file, options):
     path, _ = show_file
-    code, out, err = run(capsys, "audit", "--db", path, *options)
+    code, out, err = run_cli(capsys, "audit", "--db", path, *options)
     assert code == 2 and out == ""
     assert "/" in err and ("YYYY-MM-DD" in err or "after --until" in err)
 
 
 def test_a_missing_file_exits_2_and_is_not_created(capsys, tmp_path):
     missing = tmp_path / "none.sqlite"
-    code, out, err = run(capsys, "audit", "--db", missing)
+    code, out, err = run_cli(capsys, "audit", "--db", missing)
     assert code == 2 and out == ""
     assert "file not found" in err and "文件不存在" in err
     assert not missing.exists()
@@ -141,23 +136,22 @@ def test_a_missing_file_exits_2_and_is_not_created(capsys, tmp_path):
 def test_a_file_that_is_not_expo_desk_exits_2(capsys, tmp_path):
     other = tmp_path / "notes.sqlite"
     other.write_text("not a database")
-    code, _, err = run(capsys, "audit", "--db", other)
+    code, _, err = run_cli(capsys, "audit", "--db", other)
     assert code == 2 and "not an Expo Desk" in err
 
 
 def test_help_says_which_order(capsys):
-    code, out, _ = run(capsys, "audit", "--help")
+    code, out, _ = run_cli(capsys, "audit", "--help")
     assert code == 0
     assert "oldest first" in out and "--newest-first" in out and "--format" in out
 
 
 def test_the_command_is_listed(capsys):
-    code, out, _ = run(capsys, "--help")
+    code, out, _ = run_cli(capsys, "--help")
     assert code == 0 and "audit" in out
 
 
 def test_a_file_that_requires_sign_in_shows_its_audit_only_to_managers(tmp_path, capsys, monkeypatch):
-    from expo_desk.cli import main
     from expo_desk.domain.actors import local_actor
     from expo_desk.domain.enums import Role
     from expo_desk.services import users as user_service

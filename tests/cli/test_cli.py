@@ -6,7 +6,6 @@ Commands run in-process through ``main([...])``; one test starts a real interpre
 from __future__ import annotations
 
 import ast
-import csv
 import getpass
 import hashlib
 import io
@@ -24,6 +23,8 @@ from expo_desk.cli import main
 from expo_desk.store import db as store_db
 from expo_desk.store.db import open_database
 from expo_desk.store.migrations import SCHEMA_VERSION
+from tests import helpers
+from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HEADER = ["公司名称 company_name", "英文名称 company_name_en", "行业 sector", "联系人 contact_name",
@@ -43,18 +44,8 @@ def content(path: Path) -> list[str]:
         conn.close()
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def write_csv(path: Path, rows: list[list[object]], header: list[str] = HEADER) -> Path:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
+    return helpers.write_csv(path, header, rows, encoding="utf-8-sig")
 
 
 def count(path: Path, table: str) -> int:
@@ -68,7 +59,7 @@ def count(path: Path, table: str) -> int:
 @pytest.fixture
 def show_file(tmp_path, capsys) -> Path:
     path = tmp_path / "rizhao.sqlite"
-    assert run(capsys, "new", path, "--show", "RZ2026", "--name", "2026日照国际博览会")[0] == 0
+    assert run_cli(capsys, "new", path, "--show", "RZ2026", "--name", "2026日照国际博览会")[0] == 0
     return path
 
 
@@ -85,7 +76,7 @@ def single_file(path: Path) -> Path:
 
 
 def test_version(capsys):
-    code, out, err = run(capsys, "--version")
+    code, out, err = run_cli(capsys, "--version")
     assert (code, out, err) == (0, f"expo-desk {expo_desk.__version__}\n", "")
 
 
@@ -99,12 +90,12 @@ def test_version_from_a_real_interpreter(tmp_path):
 @pytest.mark.parametrize("argv", [["--help"], ["import", "exhibitors", "--help"], ["export", "exhibitors", "-h"],
                                   ["check", "--help"], ["backup", "-h"], ["new", "-h"], ["demo", "-h"]])
 def test_help(capsys, argv):
-    code, out, _ = run(capsys, *argv)
+    code, out, _ = run_cli(capsys, *argv)
     assert code == 0 and "usage: expo-desk" in out
 
 
 def test_help_lists_every_command_and_the_exit_codes(capsys):
-    _, out, _ = run(capsys, "--help")
+    _, out, _ = run_cli(capsys, "--help")
     for command in ("demo", "new", "check", "backup", "import", "export", "--data-dir", "--db", "--demo"):
         assert command in out
     assert "2 bad input" in out
@@ -114,12 +105,12 @@ def test_help_lists_every_command_and_the_exit_codes(capsys):
                                   ["export", "exhibitors", "--db", "x"], ["demo", "x.sqlite", "--size", "XXL"],
                                   ["demo", "x.sqlite", "--size", "S", "--seed", "abc"]])
 def test_usage_errors_exit_2(capsys, argv):
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == 2 and out == "" and "usage:" in err
 
 
 def test_window_options_do_not_go_with_a_command(capsys, tmp_path):
-    code, _, err = run(capsys, "--demo", "check", tmp_path / "x.sqlite")
+    code, _, err = run_cli(capsys, "--demo", "check", tmp_path / "x.sqlite")
     assert code == 2 and "--demo" in err
 
 
@@ -139,7 +130,7 @@ def test_the_window_is_loaded_only_when_it_is_started():
 
 def test_new_creates_a_file_with_one_show(tmp_path, capsys):
     path = tmp_path / "rizhao.sqlite"
-    code, out, err = run(capsys, "new", path, "--show", "RZ2026", "--name", "2026日照国际博览会",
+    code, out, err = run_cli(capsys, "new", path, "--show", "RZ2026", "--name", "2026日照国际博览会",
                          "--name-en", "Rizhao Expo 2026", "--start", "2026-09-18", "--end", "2026-09-20")
     assert (code, err) == (0, "")
     assert "RZ2026" in out and "2026日照国际博览会" in out
@@ -155,14 +146,14 @@ def test_new_creates_a_file_with_one_show(tmp_path, capsys):
 
 def test_new_refuses_an_existing_file(show_file, capsys):
     before = count(show_file, "shows")
-    code, out, err = run(capsys, "new", show_file, "--show", "QD2026", "--name", "青岛展")
+    code, out, err = run_cli(capsys, "new", show_file, "--show", "QD2026", "--name", "青岛展")
     assert code == 2 and out == "" and "already exists" in err
     assert count(show_file, "shows") == before
 
 
 def test_new_reports_every_problem_and_leaves_no_file(tmp_path, capsys):
     path = tmp_path / "bad.sqlite"
-    code, out, err = run(capsys, "new", path, "--show", "R Z", "--name", " ", "--start", "2026-02-30")
+    code, out, err = run_cli(capsys, "new", path, "--show", "R Z", "--name", " ", "--start", "2026-02-30")
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert len(lines) == 3
@@ -171,7 +162,7 @@ def test_new_reports_every_problem_and_leaves_no_file(tmp_path, capsys):
 
 
 def test_new_in_a_missing_folder(tmp_path, capsys):
-    code, _, err = run(capsys, "new", tmp_path / "nowhere" / "x.sqlite", "--show", "RZ2026", "--name", "展")
+    code, _, err = run_cli(capsys, "new", tmp_path / "nowhere" / "x.sqlite", "--show", "RZ2026", "--name", "展")
     assert code == 2 and "folder not found" in err
 
 
@@ -181,7 +172,7 @@ def test_new_in_a_missing_folder(tmp_path, capsys):
 def test_check_a_sound_file(show_file, capsys):
     single_file(show_file)
     before = digest(show_file)
-    code, out, err = run(capsys, "check", show_file)
+    code, out, err = run_cli(capsys, "check", show_file)
     assert (code, err) == (0, "")
     assert "ok" in out and f"schema {SCHEMA_VERSION}" in out
     assert digest(show_file) == before
@@ -201,7 +192,7 @@ def test_check_never_migrates(tmp_path, capsys, monkeypatch):
     later(name="9999_next_release")(lambda db: db.execute("CREATE TABLE later (id TEXT)"))
     monkeypatch.setattr(store_db, "MIGRATIONS", later)
 
-    code, out, err = run(capsys, "check", path)
+    code, out, err = run_cli(capsys, "check", path)
     assert (code, err) == (0, "")
     assert "9999_next_release" in out and "pending" in out
     assert digest(path) == before
@@ -215,7 +206,7 @@ def test_check_reports_broken_references(show_file, capsys):
                  " VALUES ('e1', 'missing-show', '孤儿公司', '孤儿公司', '2026', '2026')")
     conn.commit()
     conn.close()
-    code, out, err = run(capsys, "check", show_file)
+    code, out, err = run_cli(capsys, "check", show_file)
     assert code == 1
     [line] = err.splitlines()
     assert line.startswith(f"{show_file}: exhibitors row ") and line.endswith("refers to a missing shows row")
@@ -226,7 +217,7 @@ def test_check_a_file_from_a_newer_version(show_file, capsys):
     conn = sqlite3.connect(show_file)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    code, _, err = run(capsys, "check", show_file)
+    code, _, err = run_cli(capsys, "check", show_file)
     assert code == 1 and "newer" in err
 
 
@@ -234,7 +225,7 @@ def test_check_a_file_from_a_newer_version(show_file, capsys):
 def test_check_what_is_not_a_database(tmp_path, capsys, content):
     path = tmp_path / "thing.sqlite"
     path.write_bytes(content)
-    code, out, err = run(capsys, "check", path)
+    code, out, err = run_cli(capsys, "check", path)
     assert code == 2 and out == "" and len(err.splitlines()) == 1
     assert path.read_bytes() == content
 
@@ -244,12 +235,12 @@ def test_check_another_programs_database(tmp_path, capsys):
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE notes (x)")
     conn.close()
-    code, _, err = run(capsys, "check", path)
+    code, _, err = run_cli(capsys, "check", path)
     assert code == 2 and "another program" in err
 
 
 def test_check_a_missing_file(tmp_path, capsys):
-    code, _, err = run(capsys, "check", tmp_path / "missing.sqlite")
+    code, _, err = run_cli(capsys, "check", tmp_path / "missing.sqlite")
     assert code == 2 and "not found" in err
     assert not (tmp_path / "missing.sqlite").exists()
 
@@ -266,7 +257,7 @@ def test_backup_into_a_folder_holds_data_still_in_the_wal(show_file, tmp_path, c
         assert Path(f"{show_file}-wal").stat().st_size > 0
         folder = tmp_path / "copies"
         folder.mkdir()
-        code, out, err = run(capsys, "backup", show_file, folder)
+        code, out, err = run_cli(capsys, "backup", show_file, folder)
     finally:
         live.close()
     assert (code, err) == (0, "")
@@ -277,7 +268,7 @@ def test_backup_into_a_folder_holds_data_still_in_the_wal(show_file, tmp_path, c
 
 
 def test_backup_to_a_new_folder_named_with_a_slash(show_file, tmp_path, capsys):
-    code, _, _ = run(capsys, "backup", show_file, f"{tmp_path / 'new-folder'}/")
+    code, _, _ = run_cli(capsys, "backup", show_file, f"{tmp_path / 'new-folder'}/")
     assert code == 0 and len(list((tmp_path / "new-folder").iterdir())) == 1
 
 
@@ -285,23 +276,23 @@ def test_backup_to_a_file_and_never_over_one(show_file, tmp_path, capsys):
     single_file(show_file)
     before = digest(show_file)
     dest = tmp_path / "copy.sqlite"
-    assert run(capsys, "backup", show_file, dest)[0] == 0
+    assert run_cli(capsys, "backup", show_file, dest)[0] == 0
     assert count(dest, "shows") == 1
     copy_digest = digest(dest)
-    code, _, err = run(capsys, "backup", show_file, dest)
+    code, _, err = run_cli(capsys, "backup", show_file, dest)
     assert code == 2 and "already exists" in err
     assert digest(dest) == copy_digest
-    code, _, err = run(capsys, "backup", show_file, show_file)
+    code, _, err = run_cli(capsys, "backup", show_file, show_file)
     assert code == 2
     assert digest(show_file) == before
 
 
 def test_backup_problems(show_file, tmp_path, capsys):
-    code, _, err = run(capsys, "backup", show_file, tmp_path / "nowhere" / "copy.sqlite")
+    code, _, err = run_cli(capsys, "backup", show_file, tmp_path / "nowhere" / "copy.sqlite")
     assert code == 2 and "folder not found" in err
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    code, _, err = run(capsys, "backup", text, tmp_path / "copy.sqlite")
+    code, _, err = run_cli(capsys, "backup", text, tmp_path / "copy.sqlite")
     assert code == 2 and "not an Expo Desk" in err
     assert not (tmp_path / "copy.sqlite").exists()
 
@@ -319,7 +310,7 @@ ROWS = [
 def test_import_dry_run_writes_nothing(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     before = content(show_file)
-    code, out, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026", "--dry-run")
+    code, out, err = run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026", "--dry-run")
     assert (code, err) == (0, "")
     assert "would create 3 exhibitor(s)" in out and "dry run" in out and "李娜" in out
     assert content(show_file) == before
@@ -327,7 +318,7 @@ def test_import_dry_run_writes_nothing(show_file, tmp_path, capsys):
 
 def test_import_creates_everything_as_the_os_user(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
-    code, out, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "rz2026")
+    code, out, err = run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "rz2026")
     assert (code, err) == (0, "")  # no progress bar: stderr is not a terminal
     assert "created 3 exhibitor(s)" in out and "added 1 account manager(s)" in out
     assert count(show_file, "exhibitors") == 3 and count(show_file, "contacts") == 2
@@ -341,7 +332,7 @@ def test_import_creates_everything_as_the_os_user(show_file, tmp_path, capsys):
         conn.close()
 
     # The same file again: every company is already there, nothing is doubled.
-    code, out, _ = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")
+    code, out, _ = run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")
     assert code == 0 and "created 0" in out and "skipped 3 duplicate(s)" in out
     assert count(show_file, "exhibitors") == 3
 
@@ -353,7 +344,7 @@ def test_import_problems_one_line_each_and_nothing_changed(show_file, tmp_path, 
         ["青岛汽车配件厂", "", "", "", "call me", "", "", "1.234"],
     ])
     before = content(show_file)
-    code, out, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")
+    code, out, err = run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")
     assert code == 2 and "problem(s); nothing was imported" in out
     problems = err.splitlines()
     assert len(problems) >= 3 and all(line.startswith(f"{src}:") for line in problems)
@@ -368,16 +359,16 @@ def test_import_problems_one_line_each_and_nothing_changed(show_file, tmp_path, 
 def test_import_never_creates_the_database(tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
     missing = tmp_path / "missing.sqlite"
-    code, _, err = run(capsys, "import", "exhibitors", src, "--db", missing, "--show", "RZ2026")
+    code, _, err = run_cli(capsys, "import", "exhibitors", src, "--db", missing, "--show", "RZ2026")
     assert code == 2 and "not found" in err
     assert not missing.exists()
 
 
 def test_import_bad_show_or_source(show_file, tmp_path, capsys):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
-    code, _, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "XX")
+    code, _, err = run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "XX")
     assert code == 2 and "no show with code XX" in err and "RZ2026" in err
-    code, _, err = run(capsys, "import", "exhibitors", tmp_path / "nope.csv", "--db", show_file, "--show", "RZ2026")
+    code, _, err = run_cli(capsys, "import", "exhibitors", tmp_path / "nope.csv", "--db", show_file, "--show", "RZ2026")
     assert code == 2 and "not found" in err
     assert count(show_file, "exhibitors") == 0
 
@@ -389,7 +380,7 @@ def test_import_into_a_file_from_a_newer_version(show_file, tmp_path, capsys):
     conn.close()
     before = digest(show_file)
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
-    code, _, err = run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")
+    code, _, err = run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")
     assert code == 2 and "newer" in err
     assert digest(show_file) == before
 
@@ -408,7 +399,7 @@ def test_import_backs_up_beside_the_file_before_migrating(tmp_path, capsys, monk
     monkeypatch.setattr(store_db, "MIGRATIONS", later)
 
     src = write_csv(tmp_path / "exhibitors.csv", [["新公司", "", "", "", "", "", "", ""]])
-    code, out, err = run(capsys, "import", "exhibitors", src, "--db", path, "--show", "RZ2026")
+    code, out, err = run_cli(capsys, "import", "exhibitors", src, "--db", path, "--show", "RZ2026")
     assert (code, err) == (0, "")
     written = sorted((path.parent / "backups").iterdir())
     [backup] = [b for b in written if "before-migration" in b.name]
@@ -423,15 +414,15 @@ def test_import_backs_up_beside_the_file_before_migrating(tmp_path, capsys, monk
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_export_then_import_round_trips(show_file, tmp_path, capsys, suffix):
     src = write_csv(tmp_path / "exhibitors.csv", ROWS)
-    assert run(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")[0] == 0
+    assert run_cli(capsys, "import", "exhibitors", src, "--db", show_file, "--show", "RZ2026")[0] == 0
     out_file = tmp_path / f"export{suffix}"
-    code, out, err = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026", "-o", out_file)
+    code, out, err = run_cli(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026", "-o", out_file)
     assert (code, err) == (0, "")
     assert "exported 3 exhibitor(s)" in out and out_file.is_file()
 
     other = tmp_path / "other.sqlite"
-    assert run(capsys, "new", other, "--show", "QD2026", "--name", "青岛展")[0] == 0
-    code, out, err = run(capsys, "import", "exhibitors", out_file, "--db", other, "--show", "QD2026")
+    assert run_cli(capsys, "new", other, "--show", "QD2026", "--name", "青岛展")[0] == 0
+    code, out, err = run_cli(capsys, "import", "exhibitors", out_file, "--db", other, "--show", "QD2026")
     assert (code, err) == (0, "") and "created 3" in out
     conn = sqlite3.connect(other)
     try:
@@ -445,21 +436,21 @@ def test_export_then_import_round_trips(show_file, tmp_path, capsys, suffix):
 def test_export_leaves_the_database_alone(show_file, tmp_path, capsys):
     single_file(show_file)
     before = digest(show_file)
-    code, out, _ = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026",
+    code, out, _ = run_cli(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026",
                        "-o", tmp_path / "empty.csv")
     assert code == 0 and "exported 0" in out
     assert digest(show_file) == before
 
 
 def test_export_problems(show_file, tmp_path, capsys):
-    code, _, err = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026", "-o", tmp_path / "x.pdf")
+    code, _, err = run_cli(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026", "-o", tmp_path / "x.pdf")
     assert code == 2 and ".xlsx or .csv" in err
-    code, _, err = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "XX", "-o", tmp_path / "x.csv")
+    code, _, err = run_cli(capsys, "export", "exhibitors", "--db", show_file, "--show", "XX", "-o", tmp_path / "x.csv")
     assert code == 2 and "no show with code XX" in err
-    code, _, err = run(capsys, "export", "exhibitors", "--db", tmp_path / "missing.sqlite", "--show", "RZ2026",
+    code, _, err = run_cli(capsys, "export", "exhibitors", "--db", tmp_path / "missing.sqlite", "--show", "RZ2026",
                        "-o", tmp_path / "x.csv")
     assert code == 2 and "not found" in err
-    code, _, err = run(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026",
+    code, _, err = run_cli(capsys, "export", "exhibitors", "--db", show_file, "--show", "RZ2026",
                        "-o", tmp_path / "nowhere" / "x.csv")
     assert code == 2 and "folder not found" in err
     assert not (tmp_path / "x.csv").exists() and not (tmp_path / "missing.sqlite").exists()
@@ -470,18 +461,18 @@ def test_export_problems(show_file, tmp_path, capsys):
 
 def test_demo_writes_a_small_show_and_reports_counts(tmp_path, capsys):
     path = tmp_path / "demo.sqlite"
-    code, out, err = run(capsys, "demo", path, "--size", "s", "--seed", "7")
+    code, out, err = run_cli(capsys, "demo", path, "--size", "s", "--seed", "7")
     assert (code, err) == (0, "")
     assert "size S" in out and "seed 7" in out
     assert count(path, "exhibitors") >= 300 and count(path, "booths") >= 500
     assert "300" in out and "500" in out
-    assert run(capsys, "check", path)[0] == 0
+    assert run_cli(capsys, "check", path)[0] == 0
 
 
 def test_demo_is_the_same_for_the_same_seed(tmp_path, capsys):
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    assert run(capsys, "demo", first, "--size", "S")[0] == 0
-    assert run(capsys, "demo", second, "--size", "S")[0] == 0
+    assert run_cli(capsys, "demo", first, "--size", "S")[0] == 0
+    assert run_cli(capsys, "demo", second, "--size", "S")[0] == 0
     def data(path):  # when the schema was applied differs, nothing else
         return [line for line in content(path) if "_sqlite_migrations" not in line]
 
@@ -490,7 +481,7 @@ def test_demo_is_the_same_for_the_same_seed(tmp_path, capsys):
 
 def test_demo_refuses_an_existing_file(show_file, capsys):
     before = count(show_file, "shows")
-    code, _, err = run(capsys, "demo", show_file, "--size", "S")
+    code, _, err = run_cli(capsys, "demo", show_file, "--size", "S")
     assert code == 2 and "already exists" in err
     assert count(show_file, "shows") == before
 

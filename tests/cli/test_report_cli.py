@@ -7,13 +7,7 @@ import hashlib
 import pytest
 from pypdf import PdfReader
 
-from expo_desk.cli import main
-
-
-def run(capsys, *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +42,7 @@ def digest(path) -> str:
 def test_the_plan_of_every_hall(capsys, demo_db, demo_booth, tmp_path):
     code, halls, _ = demo_booth
     out = tmp_path / "plan.pdf"
-    rc, stdout, stderr = run(capsys, "report", "plan", "--db", demo_db, "--show", code, "-o", out)
+    rc, stdout, stderr = run_cli(capsys, "report", "plan", "--db", demo_db, "--show", code, "-o", out)
     assert (rc, stderr) == (0, "")
     assert f"{len(halls)} hall(s)" in stdout
     reader = PdfReader(out)
@@ -63,7 +57,7 @@ def test_the_plan_of_every_hall(capsys, demo_db, demo_booth, tmp_path):
 def test_one_hall_a_highlighted_booth_in_english(capsys, demo_db, demo_booth, tmp_path):
     code, halls, booth = demo_booth
     out = tmp_path / "one.pdf"
-    rc, stdout, _ = run(capsys, "report", "plan", "--db", demo_db, "--show", code, "--hall", halls[1].lower(),
+    rc, stdout, _ = run_cli(capsys, "report", "plan", "--db", demo_db, "--show", code, "--hall", halls[1].lower(),
                         "--highlight", booth["number"], "--lang", "en", "-o", out)
     assert rc == 0 and f"booth {booth['number']} marked" in stdout
     reader = PdfReader(out)
@@ -84,27 +78,27 @@ def test_bad_input_exits_2_with_a_bilingual_message_and_writes_nothing(capsys, d
     code, halls, booth = demo_booth
     out = tmp_path / "bad.pdf"
     args = [a.format(show=code, hall0=halls[0], booth=booth["number"]) for a in extra]
-    rc, stdout, stderr = run(capsys, "report", "plan", "--db", demo_db, *args, "-o", out)
+    rc, stdout, stderr = run_cli(capsys, "report", "plan", "--db", demo_db, *args, "-o", out)
     assert rc == 2 and stdout == ""
     assert message in stderr and " / " in stderr
     assert not out.exists() and not list(tmp_path.iterdir())
 
 
 def test_a_missing_file_a_missing_folder_and_a_non_pdf_name(capsys, demo_db, tmp_path):
-    rc, _, err = run(capsys, "report", "plan", "--db", tmp_path / "none.sqlite", "--show", "X", "-o", tmp_path / "a.pdf")
+    rc, _, err = run_cli(capsys, "report", "plan", "--db", tmp_path / "none.sqlite", "--show", "X", "-o", tmp_path / "a.pdf")
     assert rc == 2 and "file not found" in err
-    rc, _, err = run(capsys, "report", "plan", "--db", demo_db, "--show", "X", "-o", tmp_path / "no" / "a.pdf")
+    rc, _, err = run_cli(capsys, "report", "plan", "--db", demo_db, "--show", "X", "-o", tmp_path / "no" / "a.pdf")
     assert rc == 2 and "folder not found" in err
-    rc, _, err = run(capsys, "report", "plan", "--db", demo_db, "--show", "X", "-o", tmp_path / "a.txt")
+    rc, _, err = run_cli(capsys, "report", "plan", "--db", demo_db, "--show", "X", "-o", tmp_path / "a.txt")
     assert rc == 2 and ".pdf" in err
-    rc, _, _ = run(capsys, "report", "plan", "--db", demo_db, "--show", "X", "--lang", "fr", "-o", tmp_path / "a.pdf")
+    rc, _, _ = run_cli(capsys, "report", "plan", "--db", demo_db, "--show", "X", "--lang", "fr", "-o", tmp_path / "a.pdf")
     assert rc == 2
 
 
 def test_the_file_is_only_read(capsys, demo_db, demo_booth, tmp_path):
     code, _, booth = demo_booth
-    run(capsys, "report", "plan", "--db", demo_db, "--show", code, "-o", tmp_path / "warm.pdf")  # any upgrade first
+    run_cli(capsys, "report", "plan", "--db", demo_db, "--show", code, "-o", tmp_path / "warm.pdf")  # any upgrade first
     before = digest(demo_db)
-    rc, _, _ = run(capsys, "report", "plan", "--db", demo_db, "--show", code, "--highlight", booth["number"],
+    rc, _, _ = run_cli(capsys, "report", "plan", "--db", demo_db, "--show", code, "--highlight", booth["number"],
                    "-o", tmp_path / "again.pdf")
     assert rc == 0 and digest(demo_db) == before

@@ -8,16 +8,10 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from expo_desk.cli import main
 from expo_desk.services import contracts as contract_service
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.contract_signing import sign_contract
-
-
-def run(capsys, *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli
 
 
 def contract(db, who, show_id, exhibitor_id, booth_ids, sign=True) -> str:
@@ -47,7 +41,7 @@ def report(db_path, *more):
 
 def test_all_packs_one_file_each_and_merged(capsys, db_path, booked, tmp_path):
     out, merged = tmp_path / "packs", tmp_path / "all.pdf"
-    rc, stdout, stderr = run(capsys, *report(db_path, "pack", "--all", "--merged", merged, "-o", out))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "pack", "--all", "--merged", merged, "-o", out))
     assert (rc, stderr) == (0, "")  # no progress bar: stderr is not a terminal here
     names = sorted(p.name for p in out.iterdir())
     assert names == ["A-001 日照钢铁集团有限公司-pack.pdf", "A-002 黄海渔业有限公司-pack.pdf"]
@@ -57,7 +51,7 @@ def test_all_packs_one_file_each_and_merged(capsys, db_path, booked, tmp_path):
 
 def test_one_exhibitor_by_a_part_of_its_name_into_a_file(capsys, db_path, booked, tmp_path):
     out = tmp_path / "steel.pdf"
-    rc, stdout, stderr = run(capsys, *report(db_path, "pack", "--exhibitor", "rizhao steel", "--lang", "en", "-o", out))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "pack", "--exhibitor", "rizhao steel", "--lang", "en", "-o", out))
     assert (rc, stderr) == (0, "")
     assert stdout.startswith(f"{out}: 1 pack PDF(s)")
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == ["steel.pdf"] and pages(out) >= 1
@@ -68,7 +62,7 @@ def test_exhibitors_that_fail_are_listed_and_exit_1(capsys, db, actor, db_path, 
                                               {"company_name": "日照港集团"}).inserted["exhibitors"][0]
     contract(db, actor, booked["show"]["id"], port, [booked["booths"]["A-003"]], sign=False)  # holds A-003, unsigned
     out = tmp_path / "packs"
-    rc, stdout, stderr = run(capsys, *report(db_path, "pack", "--all", "--workers", 2, "-o", out))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "pack", "--all", "--workers", 2, "-o", out))
     assert rc == 1
     assert "A-003 日照港集团: " in stderr and "not signed yet" in stderr
     assert "2 pack PDF(s) of RZ2026 written" in stdout and "1 failed" in stdout
@@ -76,7 +70,7 @@ def test_exhibitors_that_fail_are_listed_and_exit_1(capsys, db, actor, db_path, 
 
 
 def test_one_exhibitor_without_a_contract_exits_1(capsys, db, actor, db_path, sales, tmp_path):
-    rc, stdout, stderr = run(capsys, *report(db_path, "pack", "--exhibitor", "黄海", "-o", tmp_path / "fish.pdf"))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "pack", "--exhibitor", "黄海", "-o", tmp_path / "fish.pdf"))
     assert rc == 1 and "there is no contract" in stderr
     assert not (tmp_path / "fish.pdf").exists()
 
@@ -84,7 +78,7 @@ def test_one_exhibitor_without_a_contract_exits_1(capsys, db, actor, db_path, sa
 def test_an_ambiguous_name_lists_the_candidates_and_exits_2(capsys, db, actor, db_path, booked, tmp_path):
     exhibitor_service.create_exhibitor(db, actor, booked["show"]["id"], {"company_name": "日照港集团",
                                                                          "company_name_en": "Rizhao Port"})
-    rc, stdout, stderr = run(capsys, *report(db_path, "post-show", "--exhibitor", "日照", "-o", tmp_path / "out"))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "post-show", "--exhibitor", "日照", "-o", tmp_path / "out"))
     assert rc == 2 and stdout == ""
     assert "2 exhibitors match '日照'" in stderr and "日照港集团 (Rizhao Port)" in stderr
     assert not (tmp_path / "out").exists()
@@ -103,17 +97,17 @@ def test_bad_input_exits_2_and_writes_nothing(capsys, db_path, booked, tmp_path,
     base = ["report", argv[0], "--db", db_path, "--show", "RZ2026", *argv[1:]]
     if "-o" not in argv:
         base += ["-o", tmp_path / "out"]
-    rc, stdout, stderr = run(capsys, *base)
+    rc, stdout, stderr = run_cli(capsys, *base)
     assert rc == 2 and message in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
 def test_post_show_reports_and_the_summary(capsys, db_path, booked, tmp_path):
-    rc, stdout, stderr = run(capsys, *report(db_path, "post-show", "--all", "--workers", 1, "-o", tmp_path / "post"))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "post-show", "--all", "--workers", 1, "-o", tmp_path / "post"))
     assert (rc, stderr) == (0, "")
     assert sorted(p.name for p in (tmp_path / "post").iterdir()) == [
         "A-001 日照钢铁集团有限公司-post-show.pdf", "A-002 黄海渔业有限公司-post-show.pdf"]
-    rc, stdout, stderr = run(capsys, *report(db_path, "summary", "--lang", "zh", "-o", tmp_path))
+    rc, stdout, stderr = run_cli(capsys, *report(db_path, "summary", "--lang", "zh", "-o", tmp_path))
     assert (rc, stderr) == (0, "")
     summary = tmp_path / "RZ2026-summary.pdf"
     assert stdout.startswith(f"{summary}: show summary of RZ2026") and pages(summary) >= 1
@@ -121,6 +115,6 @@ def test_post_show_reports_and_the_summary(capsys, db_path, booked, tmp_path):
 
 def test_a_progress_bar_on_a_terminal(capsys, db_path, booked, tmp_path, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    rc, _, stderr = run(capsys, *report(db_path, "pack", "--all", "--workers", 1, "-o", tmp_path / "packs"))
+    rc, _, stderr = run_cli(capsys, *report(db_path, "pack", "--all", "--workers", 1, "-o", tmp_path / "packs"))
     assert rc == 0
     assert "pack" in stderr and "[" + "#" * 30 + "] 100%" in stderr

@@ -6,15 +6,9 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from expo_desk.cli import main
 from expo_desk.services import contracts
 from expo_desk.services.contract_signing import sign_contract
-
-
-def run(capsys, *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import run_cli
 
 
 def text_of(path) -> str:
@@ -34,7 +28,7 @@ def signed(db, sales):
 
 def test_writes_the_report_as_of_a_day(capsys, db_path, signed, tmp_path):
     out = tmp_path / "progress.pdf"
-    rc, stdout, stderr = run(capsys, "report", "schedule", "--db", db_path, "--show", "RZ2026",
+    rc, stdout, stderr = run_cli(capsys, "report", "schedule", "--db", db_path, "--show", "RZ2026",
                              "--today", "2026-06-20", "-o", out)
     assert (rc, stderr) == (0, "")
     assert "RZ2026" in stdout and "2026-06-20" in stdout and "late task" in stdout
@@ -47,7 +41,7 @@ def test_writes_the_report_as_of_a_day(capsys, db_path, signed, tmp_path):
 
 def test_one_language(capsys, db_path, signed, tmp_path):
     out = tmp_path / "en.pdf"
-    rc, _, stderr = run(capsys, "report", "schedule", "--db", db_path, "--show", "rz2026", "--lang", "en",
+    rc, _, stderr = run_cli(capsys, "report", "schedule", "--db", db_path, "--show", "rz2026", "--lang", "en",
                         "--today", "2026-06-20", "-o", out)
     assert (rc, stderr) == (0, "")
     text = text_of(out)
@@ -61,15 +55,15 @@ def test_one_language(capsys, db_path, signed, tmp_path):
 ])
 def test_bad_input_exits_2_and_writes_nothing(capsys, db_path, signed, tmp_path, args, message):
     out = tmp_path / "progress.pdf"
-    rc, stdout, stderr = run(capsys, "report", "schedule", "--db", db_path, *args, "-o", out)
+    rc, stdout, stderr = run_cli(capsys, "report", "schedule", "--db", db_path, *args, "-o", out)
     assert rc == 2 and message in stderr and stdout == ""
     assert not out.exists() and not list(tmp_path.glob("*.part"))
 
 
 def test_a_missing_file_or_a_wrong_output_exits_2(capsys, db_path, signed, tmp_path):
-    rc, _, stderr = run(capsys, "report", "schedule", "--db", tmp_path / "none.sqlite", "--show", "RZ2026",
+    rc, _, stderr = run_cli(capsys, "report", "schedule", "--db", tmp_path / "none.sqlite", "--show", "RZ2026",
                         "-o", tmp_path / "p.pdf")
     assert rc == 2 and "file not found" in stderr
-    rc, _, stderr = run(capsys, "report", "schedule", "--db", db_path, "--show", "RZ2026", "-o", tmp_path / "p.txt")
+    rc, _, stderr = run_cli(capsys, "report", "schedule", "--db", db_path, "--show", "RZ2026", "-o", tmp_path / "p.txt")
     assert rc == 2 and "must end in .pdf" in stderr
     assert not list(tmp_path.glob("p.*"))

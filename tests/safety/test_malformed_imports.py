@@ -39,6 +39,7 @@ from expo_desk.services.exhibitor_export import export_exhibitors
 from expo_desk.services.exhibitor_import import import_exhibitors
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.store import exhibitors as exhibitor_store
+from tests import helpers
 
 HEADER = ["公司名称", "英文名称", "行业", "联系人", "电话", "邮箱", "客户经理", "期望值"]
 COL = {name: index for index, name in enumerate(HEADER)}
@@ -61,21 +62,11 @@ def good(n: int) -> list[object]:
 
 
 def write_csv(path: Path, rows: list[list[object]], header: list[str] = HEADER, encoding: str = "utf-8") -> Path:
-    with open(path, "w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
+    return helpers.write_csv(path, header, rows, encoding)
 
 
 def write_xlsx(path: Path, rows: list[list[object]], header: list[str] = HEADER) -> Path:
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("展商")
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return helpers.write_xlsx(path, header, rows, sheet_title="展商")
 
 
 def write(path: Path, rows: list[list[object]], header: list[str] = HEADER) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import time
 from pathlib import Path
 
@@ -16,30 +15,13 @@ from expo_desk.services.shows import create_show
 from expo_desk.services.tabular import ImportCancelled, read_table
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
+from tests.helpers import write_csv, write_xlsx
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
 
 ZH = ["公司名称", "英文名称", "行业", "联系人", "电话", "邮箱", "客户经理", "期望值"]
 EN = ["company_name", "company_name_en", "sector", "contact_name", "phone", "email", "account_manager",
       "expected_value"]
-
-
-def write_xlsx(path: Path, header: list, rows: list[list]) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
-
-
-def write_csv(path: Path, header: list, rows: list[list], encoding: str = "utf-8") -> Path:
-    with open(path, "w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def counts(db) -> dict[str, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import openpyxl
@@ -16,28 +15,11 @@ from expo_desk.services.lead_import import COLUMNS, column_for_header, import_le
 from expo_desk.services.tabular import ImportCancelled, read_table
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import exhibitors as exhibitor_store
+from tests.helpers import write_csv, write_xlsx
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
 ZH = ["公司", "客户经理", "阶段", "下次跟进", "期望值", "异议", "备注"]
 EN = ["prospect", "account_manager", "stage", "next_follow_up", "expected_value", "objections", "notes"]
-
-
-def write_xlsx(path: Path, header: list, rows: list[list]) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
-
-
-def write_csv(path: Path, header: list, rows: list[list]) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def counts(db) -> dict[str, int]:
