@@ -34,6 +34,7 @@ from expo_desk.cli.common import (  # noqa: F401  (re-exported: tests and comman
     _open_for_writing,
     _out,
     _Progress,
+    add_import_arguments,
     refused_import,
     run_export,
     run_import,
@@ -222,12 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser("import", help="import data into a show")
     import_kinds = imports.add_subparsers(dest="kind", metavar="KIND", required=True)
     import_exhibitors = import_kinds.add_parser("exhibitors", help="exhibitors from .xlsx or .csv")
-    import_exhibitors.add_argument("src", metavar="SRC")
-    import_exhibitors.add_argument("--db", required=True, metavar="FILE")
-    import_exhibitors.add_argument("--show", required=True, metavar="CODE")
-    import_exhibitors.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-    import_exhibitors.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                                   f"(password from {PASSWORD_ENV} or typed)")
+    add_import_arguments(import_exhibitors)
     import_exhibitors.set_defaults(run=_cmd_import_exhibitors)
 
     exports = commands.add_parser("export", help="export data of a show")

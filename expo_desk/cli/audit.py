@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, PASSWORD_ENV, _open_for_reading, _out, signed_in_actor
+from expo_desk.cli.common import EXIT_OK, _open_for_reading, _out, add_user_option, existing_file, signed_in_actor
 
 DESCRIPTION = """\
 Print the audit trail of FILE: who changed what, when, and from what to what.
@@ -26,8 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     audit.add_argument("--until", metavar="DATE", help="up to and including this local day")
     audit.add_argument("--table", metavar="T", help="only this table, e.g. exhibitors, contacts")
     audit.add_argument("--person", metavar="NAME", help="only this person (login or display name, any case)")
-    audit.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                       f"(password from {PASSWORD_ENV} or typed)")
+    add_user_option(audit)
     audit.add_argument("--row", metavar="ID", help="only this record (its id)")
     audit.add_argument("--text", metavar="WORDS", help="only entries whose old or new values contain every word")
     audit.add_argument("--newest-first", action="store_true", help="newest entry first instead of last")
@@ -45,10 +44,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     until = audit_service.parse_moment(args.until, "--until", end=True) if args.until else None
     if since and until and since >= until:
         raise UserError(f"--since {args.since} 晚于 --until {args.until} / --since is after --until")
-    path = Path(args.db)
-    if not path.is_file():
-        raise UserError(f"{path}: 文件不存在 / file not found")
-    db = _open_for_reading(path)
+    db = _open_for_reading(existing_file(Path(args.db)))
     try:
         actor = signed_in_actor(db, args.user)
         user_ids, user_names = audit_service.person_filter(db, actor, args.person) if args.person else ((), ())

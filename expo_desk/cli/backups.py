@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, PASSWORD_ENV, _backup_dir_for, _out, _Progress, actor_for_file
+from expo_desk.cli.common import EXIT_OK, _backup_dir_for, _out, _Progress, actor_for_file, add_user_option
 
 
 def _size(n: int) -> str:
@@ -69,8 +69,7 @@ def register(commands) -> None:
                     "BACKUP in its place. Refused (exit 2, nothing changed) when FILE is open in Expo Desk.")
     restore.add_argument("backup", metavar="BACKUP")
     restore.add_argument("--db", required=True, metavar="FILE")
-    restore.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                         f"(password from {PASSWORD_ENV} or typed)")
+    add_user_option(restore)
     restore.add_argument("--dir", metavar="DIR", help="where the copy made before restoring goes "
                                                       "(default: backups/ beside FILE)")
     restore.set_defaults(run=_cmd_restore)

@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 
 from expo_desk.cli.common import (
+    DRY_RUN_HELP,
     EXIT_OK,
-    PASSWORD_ENV,
     _backup_dir_for,
     _out,
+    add_user_option,
     refused_import,
     run_export,
     run_import,
@@ -49,9 +50,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     imports.add_argument("--db", required=True, metavar="FILE")
     imports.add_argument("--show", required=True, metavar="CODE")
     imports.add_argument("--hall", metavar="CODE", help="hall for rows without one (the hall column may be left out)")
-    imports.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-    imports.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                                                        f"(password from {PASSWORD_ENV} or typed)")
+    imports.add_argument("--dry-run", action="store_true", help=DRY_RUN_HELP)
+    add_user_option(imports)
     imports.set_defaults(run=_cmd_import_booths)
 
     exports = kinds["export"].add_parser("booths", help="booths to .xlsx or .csv")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -109,6 +110,31 @@ def _open_for_reading(path: Path) -> Database:
 
 
 PASSWORD_ENV = "EXPO_DESK_PASSWORD"
+USER_HELP = f"sign in as NAME when the file requires it (password from {PASSWORD_ENV} or typed)"
+DRY_RUN_HELP = "check every row, write nothing"
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """``--user NAME``: who signs in when the file requires a sign-in."""
+    parser.add_argument("--user", metavar="NAME", help=USER_HELP)
+
+
+def add_import_arguments(parser: argparse.ArgumentParser, dry_run_help: str = DRY_RUN_HELP) -> None:
+    """What every ``import KIND`` takes: SRC, --db FILE, --show CODE, --dry-run and --user."""
+    parser.add_argument("src", metavar="SRC")
+    parser.add_argument("--db", required=True, metavar="FILE")
+    parser.add_argument("--show", required=True, metavar="CODE")
+    parser.add_argument("--dry-run", action="store_true", help=dry_run_help)
+    add_user_option(parser)
+
+
+def existing_file(path: Path) -> Path:
+    """``path``, or a UserError when there is no such file."""
+    from expo_desk.errors import UserError
+
+    if not path.is_file():
+        raise UserError(f"{path}: 文件不存在 / file not found")
+    return path
 
 
 def signed_in_actor(db: Database, user: str | None) -> Actor:
@@ -160,9 +186,7 @@ def run_export(args, what: str, export) -> int:
         raise UserError(f"{out}: 只能导出为 .xlsx 或 .csv / export writes .xlsx or .csv only")
     if not out.parent.is_dir():
         raise UserError(f"{out.parent}: 文件夹不存在 / folder not found")
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_reading(db_path)
+    db = _open_for_reading(existing_file(db_path))
     try:
         show = require_show(db, args.show)
         count = export(db, show["id"], out)
@@ -185,15 +209,10 @@ def refused_import(source: Path, problems: list[str]) -> int | None:
 def run_import(args, call):
     """``import KIND SRC --db FILE --show CODE``: checks the paths, opens and signs in, then
     ``call(db, actor, show_id, source, progress)``; returns (show, result)."""
-    from expo_desk.errors import UserError
     from expo_desk.services.shows import require_show
 
-    source, db_path = Path(args.src), Path(args.db)
-    if not source.is_file():
-        raise UserError(f"{source}: 文件不存在 / file not found")
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_writing(db_path)
+    source = existing_file(Path(args.src))
+    db = _open_for_writing(existing_file(Path(args.db)))
     progress = _Progress("import")
     try:
         show = require_show(db, args.show)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, EXIT_PROBLEMS, _err, _open_for_reading, _out, _Progress
+from expo_desk.cli.common import EXIT_OK, EXIT_PROBLEMS, _err, _open_for_reading, _out, _Progress, existing_file
 from expo_desk.cli.report import _check_output
 
 EXHIBITOR_DESCRIPTION = """\
@@ -75,13 +75,10 @@ def _check_folder(path: Path) -> None:
 
 def _read_show(db_path: Path, code: str, exhibitor_name: str | None) -> tuple[dict, dict | None]:
     """The show and (when named) the exhibitor, read from an up-to-date file."""
-    from expo_desk.errors import UserError
     from expo_desk.services.contract_documents import find_exhibitor
     from expo_desk.services.shows import require_show
 
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_reading(db_path)
+    db = _open_for_reading(existing_file(db_path))
     try:
         show = require_show(db, code)
         exhibitor = find_exhibitor(db, show["id"], exhibitor_name) if exhibitor_name is not None else None

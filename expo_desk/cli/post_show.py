@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, PASSWORD_ENV, _backup_dir_for, _out, refused_import, run_import
+from expo_desk.cli.common import EXIT_OK, _backup_dir_for, _out, add_import_arguments, refused_import, run_import
 from expo_desk.domain.money import format_fen
 
 
@@ -60,10 +60,5 @@ def register(commands: argparse._SubParsersAction) -> None:
              "booth number, 日期/captured_on, 姓名/visitor_name, 公司/visitor_company, 联系方式/contact, "
              "意向/interest, 签约/agreement_signed, 金额/agreement_value, 来源/source)")):
         parser = kinds["import"].add_parser(kind, help=text)
-        parser.add_argument("src", metavar="SRC")
-        parser.add_argument("--db", required=True, metavar="FILE")
-        parser.add_argument("--show", required=True, metavar="CODE")
-        parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-        parser.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                                                           f"(password from {PASSWORD_ENV} or typed)")
+        add_import_arguments(parser)
         parser.set_defaults(run=run)

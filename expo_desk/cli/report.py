@@ -6,7 +6,7 @@ import argparse
 from importlib import import_module
 from pathlib import Path
 
-from expo_desk.cli.common import EXIT_OK, _open_for_reading, _out
+from expo_desk.cli.common import EXIT_OK, _open_for_reading, _out, existing_file
 
 DOCUMENT_KINDS = ("confirmation", "summary", "statement", "all")
 # Modules that add kinds of report: each has ``register_report_kinds(kinds)`` taking the subparsers.
@@ -77,12 +77,9 @@ def _check_output(out: Path) -> None:
 
 def _read_report_data(args: argparse.Namespace, assemble):
     """Check the file and the output path, then return ``assemble(db, show)`` read from the file."""
-    from expo_desk.errors import UserError
     from expo_desk.services.shows import require_show
 
-    path = Path(args.db)
-    if not path.is_file():
-        raise UserError(f"{path}: 文件不存在 / file not found")
+    path = existing_file(Path(args.db))
     _check_output(Path(args.output))
     db = _open_for_reading(path)
     try:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from expo_desk.cli.common import (
     EXIT_OK,
-    PASSWORD_ENV,
     _backup_dir_for,
     _open_for_writing,
     _out,
     _Progress,
+    add_import_arguments,
+    add_user_option,
+    existing_file,
     refused_import,
     run_export,
     run_import,
@@ -71,10 +73,7 @@ def _cmd_next_edition(args: argparse.Namespace) -> int:
     from expo_desk.services import rebooking
     from expo_desk.services.shows import require_show
 
-    db_path = Path(args.db)
-    if not db_path.is_file():
-        raise UserError(f"{db_path}: 文件不存在 / file not found")
-    db = _open_for_writing(db_path)
+    db = _open_for_writing(existing_file(Path(args.db)))
     progress = _Progress("next edition")
     try:
         actor = signed_in_actor(db, args.user)
@@ -114,12 +113,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     imports = kinds["import"].add_parser("payments", help="payments and refunds from .xlsx or .csv (合同号/contract_no, "
                                                           "日期/paid_on, 金额/amount, 方式/method, 流水号/reference, "
                                                           "原因/reason)")
-    imports.add_argument("src", metavar="SRC")
-    _show_options(imports)
-    imports.add_argument("--dry-run", action="store_true", help="check every row against the payment rules, "
-                                                                "write nothing")
-    imports.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                                                        f"(password from {PASSWORD_ENV} or typed)")
+    add_import_arguments(imports, dry_run_help="check every row against the payment rules, write nothing")
     imports.set_defaults(run=_cmd_import_payments)
 
     for kind, run, text in (("contracts", _cmd_export_contracts, "contracts with totals, paid and balance"),
@@ -143,6 +137,5 @@ def register(commands: argparse._SubParsersAction) -> None:
                                                                "until DATE")
     edition.add_argument("--on-site", action="append", metavar="CONTRACT_NO",
                          help="a contract of the source show whose exhibitor rebooked on site (repeatable)")
-    edition.add_argument("--user", metavar="NAME", help=f"sign in as NAME when the file requires it "
-                                                        f"(password from {PASSWORD_ENV} or typed)")
+    add_user_option(edition)
     edition.set_defaults(run=_cmd_next_edition)
