@@ -369,6 +369,14 @@ def parse_date(value: object) -> str | None:
         return None
 
 
+def date_or_problem(value: object, name: str, problems: list[Problem]) -> str | None:
+    """The date as YYYY-MM-DD, or None with a problem for the field ``name`` added."""
+    text = parse_date(value)
+    if text is None:
+        problems.append(Problem(name, f"日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD: '{value or ''}'"))
+    return text
+
+
 def _int(values: dict, name: str, zh: str, en: str, problems: list[Problem], low: int, high: int) -> int | None:
     raw = values.get(name)
     if raw is None or (isinstance(raw, str) and not raw.strip()):

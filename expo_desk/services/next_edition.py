@@ -21,13 +21,13 @@ from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import BoothStatus, BoothType
 from expo_desk.domain.exhibitors import CONTACT_FIELDS, EXHIBITOR_FIELDS
 from expo_desk.domain.permissions import Action, require
-from expo_desk.domain.pricing import RULE_FIELDS, parse_date
+from expo_desk.domain.pricing import RULE_FIELDS, date_or_problem
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import booths as booth_service
 from expo_desk.services import pricing, sales_terms
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.exhibitors import create_exhibitor
-from expo_desk.services.shows import create_show
+from expo_desk.services.shows import create_show, show_or_error
 from expo_desk.services.task_template_defaults import STEP_FIELDS
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
@@ -64,22 +64,6 @@ def _shift(day: str | None, days: int | None) -> str | None:
     if not day or not days:
         return day
     return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
-
-
-def date_or_problem(value: object, name: str, problems: list[Problem]) -> str | None:
-    """The date as YYYY-MM-DD, or None with a problem for the field ``name`` added."""
-    text = parse_date(value)
-    if text is None:
-        problems.append(Problem(name, f"日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD: '{value or ''}'"))
-    return text
-
-
-def show_or_error(db: Database, show_id: str) -> dict:
-    """The show, or UserError when it was deleted meanwhile."""
-    show = show_store.show_by_id(db, show_id)
-    if show is None:
-        raise UserError("展会不存在 / this show no longer exists")
-    return show
 
 
 def _yuan_text(fen: int) -> str:

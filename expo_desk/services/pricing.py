@@ -17,9 +17,9 @@ from expo_desk.domain.pricing import conflicts as rule_conflicts
 from expo_desk.domain.pricing import quote as price_quote
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.shows import show_or_error
 from expo_desk.store import pricing as pricing_store
 from expo_desk.store import records
-from expo_desk.store import shows as show_store
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ def add_rule(db: Database, actor: Actor, show_id: str, values: dict) -> ChangeSe
         raise ValidationError(problems)
     changes = ChangeSet()
     with transaction(db):
-        if show_store.show_by_id(db, show_id) is None:
-            raise UserError("展会不存在 / this show no longer exists")
+        show_or_error(db, show_id)
         _check(db, show_id, cleaned, None)
         row = records.insert(db, actor, TABLE, {"show_id": show_id, **cleaned, "created_at": records.utc_now()})
         changes.add("inserted", TABLE, row["id"])
@@ -124,9 +123,7 @@ def add_default_rules(db: Database, actor: Actor, show_id: str) -> ChangeSet:
     require(actor, Action.EDIT_BOOTHS)
     changes = ChangeSet()
     with transaction(db):
-        show = show_store.show_by_id(db, show_id)
-        if show is None:
-            raise UserError("展会不存在 / this show no longer exists")
+        show = show_or_error(db, show_id)
         if pricing_store.list_rules(db, show_id):
             raise UserError("本展会已有价格规则 / this show already has pricing rules")
         for values in default_rules(show):

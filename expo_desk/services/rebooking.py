@@ -20,6 +20,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.booth_geometry import rect_of
 from expo_desk.domain.enums import BoothStatus
 from expo_desk.domain.permissions import Action, require, require_owner
+from expo_desk.domain.pricing import date_or_problem
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import booths as booth_service
 from expo_desk.services.changes import ChangeSet
@@ -29,9 +30,8 @@ from expo_desk.services.next_edition import (
     Progress,
     copy_exhibitor,
     copy_show_setup,
-    date_or_problem,
-    show_or_error,
 )
+from expo_desk.services.shows import show_or_error
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import next_edition as store

@@ -62,6 +62,14 @@ def create_show(db: Database, actor: Actor, code: str, name: str, *, name_en: st
         })
 
 
+def show_or_error(db: Database, show_id: str) -> dict:
+    """The show, or UserError when it was deleted meanwhile."""
+    show = show_store.show_by_id(db, show_id)
+    if show is None:
+        raise UserError("展会不存在 / this show no longer exists")
+    return show
+
+
 def require_show(db: Database, code: str) -> dict:
     """The show with this code, or a UserError listing the codes that exist."""
     show = show_store.show_by_code(db, code)
@@ -112,9 +120,7 @@ def update_show(db: Database, actor: Actor, show_id: str, values: dict) -> Chang
             cleaned[key] = _check_date(values[key], key, problems)
     changes = ChangeSet()
     with transaction(db):
-        current = show_store.show_by_id(db, show_id)
-        if current is None:
-            raise UserError("展会不存在 / this show no longer exists")
+        current = show_or_error(db, show_id)
         merged = {**current, **cleaned}
         order = [(k, merged.get(k)) for k in ("build_start", "start_date", "end_date", "teardown_end")]
         dated = [(k, v) for k, v in order if v]

@@ -23,6 +23,7 @@ from expo_desk.domain.permissions import Action, can, require
 from expo_desk.errors import UserError
 from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.contracts import ACTIVE, contract_or_error
+from expo_desk.services.shows import show_or_error
 from expo_desk.services.task_template_defaults import (
     ANCHORS,
     HALL,
@@ -37,7 +38,6 @@ from expo_desk.services.task_template_defaults import (
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import records
-from expo_desk.store import shows as show_store
 from expo_desk.store import tasks as store
 from expo_desk.store.transactions import transaction
 
@@ -49,11 +49,11 @@ __all__ = ["ANCHORS", "HALL", "SCOPES", "add_default_templates", "add_template",
            "remove_contract_tasks", "update_template"]
 
 
-def _show(db: Database, show_id: str) -> dict:
-    show = show_store.show_by_id(db, show_id)
-    if show is None:
-        raise UserError("展会不存在 / this show no longer exists")
-    return show
+def _template_or_error(db: Database, template_id: str) -> dict:
+    template = store.get_template(db, template_id)
+    if template is None:
+        raise UserError("模板步骤不存在 / this template step no longer exists")
+    return template
 
 
 def _decoded(row: dict) -> dict:
@@ -84,7 +84,7 @@ def add_default_templates(db: Database, actor: Actor, show_id: str) -> ChangeSet
     require(actor, Action.PLAN_SCHEDULE)
     changes = ChangeSet()
     with transaction(db):
-        _show(db, show_id)
+        show_or_error(db, show_id)
         _ensure_templates(db, actor, show_id, changes)
     return changes
 
@@ -94,7 +94,7 @@ def add_template(db: Database, actor: Actor, show_id: str, values: dict) -> Chan
     require(actor, Action.PLAN_SCHEDULE)
     changes = ChangeSet()
     with transaction(db):
-        _show(db, show_id)
+        show_or_error(db, show_id)
         scope = values.get("scope")
         siblings = store.templates(db, show_id, scope) if scope in SCOPES else []
         cleaned = clean_template(values, siblings, store.templates(db, show_id, "show"))
@@ -107,9 +107,7 @@ def update_template(db: Database, actor: Actor, template_id: str, values: dict) 
     require(actor, Action.PLAN_SCHEDULE)
     changes = ChangeSet()
     with transaction(db):
-        current = store.get_template(db, template_id)
-        if current is None:
-            raise UserError("模板步骤不存在 / this template step no longer exists")
+        current = _template_or_error(db, template_id)
         show_id, scope = current["show_id"], current["scope"]
         merged = {**_decoded(current), **values, "scope": scope, "position": current["position"]}
         siblings = [r for r in store.templates(db, show_id, scope) if r["id"] != template_id]
@@ -125,9 +123,7 @@ def delete_template(db: Database, actor: Actor, template_id: str) -> ChangeSet:
     require(actor, Action.PLAN_SCHEDULE)
     changes = ChangeSet()
     with transaction(db):
-        current = store.get_template(db, template_id)
-        if current is None:
-            raise UserError("模板步骤不存在 / this template step no longer exists")
+        current = _template_or_error(db, template_id)
         users = store.template_users(db, current["show_id"], current["scope"], current["position"])
         if users:
             names = "、".join(u["name"] for u in users)
@@ -235,7 +231,7 @@ def create_show_tasks(db: Database, actor: Actor, show_id: str) -> ChangeSet:
     require(actor, Action.PLAN_SCHEDULE)
     changes = ChangeSet()
     with transaction(db):
-        show = _show(db, show_id)
+        show = show_or_error(db, show_id)
         _ensure_templates(db, actor, show_id, changes)
         _ensure_show_tasks(db, actor, show, changes)
     return changes
@@ -269,7 +265,7 @@ def create_booth_tasks(db: Database, actor: Actor, contract_id: str) -> ChangeSe
                    if not store.booth_has_tasks(db, contract_id, b["id"])]
         if not pending:
             return changes
-        show = _show(db, contract["show_id"])
+        show = show_or_error(db, contract["show_id"])
         _ensure_templates(db, actor, show["id"], changes)
         parents = _ensure_show_tasks(db, actor, show, changes)
         owners = _owners(db, contract)

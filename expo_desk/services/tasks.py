@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import TaskLevel, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES, Action, can, require
-from expo_desk.domain.pricing import parse_date
+from expo_desk.domain.pricing import date_or_problem, parse_date
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet, record_update
 from expo_desk.services.task_views import board, crew_load, my_tasks, punch_list, task_detail
@@ -220,10 +220,8 @@ def reschedule_task(db: Database, actor: Actor, task_id: str, planned_start: str
     milestone is one day."""
     require(actor, Action.PLAN_SCHEDULE)
     problems: list[Problem] = []
-    start, finish = parse_date(planned_start), parse_date(planned_finish)
-    for value, text, field in ((start, planned_start, "planned_start"), (finish, planned_finish, "planned_finish")):
-        if value is None:
-            problems.append(Problem(field, f"日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD: '{text or ''}'"))
+    start = date_or_problem(planned_start, "planned_start", problems)
+    finish = date_or_problem(planned_finish, "planned_finish", problems)
     if start and finish and finish < start:
         problems.append(Problem("planned_finish", f"完成日期 {finish} 早于开始日期 {start} / the finish {finish} is "
                                                   f"before the start {start}"))
