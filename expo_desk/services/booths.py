@@ -13,7 +13,7 @@ from expo_desk.domain.booths import BoothDraft
 from expo_desk.domain.enums import BoothStatus, BoothType
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import records
@@ -137,8 +137,7 @@ def create_hall(db: Database, actor: Actor, show_id: str, code: str, name: str, 
                                             f"{cleaned['code']}"))
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "halls", {"show_id": show_id, **cleaned})
-        changes.add("inserted", "halls", row["id"])
+        record_insert(db, actor, changes, "halls", {"show_id": show_id, **cleaned})
     return changes
 
 
@@ -231,13 +230,12 @@ def add_booths(db: Database, actor: Actor, show_id: str, hall_id: str,
         if problems:
             raise ValidationError(problems)
         for index, draft in enumerate(drafts):
-            row = records.insert(db, actor, "booths", {
+            record_insert(db, actor, changes, "booths", {
                 **({"id": ids[index]} if ids else {}),
                 "show_id": show_id, "hall_id": hall_id, "number": draft.number.strip(), "x_cm": draft.x_cm,
                 "y_cm": draft.y_cm, "width_cm": draft.width_cm, "depth_cm": draft.depth_cm,
                 "booth_type": str(draft.booth_type), "sector": draft.sector.strip(),
             })
-            changes.add("inserted", "booths", row["id"])
     return changes
 
 
@@ -406,8 +404,7 @@ def merge_booths(db: Database, actor: Actor, booth_ids: list[str]) -> ChangeSet:
         union = geometry.merge(booths)
         keep, *rest = sorted(booths, key=lambda b: b["number"])
         for booth in rest:
-            records.delete(db, actor, "booths", booth["id"])
-            changes.add("deleted", "booths", booth["id"])
+            record_delete(db, actor, changes, "booths", booth["id"])
         records.update(db, actor, "booths", keep["id"], {
             "x_cm": union.x, "y_cm": union.y, "width_cm": union.width, "depth_cm": union.depth})
         changes.add("updated", "booths", keep["id"])

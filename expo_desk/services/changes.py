@@ -43,3 +43,16 @@ def record_update(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, t
     if new:
         changes.add("updated", table, row_id)
     return new
+
+
+def record_insert(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, table: str, values: dict) -> dict:
+    """Insert one row (audited), note it in ``changes``; returns the stored row."""
+    row = records.insert(db, actor, table, values)
+    changes.add("inserted", table, row["id"])
+    return row
+
+
+def record_delete(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, table: str, row_id: str) -> None:
+    """Delete one row (audited) and note it in ``changes``."""
+    records.delete(db, actor, table, row_id)
+    changes.add("deleted", table, row_id)

@@ -10,7 +10,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import BoothStatus, ContractStatus
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import leads as lead_service
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_insert, record_update
 from expo_desk.services.contracts import (
     create_contract,
     discount_waiting,
@@ -64,9 +64,8 @@ def sign_contract(db: Database, actor: Actor, contract_id: str, signed_on: str |
         for row in store.schedule(db, contract_id):
             records.delete(db, actor, "payment_schedule", row["id"])
         for inst in plan:
-            row = records.insert(db, actor, "payment_schedule", {
+            row = record_insert(db, actor, changes, "payment_schedule", {
                 "contract_id": contract_id, "label": inst.label, "due_on": inst.due_on, "amount_fen": inst.amount_fen})
-            changes.add("inserted", "payment_schedule", row["id"])
         paid = store.paid_fen(db, contract_id)
         status = rules.status_from_money(ContractStatus.SIGNED.value, contract["total_fen"], paid)
         records.update(db, actor, "contracts", contract_id, {
@@ -126,10 +125,9 @@ def cancel_contract(db: Database, actor: Actor, contract_id: str, cancelled_on: 
         for row in store.schedule(db, contract_id):
             records.delete(db, actor, "payment_schedule", row["id"])
         if quote["fee_fen"]:
-            row = records.insert(db, actor, "payment_schedule", {
+            row = record_insert(db, actor, changes, "payment_schedule", {
                 "contract_id": contract_id, "label": "退订费 / cancellation fee", "due_on": day,
                 "amount_fen": quote["fee_fen"]})
-            changes.add("inserted", "payment_schedule", row["id"])
         records.update(db, actor, "contracts", contract_id, {
             "status": ContractStatus.CANCELLED.value, "cancelled_on": day, "cancel_reason": reason,
             "cancellation_fee_fen": quote["fee_fen"]})

@@ -17,7 +17,7 @@ from expo_desk.domain.enums import BoothStatus, ContractStatus
 from expo_desk.domain.permissions import Action, can, require, require_owner
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import pricing
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert
 from expo_desk.services.sales_terms import terms as show_terms
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as store
@@ -90,11 +90,10 @@ def _booth_lines(db: Database, actor: Actor, contract: dict, booth: dict, on_dat
         description=f"{number} {type_zh} {quote.area_m2_text} m²（{basis}）/ {type_en} ({basis_en})")
     changes.add("inserted", "contract_lines", line["id"])
     for term in adjustments:
-        row = records.insert(db, actor, "contract_lines", {
+        record_insert(db, actor, changes, "contract_lines", {
             "contract_id": contract["id"], "kind": "premium", "booth_id": booth["id"],
             "description": f"{number} {term.label}（{term.basis}）/ {term.label_en} ({term.basis_en})",
             "quantity": 1, "unit_price_fen": term.amount_fen, "amount_fen": term.amount_fen})
-        changes.add("inserted", "contract_lines", row["id"])
 
 
 def _claim_booth(db: Database, actor: Actor, contract: dict, booth_id: str, on_date: str, today: str,
@@ -135,8 +134,7 @@ def signed_booth_status(db: Database, contract: dict, terms: dict, name: str) ->
 def _release_booth_lines(db: Database, actor: Actor, contract_id: str, booth_id: str, changes: ChangeSet) -> None:
     for line in store.lines(db, contract_id):
         if line["booth_id"] == booth_id and line["kind"] in ("booth", "premium"):
-            records.delete(db, actor, "contract_lines", line["id"])
-            changes.add("deleted", "contract_lines", line["id"])
+            record_delete(db, actor, changes, "contract_lines", line["id"])
     records.update(db, actor, "booths", booth_id, {
         "status": BoothStatus.AVAILABLE.value, "reserved_for": "", "reserved_until": None})
     changes.add("updated", "booths", booth_id)
@@ -164,12 +162,11 @@ def create_contract(db: Database, actor: Actor, show_id: str, exhibitor_id: str,
         require_owner(actor, exhibitor["account_manager_id"], exhibitor["company_name"])
         terms = show_terms(db, show_id)
         number = rules.next_contract_number(terms["prefix"], store.contract_numbers(db, show_id, terms["prefix"]))
-        contract = records.insert(db, actor, "contracts", {
+        contract = record_insert(db, actor, changes, "contracts", {
             "show_id": show_id, "exhibitor_id": exhibitor_id, "number": number, "status": ContractStatus.DRAFT.value,
             "account_manager_id": exhibitor["account_manager_id"] or actor.user_id, "total_fen": 0,
             "fascia_text": (fascia_text or exhibitor["company_name"]).strip(), "notes": notes.strip(),
             "created_at": records.utc_now()})
-        changes.add("inserted", "contracts", contract["id"])
         for booth_id in booth_ids:
             _claim_booth(db, actor, contract, booth_id, day, day, changes)
         refresh_total(db, actor, contract, day)
@@ -221,8 +218,7 @@ def reprice_booths(db: Database, actor: Actor, contract: dict, day: str, changes
     for booth in store.contract_booths(db, contract["id"]):
         for line in store.lines(db, contract["id"]):
             if line["booth_id"] == booth["id"] and line["kind"] in ("booth", "premium"):
-                records.delete(db, actor, "contract_lines", line["id"])
-                changes.add("deleted", "contract_lines", line["id"])
+                record_delete(db, actor, changes, "contract_lines", line["id"])
         _booth_lines(db, actor, contract, booth, day, changes)
 
 
@@ -241,12 +237,11 @@ def add_service(db: Database, actor: Actor, contract_id: str, service_item_id: s
         item = store.get_service_item(db, service_item_id)
         if item is None or item["show_id"] != contract["show_id"]:
             raise UserError("服务项目不存在 / this service is not in the show's catalogue")
-        row = records.insert(db, actor, "contract_lines", {
+        record_insert(db, actor, changes, "contract_lines", {
             "contract_id": contract_id, "kind": "service", "booth_id": booth_id, "service_item_id": item["id"],
             "description": item["name"] + (f" / {item['name_en']}" if item["name_en"] else ""),
             "quantity": quantity, "unit_price_fen": item["unit_price_fen"],
             "amount_fen": quantity * item["unit_price_fen"]})
-        changes.add("inserted", "contract_lines", row["id"])
         refresh_total(db, actor, contract, today_text(today))
         changes.add("updated", "contracts", contract_id)
     return changes
@@ -264,8 +259,7 @@ def set_service_quantity(db: Database, actor: Actor, line_id: str, quantity: int
             raise UserError("服务行不存在 / this service line no longer exists")
         contract = editable_contract(db, actor, line["contract_id"])
         if quantity == 0:
-            records.delete(db, actor, "contract_lines", line_id)
-            changes.add("deleted", "contract_lines", line_id)
+            record_delete(db, actor, changes, "contract_lines", line_id)
         else:
             records.update(db, actor, "contract_lines", line_id, {
                 "quantity": quantity, "amount_fen": quantity * line["unit_price_fen"]})
@@ -300,13 +294,11 @@ def set_discount(db: Database, actor: Actor, contract_id: str, amount_fen: int, 
                                                        " amount")])
         for line in lines:
             if line["kind"] == "discount":
-                records.delete(db, actor, "contract_lines", line["id"])
-                changes.add("deleted", "contract_lines", line["id"])
+                record_delete(db, actor, changes, "contract_lines", line["id"])
         if amount_fen:
-            row = records.insert(db, actor, "contract_lines", {
+            record_insert(db, actor, changes, "contract_lines", {
                 "contract_id": contract_id, "kind": "discount", "description": f"优惠 / discount: {reason}",
                 "quantity": 1, "unit_price_fen": -amount_fen, "amount_fen": -amount_fen})
-            changes.add("inserted", "contract_lines", row["id"])
         needs = rules.discount_needs_approval(amount_fen, sums.booth_price_fen,
                                               show_terms(db, contract["show_id"])["discount_threshold_bp"])
         approved = can(actor, Action.APPROVE_DISCOUNTS) and needs

@@ -9,7 +9,7 @@ from expo_desk.domain.exhibitors import EXHIBITOR_FIELDS, clean_contact, clean_e
 from expo_desk.domain.permissions import Action, can, require, require_owner
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
 from expo_desk.services.audit import decode_entries
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
 from expo_desk.store import users as user_store
@@ -70,14 +70,12 @@ def create_exhibitor(db: Database, actor: Actor, show_id: str, values: dict,
         if problems:
             raise ValidationError(problems)
         now = records.utc_now()
-        row = records.insert(db, actor, "exhibitors", {
+        row = record_insert(db, actor, changes, "exhibitors", {
             "show_id": show_id, **cleaned, "company_key": normalise_company(cleaned["company_name"]),
             "created_at": now, "updated_at": now,
         })
-        changes.add("inserted", "exhibitors", row["id"])
         for contact in cleaned_contacts:
-            added = records.insert(db, actor, "contacts", {"exhibitor_id": row["id"], **contact})
-            changes.add("inserted", "contacts", added["id"])
+            record_insert(db, actor, changes, "contacts", {"exhibitor_id": row["id"], **contact})
     return changes
 
 
@@ -121,8 +119,7 @@ def delete_exhibitor(db: Database, actor: Actor, exhibitor_id: str) -> ChangeSet
             changes.add("updated", "leads", lead_id)
         for table, ids in dependents.items():
             for row_id in ids:
-                records.delete(db, actor, table, row_id)
-                changes.add("deleted", table, row_id)
+                record_delete(db, actor, changes, table, row_id)
         try:
             records.delete(db, actor, "exhibitors", exhibitor_id)
         except records.RowInUse as exc:
@@ -189,8 +186,7 @@ def add_contact(db: Database, actor: Actor, exhibitor_id: str, values: dict) -> 
     changes = ChangeSet()
     with transaction(db):
         require_owner_of(db, actor, exhibitor_id)
-        row = records.insert(db, actor, "contacts", {"exhibitor_id": exhibitor_id, **cleaned})
-        changes.add("inserted", "contacts", row["id"])
+        record_insert(db, actor, changes, "contacts", {"exhibitor_id": exhibitor_id, **cleaned})
     return changes
 
 
@@ -216,8 +212,7 @@ def delete_contact(db: Database, actor: Actor, contact_id: str) -> ChangeSet:
     changes = ChangeSet()
     with transaction(db):
         require_owner_of(db, actor, _contact_exhibitor(db, contact_id))
-        records.delete(db, actor, "contacts", contact_id)
-        changes.add("deleted", "contacts", contact_id)
+        record_delete(db, actor, changes, "contacts", contact_id)
     return changes
 
 

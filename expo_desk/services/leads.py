@@ -17,7 +17,7 @@ from expo_desk.domain.enums import LeadStage
 from expo_desk.domain.exhibitors import normalise_company
 from expo_desk.domain.permissions import Action, can, require, require_owner
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.services.users import list_account_managers
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import leads as lead_store
@@ -142,11 +142,10 @@ def create_lead(db: Database, actor: Actor, show_id: str, values: dict, *, stage
             problems += _duplicate_problems(db, show_id, cleaned, None)
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "leads", {
+        row = record_insert(db, actor, changes, "leads", {
             "show_id": show_id, **cleaned, "stage": start.value,
             "lost_reason": lost_reason.strip() if start == LeadStage.LOST else "", "created_at": records.utc_now(),
         })
-        changes.add("inserted", "leads", row["id"])
         _copy_expected_value(db, actor, row, changes)
     return changes
 
@@ -205,10 +204,8 @@ def delete_lead(db: Database, actor: Actor, lead_id: str) -> ChangeSet:
     with transaction(db):
         _owned_lead(db, actor, lead_id)
         for follow_up_id in lead_store.follow_up_ids(db, lead_id):
-            records.delete(db, actor, "follow_ups", follow_up_id)
-            changes.add("deleted", "follow_ups", follow_up_id)
-        records.delete(db, actor, "leads", lead_id)
-        changes.add("deleted", "leads", lead_id)
+            record_delete(db, actor, changes, "follow_ups", follow_up_id)
+        record_delete(db, actor, changes, "leads", lead_id)
     return changes
 
 
@@ -226,11 +223,10 @@ def log_follow_up(db: Database, actor: Actor, lead_id: str, *, kind: str = "call
         _owned_lead(db, actor, lead_id)
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "follow_ups", {
+        record_insert(db, actor, changes, "follow_ups", {
             "lead_id": lead_id, "happened_at": happened_at or records.utc_now(), "kind": kind,
             "note": (note or "").strip(), "user_id": actor.user_id,
         })
-        changes.add("inserted", "follow_ups", row["id"])
         record_update(db, actor, changes, "leads", lead_id, cleaned)
     return changes
 

@@ -25,7 +25,7 @@ from expo_desk.domain.pricing import RULE_FIELDS, date_or_problem
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import booths as booth_service
 from expo_desk.services import pricing, sales_terms
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_insert
 from expo_desk.services.exhibitors import create_exhibitor
 from expo_desk.services.shows import create_show, show_or_error
 from expo_desk.services.task_template_defaults import STEP_FIELDS
@@ -168,8 +168,7 @@ def _copy_task_templates(db: Database, actor: Actor, source: dict, show_id: str,
     dates (or the signing), so nothing is moved."""
     steps = task_store.templates(db, source["id"])
     for step in steps:
-        row = records.insert(db, actor, "task_templates", {k: step[k] for k in STEP_FIELDS} | {"show_id": show_id})
-        changes.add("inserted", "task_templates", row["id"])
+        record_insert(db, actor, changes, "task_templates", {k: step[k] for k in STEP_FIELDS} | {"show_id": show_id})
     return len(steps)
 
 

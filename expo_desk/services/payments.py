@@ -16,7 +16,7 @@ from expo_desk.domain.enums import ContractStatus
 from expo_desk.domain.money import format_fen
 from expo_desk.domain.permissions import Action, require, require_owner
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet
+from expo_desk.services.changes import ChangeSet, record_insert
 from expo_desk.services.contract_signing import refresh_booth_status
 from expo_desk.services.contracts import contract_or_error, today_text
 from expo_desk.store import contracts as store
@@ -70,11 +70,10 @@ def record_payment(db: Database, actor: Actor, contract_id: str, amount_fen: int
         if amount_fen < 0 and paid + amount_fen < 0:
             raise ValidationError([Problem("amount", f"退款超过已收金额 {format_fen(paid)} / the refund is more than the"
                                                      f" {format_fen(paid)} received")])
-        row = records.insert(db, actor, "payments", {
+        record_insert(db, actor, changes, "payments", {
             "contract_id": contract_id, "paid_on": day, "amount_fen": amount_fen, "method": method,
             "reference": reference.strip(), "proof_path": proof_path, "reason": reason.strip(),
             "recorded_by": actor.user_id, "created_at": records.utc_now()})
-        changes.add("inserted", "payments", row["id"])
         if contract["status"] != ContractStatus.CANCELLED:
             status = rules.status_from_money(contract["status"], contract["total_fen"], paid + amount_fen)
             records.update(db, actor, "contracts", contract_id, {"status": status})

@@ -22,7 +22,7 @@ from expo_desk.domain.money import parse_yuan
 from expo_desk.domain.permissions import Action, require
 from expo_desk.domain.pricing import parse_date
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.services.document_head import ORGANIZER_SETTING
 from expo_desk.services.exhibitors import require_owner_of
 from expo_desk.services.headers import fold
@@ -132,12 +132,10 @@ def set_visitors(db: Database, actor: Actor, show_id: str, day: str, sector: str
         current = store.visitor_count(db, show_id, day, sector)
         if visitors is None:
             if current is not None:
-                records.delete(db, actor, "visitor_counts", current["id"])
-                changes.add("deleted", "visitor_counts", current["id"])
+                record_delete(db, actor, changes, "visitor_counts", current["id"])
         elif current is None:
-            row = records.insert(db, actor, "visitor_counts",
-                                 {"show_id": show_id, "day": day, "sector": sector, "visitors": visitors})
-            changes.add("inserted", "visitor_counts", row["id"])
+            record_insert(db, actor, changes, "visitor_counts",
+                          {"show_id": show_id, "day": day, "sector": sector, "visitors": visitors})
         else:
             record_update(db, actor, changes, "visitor_counts", current["id"], {"visitors": visitors})
     return changes
@@ -251,8 +249,7 @@ def add_exhibitor_lead(db: Database, actor: Actor, exhibitor_id: str, values: di
         require_owner_of(db, actor, exhibitor_id)
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "exhibitor_leads", {"exhibitor_id": exhibitor_id, **cleaned})
-        changes.add("inserted", "exhibitor_leads", row["id"])
+        record_insert(db, actor, changes, "exhibitor_leads", {"exhibitor_id": exhibitor_id, **cleaned})
     return changes
 
 
@@ -263,8 +260,7 @@ def delete_exhibitor_lead(db: Database, actor: Actor, lead_id: str) -> ChangeSet
         if lead is None:
             raise UserError("线索已被删除 / this lead no longer exists")
         require_owner_of(db, actor, lead["exhibitor_id"])
-        records.delete(db, actor, "exhibitor_leads", lead_id)
-        changes.add("deleted", "exhibitor_leads", lead_id)
+        record_delete(db, actor, changes, "exhibitor_leads", lead_id)
     return changes
 
 
@@ -301,12 +297,10 @@ def _write_answer(db: Database, actor: Actor, exhibitor_id: str, question: str, 
     current = store.survey_answer(db, exhibitor_id, question)
     if not answer and score is None:
         if current is not None:
-            records.delete(db, actor, "survey_answers", current["id"])
-            changes.add("deleted", "survey_answers", current["id"])
+            record_delete(db, actor, changes, "survey_answers", current["id"])
     elif current is None:
-        row = records.insert(db, actor, "survey_answers", {"exhibitor_id": exhibitor_id, "question": question,
-                                                           "answer": answer, "score": score})
-        changes.add("inserted", "survey_answers", row["id"])
+        record_insert(db, actor, changes, "survey_answers", {"exhibitor_id": exhibitor_id, "question": question,
+                                                             "answer": answer, "score": score})
     else:
         record_update(db, actor, changes, "survey_answers", current["id"], {"answer": answer, "score": score})
 
@@ -516,11 +510,9 @@ def set_show_texts(db: Database, actor: Actor, show_id: str, texts: dict[str, tu
             current = stored.get(key)
             if not any(keep.values()):
                 if current is not None:
-                    records.delete(db, actor, "show_texts", current["id"])
-                    changes.add("deleted", "show_texts", current["id"])
+                    record_delete(db, actor, changes, "show_texts", current["id"])
             elif current is None:
-                row = records.insert(db, actor, "show_texts", {"show_id": show_id, "key": key, **keep})
-                changes.add("inserted", "show_texts", row["id"])
+                record_insert(db, actor, changes, "show_texts", {"show_id": show_id, "key": key, **keep})
             else:
                 record_update(db, actor, changes, "show_texts", current["id"], keep)
     return changes

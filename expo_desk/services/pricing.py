@@ -16,7 +16,7 @@ from expo_desk.domain.pricing import RULE_FIELDS, OpenSides, PricingError, Prici
 from expo_desk.domain.pricing import conflicts as rule_conflicts
 from expo_desk.domain.pricing import quote as price_quote
 from expo_desk.errors import UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.services.shows import show_or_error
 from expo_desk.store import pricing as pricing_store
 from expo_desk.store import records
@@ -54,8 +54,7 @@ def add_rule(db: Database, actor: Actor, show_id: str, values: dict) -> ChangeSe
     with transaction(db):
         show_or_error(db, show_id)
         _check(db, show_id, cleaned, None)
-        row = records.insert(db, actor, TABLE, {"show_id": show_id, **cleaned, "created_at": records.utc_now()})
-        changes.add("inserted", TABLE, row["id"])
+        record_insert(db, actor, changes, TABLE, {"show_id": show_id, **cleaned, "created_at": records.utc_now()})
     return changes
 
 
@@ -83,8 +82,7 @@ def delete_rule(db: Database, actor: Actor, rule_id: str) -> ChangeSet:
     with transaction(db):
         if pricing_store.get_rule(db, rule_id) is None:
             raise UserError("价格规则已被删除 / this pricing rule no longer exists")
-        records.delete(db, actor, TABLE, rule_id)
-        changes.add("deleted", TABLE, rule_id)
+        record_delete(db, actor, changes, TABLE, rule_id)
     return changes
 
 

@@ -12,7 +12,7 @@ from expo_desk.domain.contracts import parse_cancellation_schedule
 from expo_desk.domain.money import parse_yuan
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import records
 from expo_desk.store import shows as show_store
@@ -175,8 +175,7 @@ def add_service(db: Database, actor: Actor, show_id: str, values: dict) -> Chang
             problems.append(Problem("code", f"服务代码 {cleaned['code']} 已存在 / the code {cleaned['code']} is taken"))
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "service_items", {**cleaned, "show_id": show_id})
-        changes.add("inserted", "service_items", row["id"])
+        record_insert(db, actor, changes, "service_items", {**cleaned, "show_id": show_id})
     return changes
 
 
@@ -209,6 +208,5 @@ def delete_service(db: Database, actor: Actor, item_id: str) -> ChangeSet:
         if contract_store.service_item_in_use(db, item_id):
             raise UserError(f"{item['name']} 已在合同中使用，不能删除 / {item['name']} is on contracts and cannot be"
                             " deleted")
-        records.delete(db, actor, "service_items", item_id)
-        changes.add("deleted", "service_items", item_id)
+        record_delete(db, actor, changes, "service_items", item_id)
     return changes

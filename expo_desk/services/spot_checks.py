@@ -18,7 +18,7 @@ from expo_desk.domain.pricing import OpenSides
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import booths as booth_service
 from expo_desk.services import pricing
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_insert, record_update
 from expo_desk.services.sales_terms import terms as show_terms
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
@@ -67,17 +67,15 @@ def draw_spot_check(db: Database, actor: Actor, show_id: str, kind: str = "contr
             what = "已签约的合同 / signed contracts" if kind == "contracts" else "付款记录 / payments"
             raise UserError(f"没有可抽查的{what.split(' / ')[0]} / there are no {what.split(' / ')[1]} to draw from")
         drawn = rules.draw(everyone, size, seed)
-        check = records.insert(db, actor, "spot_checks", {
+        check = record_insert(db, actor, changes, "spot_checks", {
             "show_id": show_id, "kind": kind, "sample_size": len(drawn), "seed": seed, "population": len(everyone),
             "drawn_at": records.utc_now(), "drawn_by": actor.user_id, "drawn_by_name": actor.name})
-        changes.add("inserted", "spot_checks", check["id"])
         sides = HallSides(db)
         for position, row_id in enumerate(drawn, start=1):
             checks = rules.new_checks(kind, automatic_checks(db, kind, row_id, sides))
-            item = records.insert(db, actor, "spot_check_items", {
+            record_insert(db, actor, changes, "spot_check_items", {
                 "spot_check_id": check["id"], "position": position, "row_id": row_id,
                 "checks": rules.dump_checks(checks)})
-            changes.add("inserted", "spot_check_items", item["id"])
     return changes
 
 

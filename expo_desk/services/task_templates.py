@@ -21,7 +21,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role, TaskLevel, TaskStatus
 from expo_desk.domain.permissions import Action, can, require
 from expo_desk.errors import UserError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
 from expo_desk.services.contracts import ACTIVE, contract_or_error
 from expo_desk.services.shows import show_or_error
 from expo_desk.services.task_template_defaults import (
@@ -37,7 +37,6 @@ from expo_desk.services.task_template_defaults import (
 )
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
-from expo_desk.store import records
 from expo_desk.store import tasks as store
 from expo_desk.store.transactions import transaction
 
@@ -67,8 +66,7 @@ def list_templates(db: Database, show_id: str, scope: str | None = None) -> list
 
 def _insert_template(db: Database, actor: Actor, show_id: str, step: dict, changes: ChangeSet) -> None:
     values = {**step, "show_id": show_id, "checklist": stored_checklist(step.get("checklist"))}
-    row = records.insert(db, actor, "task_templates", values)
-    changes.add("inserted", "task_templates", row["id"])
+    record_insert(db, actor, changes, "task_templates", values)
 
 
 def _ensure_templates(db: Database, actor: Actor, show_id: str, changes: ChangeSet) -> None:
@@ -129,8 +127,7 @@ def delete_template(db: Database, actor: Actor, template_id: str) -> ChangeSet:
             names = "、".join(u["name"] for u in users)
             raise UserError(f"{current['name']} 仍被其他步骤引用：{names} / other steps still follow it or sit "
                             f"under it: {names}")
-        records.delete(db, actor, "task_templates", template_id)
-        changes.add("deleted", "task_templates", template_id)
+        record_delete(db, actor, changes, "task_templates", template_id)
     return changes
 
 
@@ -187,12 +184,10 @@ def _step_dates(steps: list[dict], anchors: dict[str, str | None]) -> dict[int, 
 
 
 def _add_task(db: Database, actor: Actor, values: dict, checklist: list[str], changes: ChangeSet) -> str:
-    row = records.insert(db, actor, "tasks", values)
-    changes.add("inserted", "tasks", row["id"])
+    row = record_insert(db, actor, changes, "tasks", values)
     for position, text in enumerate(checklist, start=1):
-        item = records.insert(db, actor, "task_checklist_items", {"task_id": row["id"], "position": position,
-                                                                  "text": text})
-        changes.add("inserted", "task_checklist_items", item["id"])
+        record_insert(db, actor, changes, "task_checklist_items", {"task_id": row["id"], "position": position,
+                                                                   "text": text})
     return row["id"]
 
 
@@ -288,10 +283,9 @@ def create_booth_tasks(db: Database, actor: Actor, contract_id: str) -> ChangeSe
                 order += 1
             for step in steps:
                 if step["after_position"] in made:
-                    link = records.insert(db, actor, "task_dependencies", {
+                    record_insert(db, actor, changes, "task_dependencies", {
                         "predecessor_id": made[step["after_position"]], "successor_id": made[step["position"]],
                         "lag_days": step["lag_days"]})
-                    changes.add("inserted", "task_dependencies", link["id"])
     return changes
 
 
@@ -304,6 +298,5 @@ def remove_contract_tasks(db: Database, actor: Actor, contract_id: str) -> Chang
     with transaction(db):
         for task in store.contract_tasks(db, contract_id):
             if task["status"] == TaskStatus.NOT_STARTED and task["level"] == TaskLevel.TASK:
-                records.delete(db, actor, "tasks", task["id"])
-                changes.add("deleted", "tasks", task["id"])
+                record_delete(db, actor, changes, "tasks", task["id"])
     return changes

@@ -20,7 +20,7 @@ from expo_desk.domain.enums import TaskLevel, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES, Action, can, require
 from expo_desk.domain.pricing import date_or_problem, parse_date
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_insert, record_update
 from expo_desk.services.task_views import board, crew_load, my_tasks, punch_list, task_detail
 from expo_desk.store import records
 from expo_desk.store import tasks as store
@@ -182,11 +182,10 @@ def report_problem(db: Database, actor: Actor, show_id: str, *, description: str
             problems.append(Problem("booth_id", "展位不属于此展会 / the booth is not in this show"))
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "punch_items", {
+        record_insert(db, actor, changes, "punch_items", {
             "show_id": show_id, "task_id": task_id or None, "booth_id": booth_id, "severity": severity,
             "description": description, "photo_path": photo_path, "reported_by": actor.user_id,
             "reported_at": records.utc_now()})
-        changes.add("inserted", "punch_items", row["id"])
     return changes
 
 

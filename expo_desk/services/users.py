@@ -14,7 +14,7 @@ from expo_desk.domain.enums import Role
 from expo_desk.domain.passwords import hash_password, password_problem, verify_password
 from expo_desk.domain.permissions import Action, can, require
 from expo_desk.errors import PermissionDenied, Problem, UserError, ValidationError
-from expo_desk.services.changes import ChangeSet, record_update
+from expo_desk.services.changes import ChangeSet, record_insert, record_update
 from expo_desk.store import records
 from expo_desk.store import users as user_store
 from expo_desk.store.settings import get_setting, set_setting
@@ -117,12 +117,11 @@ def create_user(db: Database, actor: Actor, username: str, display_name: str, ro
             problems.append(Problem("username", f"登录名已被使用 / the login {username} is taken"))
         if problems:
             raise ValidationError(problems)
-        row = records.insert(db, actor, "users", {
+        record_insert(db, actor, changes, "users", {
             "username": username, "display_name": display_name, "role": role.value,
             "password_hash": hash_password(password) if password else None, "active": 1,
             "created_at": records.utc_now(), **contact,
         })
-        changes.add("inserted", "users", row["id"])
     return changes
 
 
