@@ -20,13 +20,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import booths as booth_service
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.contract_view import contract_detail
-from expo_desk.services.document_head import (
-    Pair,
-    ShowDocument,
-    check_language,
-    currency_symbol,
-    show_document_fields,
-)
+from expo_desk.services.document_head import Pair, ShowDocument, check_language, currency_symbol, show_document_fields
 from expo_desk.services.plan_report import plan_report_data
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store

@@ -14,13 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from expo_desk.errors import UserError
-from expo_desk.services.contract_documents import (
-    ContractDocuments,
-    MarkedHall,
-    Pair,
-    PrintedBooth,
-    contract_documents,
-)
+from expo_desk.services.contract_documents import ContractDocuments, MarkedHall, Pair, PrintedBooth, contract_documents
 from expo_desk.services.contracts import today_text
 from expo_desk.services.document_head import check_language
 from expo_desk.services.post_show import TEXT_KEYS, show_texts

@@ -24,13 +24,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import post_show
 from expo_desk.services.contract_documents import BOOTH_TYPE_NAMES, split_pair
 from expo_desk.services.contracts import today_text
-from expo_desk.services.document_head import (
-    Pair,
-    ShowDocument,
-    check_language,
-    currency_symbol,
-    show_document_fields,
-)
+from expo_desk.services.document_head import Pair, ShowDocument, check_language, currency_symbol, show_document_fields
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import exhibitors as exhibitor_store
