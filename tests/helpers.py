@@ -36,3 +36,15 @@ def write_xlsx(path: Path, header: Sequence, rows: Iterable[Sequence], sheet_tit
         sheet.append(list(row))
     workbook.save(path)
     return path
+
+
+def signed_contract(db, sales: dict, numbers, on: str, who: str = "am1", exhibitor: str = "steel") -> str:
+    """The id of a contract of ``who`` for ``exhibitor`` on the booths ``numbers`` of the
+    ``sales`` fixture, made and signed on the day ``on``."""
+    from expo_desk.services.contract_signing import sign_contract
+    from expo_desk.services.contracts import create_contract
+
+    cid = create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
+                          [sales["booths"][n] for n in numbers], today=on).inserted["contracts"][0]
+    sign_contract(db, sales[who], cid, signed_on=on)
+    return cid

@@ -7,11 +7,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from expo_desk.services import contracts
-from expo_desk.services.contract_signing import sign_contract
 from expo_desk.services.tabular import write_table
 from expo_desk.store.queries import scalar
-from tests.helpers import run_cli
+from tests.helpers import run_cli, signed_contract
 
 SIGNED = "2026-06-01"
 ZH = ["合同号", "日期", "金额", "流水号"]
@@ -21,9 +19,7 @@ ZH = ["合同号", "日期", "金额", "流水号"]
 def signed(db, sales):
     """RZ2026-0001 (steel, A-001, ¥10,780.00) and RZ2026-0002 (fish, A-002, ¥9,800.00), both signed."""
     for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "A-002")):
-        cid = contracts.create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
-                                        [sales["booths"][number]], today=SIGNED).inserted["contracts"][0]
-        sign_contract(db, sales[who], cid, signed_on=SIGNED)
+        signed_contract(db, sales, [number], SIGNED, who, exhibitor)
     return sales
 
 

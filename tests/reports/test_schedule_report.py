@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from expo_desk.reports.schedule_report import render_schedule_report
 from expo_desk.services.schedule_report_data import report_data_from_summary
+from tests.helpers import signed_contract
 
 SHOW = {"code": "RZ2026", "name": "2026日照国际博览会", "name_en": "Rizhao International Expo 2026",
         "start_date": "2026-09-18", "end_date": "2026-09-20", "build_start": "2026-09-14"}
@@ -170,15 +171,12 @@ def progress(db, sales):
     """A-001 (shell, am1) and R-001 (raw, am2) signed on 2026-06-01, so their templates made the
     tasks; as of 2026-06-20 the design brief is done, the drawings are under way, the power plan
     is blocked, the fascia text is 12 days late and a high-severity problem is open on R-001."""
-    from expo_desk.services import contracts, tasks
-    from expo_desk.services.contract_signing import sign_contract
+    from expo_desk.services import tasks
     from expo_desk.store.queries import scalar
     from expo_desk.store.settings import set_setting
 
     for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "R-001")):
-        cid = contracts.create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
-                                        [sales["booths"][number]], today="2026-06-01").inserted["contracts"][0]
-        sign_contract(db, sales[who], cid, "2026-06-01")
+        signed_contract(db, sales, [number], "2026-06-01", who, exhibitor)
 
     def task(number: str, english: str) -> str:
         return scalar(db, "SELECT t.id FROM tasks t JOIN booths b ON b.id = t.booth_id WHERE b.number = ? "

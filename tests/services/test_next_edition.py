@@ -10,6 +10,7 @@ from expo_desk.services import next_edition as svc
 from expo_desk.services.contract_signing import sign_contract
 from expo_desk.store import records
 from expo_desk.store.queries import rows, scalar
+from tests.helpers import signed_contract
 
 SIGNED = "2026-06-01"
 TODAY = "2026-12-01"  # after the 2026 show, planning 2027
@@ -28,9 +29,7 @@ def last_year(db, actor, sales):
     booths.update_booth(db, actor, sales["booths"]["R-001"], sector="钢铁")
     sold = {}
     for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "A-002")):
-        cid = contracts.create_contract(db, sales[who], show_id, sales[exhibitor], [sales["booths"][number]],
-                                        today=SIGNED).inserted["contracts"][0]
-        sign_contract(db, sales[who], cid, signed_on=SIGNED)
+        cid = signed_contract(db, sales, [number], SIGNED, who, exhibitor)
         sold[exhibitor] = cid
     payments.record_payment(db, sales["am2"], sold["fish"], 100_000, paid_on="2026-06-10")
     records.insert(db, actor, "contacts", {"exhibitor_id": sales["steel"], "name": "王伟", "phone": "13800000001",

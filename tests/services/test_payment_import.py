@@ -8,11 +8,11 @@ import openpyxl
 import pytest
 
 from expo_desk.services import contracts
-from expo_desk.services.contract_signing import sign_contract
 from expo_desk.services.payment_import import COLUMNS, column_for_header, import_payments
 from expo_desk.services.tabular import read_table, write_table
 from expo_desk.store import records
 from expo_desk.store.queries import rows, scalar
+from tests.helpers import signed_contract
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
 SIGNED = "2026-06-01"
@@ -26,9 +26,7 @@ def signed(db, sales):
     show_id = sales["show"]["id"]
     ids = {}
     for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "A-002")):
-        cid = contracts.create_contract(db, sales[who], show_id, sales[exhibitor], [sales["booths"][number]],
-                                        today=SIGNED).inserted["contracts"][0]
-        sign_contract(db, sales[who], cid, signed_on=SIGNED)
+        cid = signed_contract(db, sales, [number], SIGNED, who, exhibitor)
         ids[exhibitor] = cid
     ids["draft"] = contracts.create_contract(db, sales["am1"], show_id, sales["steel"], [sales["booths"]["R-001"]],
                                              today=SIGNED).inserted["contracts"][0]

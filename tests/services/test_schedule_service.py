@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from expo_desk.errors import UserError
-from expo_desk.services import booths, contracts, tasks
-from expo_desk.services.contract_signing import sign_contract
+from expo_desk.services import booths, tasks
 from expo_desk.services.schedule import progress_summary, schedule_view
 from expo_desk.store import records
 from expo_desk.store.queries import scalar
+from tests.helpers import signed_contract
 
 SIGNED = "2026-06-01"
 
@@ -19,9 +19,7 @@ SIGNED = "2026-06-01"
 def signed(db, sales):
     """am1's shell booth A-001 and am2's raw booth R-001, both signed on 2026-06-01."""
     for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "R-001")):
-        cid = contracts.create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
-                                        [sales["booths"][number]], today=SIGNED).inserted["contracts"][0]
-        sign_contract(db, sales[who], cid, SIGNED)
+        signed_contract(db, sales, [number], SIGNED, who, exhibitor)
     return sales
 
 

@@ -10,18 +10,16 @@ from expo_desk.domain.enums import Role
 from expo_desk.errors import PermissionDenied, UserError, ValidationError
 from expo_desk.services import booths, contracts, tasks, users
 from expo_desk.services import task_templates as templates
-from expo_desk.services.contract_signing import cancel_contract, sign_contract
+from expo_desk.services.contract_signing import cancel_contract
 from expo_desk.store import records
 from expo_desk.store.queries import rows, scalar
+from tests.helpers import signed_contract
 
 SIGNED = "2026-06-01"  # the sales fixture's show opens 2026-09-18, closes 2026-09-20, no build_start
 
 
 def sign(db, sales, numbers, who="am1", exhibitor="steel", on=SIGNED):
-    cid = contracts.create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
-                                    [sales["booths"][n] for n in numbers], today=on).inserted["contracts"][0]
-    sign_contract(db, sales[who], cid, on)
-    return cid
+    return signed_contract(db, sales, numbers, on, who, exhibitor)
 
 
 def person(db, actor, username, role):

@@ -8,10 +8,10 @@ import pytest
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
 from expo_desk.errors import PermissionDenied, UserError, ValidationError
-from expo_desk.services import contracts, tasks, users
-from expo_desk.services.contract_signing import sign_contract
+from expo_desk.services import tasks, users
 from expo_desk.store import records
 from expo_desk.store.queries import rows, scalar
+from tests.helpers import signed_contract
 
 SIGNED = "2026-06-01"
 
@@ -25,9 +25,7 @@ def site(db, actor, sales):
         uid = users.create_user(db, actor, username, f"{username.upper()} 师傅", role).inserted["users"][0]
         crew[username] = Actor(uid, f"{username.upper()} 师傅", role)
     for who, exhibitor, number in (("am1", "steel", "A-001"), ("am2", "fish", "R-001")):
-        cid = contracts.create_contract(db, sales[who], sales["show"]["id"], sales[exhibitor],
-                                        [sales["booths"][number]], today=SIGNED).inserted["contracts"][0]
-        sign_contract(db, sales[who], cid, SIGNED)
+        signed_contract(db, sales, [number], SIGNED, who, exhibitor)
     return {**sales, **crew}
 
 
