@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsScene  # noqa: E402
-from timing import bench_folder, demo_file, median_s  # noqa: E402
+from timing import bench_folder, demo_file, median_s, render_view  # noqa: E402
 
 from expo_desk.app import create_window  # noqa: E402
 from expo_desk.paths import AppPaths  # noqa: E402
@@ -37,13 +37,6 @@ VIEW_SIZE = (1600, 1000)
 
 def _median(call, repeat: int = REPEAT) -> float:
     return median_s(call, repeat)
-
-
-def _render(view) -> None:
-    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(image)
-    view.render(painter)
-    painter.end()
 
 
 def main(argv: list[str]) -> int:
@@ -71,18 +64,18 @@ def main(argv: list[str]) -> int:
     scene = page.scene
     items = len(scene.items_by_id)
     view.fit_hall()
-    whole = _median(lambda: _render(view))
+    whole = _median(lambda: render_view(view))
     # zoom to a 3 m booth ~130 px wide, in the middle of the hall
     middle = scene.booth_items()[items // 2]
     view.fly_to(middle, animate=False)
     app.processEvents()
-    zoomed = _median(lambda: _render(view))
+    zoomed = _median(lambda: render_view(view))
     step = {"dx": 40}
 
     def pan():
         view.pan_by(step["dx"], 0)
         step["dx"] = -step["dx"]
-        _render(view)
+        render_view(view)
 
     pan_time = _median(pan, 9)
     colour = _median(lambda: (page.set_colour_mode("sector"), page.set_colour_mode("status")), 3) / 2
@@ -93,10 +86,10 @@ def main(argv: list[str]) -> int:
     empty.setBackgroundBrush(scene.backgroundBrush())
     view.setScene(empty)
     view.fit_hall()
-    base_whole = _median(lambda: _render(view))
+    base_whole = _median(lambda: render_view(view))
     view.setTransform(transform)
     view.centerOn(middle.sceneBoundingRect().center())
-    base_zoomed = _median(lambda: _render(view))
+    base_zoomed = _median(lambda: render_view(view))
     view.setScene(scene)
 
     # second baseline: QPainter filling the same rectangles straight into an image at whole-hall zoom

@@ -29,9 +29,8 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene  # noqa: E402
-from timing import bench_folder, demo_file, median_s, seconds  # noqa: E402
+from timing import bench_folder, demo_file, median_s, render_view, seconds  # noqa: E402
 
 from expo_desk.app import create_window  # noqa: E402
 from expo_desk.paths import AppPaths  # noqa: E402
@@ -47,13 +46,6 @@ SIZE = (1600, 1000)
 
 def _median(call, repeat: int = REPEAT) -> float:
     return median_s(call, repeat)
-
-
-def _render(view) -> None:
-    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(image)
-    view.render(painter)
-    painter.end()
 
 
 def _plain_items(count: int) -> float:
@@ -98,7 +90,7 @@ def main(argv: list[str]) -> int:
     start = time.perf_counter()
     page.show()
     page.wait_loaded()
-    first_paint = seconds(lambda: _render(page.view))
+    first_paint = seconds(lambda: render_view(page.view))
     opened = time.perf_counter() - start
     rows_open = len(page.scene.rows)
     print(f"tier {size}: {tasks:,} tasks, {links:,} links; view {page.view.viewport().width()}x"
@@ -109,24 +101,24 @@ def main(argv: list[str]) -> int:
     biggest = max(events, key=lambda i: len(tree.children.get(i, ())))
     under = len(tree.children.get(biggest, ()))
     page.set_scale("week")
-    expand = seconds(lambda: (page.set_expanded(biggest, True), _render(page.view)))
+    expand = seconds(lambda: (page.set_expanded(biggest, True), render_view(page.view)))
     items, arrows = len(page.scene.rows), len(page.scene.links_item.links)
     middle = page.scene.items_by_id[tree.children[biggest][under // 2]]
     page.select_task(middle.task_id)
     app.processEvents()
-    paint = _median(lambda: _render(page.view))
+    paint = _median(lambda: render_view(page.view))
     step = {"dy": 40}
 
     def scroll():
         bar = page.view.verticalScrollBar()
         bar.setValue(bar.value() + step["dy"])
         step["dy"] = -step["dy"]
-        _render(page.view)
+        render_view(page.view)
 
     scroll_step = _median(scroll, 9)
-    zoom = _median(lambda: (page.set_scale("month"), _render(page.view), page.set_scale("week"), _render(page.view)),
+    zoom = _median(lambda: (page.set_scale("month"), render_view(page.view), page.set_scale("week"), render_view(page.view)),
                    3) / 2
-    collapse = seconds(lambda: (page.set_expanded(biggest, False), _render(page.view)))
+    collapse = seconds(lambda: (page.set_expanded(biggest, False), render_view(page.view)))
     base_items = _plain_items(under)
 
     other = next(i for i in events if i != biggest and tree.children.get(i))

@@ -38,6 +38,17 @@ def median_s(call: Callable[[], object], repeat: int, *, warm: bool = True) -> f
     return statistics.median(seconds(call) for _ in range(repeat))
 
 
+def render_view(view) -> None:
+    """Paint a graphics view's viewport once into an image, as a repaint does (Qt imported here
+    only, so the benchmarks without a window do without it)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    view.render(painter)
+    painter.end()
+
+
 def machine(with_sqlite: bool = True) -> str:
     """The line a benchmark's output starts with: Python, SQLite and the number of cores."""
     parts = [f"python {sys.version.split()[0]}"]
