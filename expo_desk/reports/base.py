@@ -82,6 +82,16 @@ class DocumentSettings:
             raise ValueError(f"page format must be one of {', '.join(PAGE_FORMATS)}: {self.page_format!r}") from None
 
 
+def show_document_settings(data, title: tuple[str, str], *details: str) -> DocumentSettings:
+    """An A4 document of a show (``data`` with its ``show_name`` pair, ``language``, ``organizer``
+    and ``logo_path``): the organizer, or else the show, at the top; the show's name in the
+    document's language and then ``details`` in the footer."""
+    show = data.show_name[1] if data.language == "en" else data.show_name[0]
+    return DocumentSettings(title_zh=title[0], title_en=title[1], organizer=data.organizer or show,
+                            logo_path=data.logo_path, language=data.language, page_format="A4",
+                            subtitle=" · ".join((show, *details)))
+
+
 def make_styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles of every report, in the CJK font (wordWrap="CJK" breaks Chinese anywhere)."""
     register_fonts()

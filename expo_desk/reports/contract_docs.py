@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from expo_desk.reports.base import ACCENT, RULE, BaseReport, DocumentSettings
+from expo_desk.reports.base import ACCENT, RULE, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import (
     WARN,
     Stamp,
@@ -70,11 +70,7 @@ class ContractDocumentsReport(BaseReport):
         unknown = [k for k in kinds if k not in KINDS]
         if unknown or not kinds:
             raise ValueError(f"document kinds must be among {', '.join(KINDS)}: {unknown or kinds}")
-        zh, en = TITLES[kinds[0]]
-        show = data.show_name[1] if data.language == "en" else data.show_name[0]
-        super().__init__(DocumentSettings(
-            title_zh=zh, title_en=en, organizer=data.organizer or show, logo_path=data.logo_path,
-            language=data.language, page_format="A4", subtitle=f"{show} · {data.number}"))
+        super().__init__(show_document_settings(data, TITLES[kinds[0]], data.number))
         self.data, self.kinds = data, kinds
         self.words = Words(data.language, self.styles, data.currency_symbol)
         self.styles = self.words.styles

@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, TableStyle
 
-from expo_desk.reports.base import ACCENT, MUTED, BaseReport, DocumentSettings
+from expo_desk.reports.base import ACCENT, MUTED, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import Words, boxes, key_values, plain_table
 from expo_desk.reports.fonts import FONT
 from expo_desk.reports.pack_sections import PackSections
@@ -38,14 +38,11 @@ class ExhibitorPack(BaseReport):
     """One exhibitor's pack: the cover on its own page, then the sections."""
 
     def __init__(self, data: PackData):
-        show = data.show_name[1] if data.language == "en" else data.show_name[0]
         name = (data.exhibitor_name_en or data.exhibitor_name) if data.language == "en" else data.exhibitor_name
         booths = list(data.booth_numbers)
         shown = ", ".join(booths[:FOOTER_BOOTHS]) + (f" +{len(booths) - FOOTER_BOOTHS}" if len(booths) > FOOTER_BOOTHS
                                                      else "")
-        super().__init__(DocumentSettings(
-            title_zh=TITLE[0], title_en=TITLE[1], organizer=data.organizer or show, logo_path=data.logo_path,
-            language=data.language, page_format="A4", subtitle=f"{show} · {name} · {shown}"))
+        super().__init__(show_document_settings(data, TITLE, name, shown))
         self.data = data
         self.words = Words(data.language, self.styles, data.currency_symbol)
         self.styles = self.words.styles

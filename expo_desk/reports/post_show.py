@@ -20,7 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.domain.satisfaction import EXPLANATION, FORMULA, NAME
-from expo_desk.reports.base import ACCENT, MUTED, RULE, BaseReport, DocumentSettings
+from expo_desk.reports.base import ACCENT, MUTED, RULE, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import GOOD, Words, boxes, grid, key_values, plain_table, total_row_style
 from expo_desk.reports.post_show_charts import AMBER, BAR, PANEL, ColumnChart, SatisfactionScale, SectorBars
 from expo_desk.reports.texts import dates_text
@@ -43,11 +43,8 @@ class PostShowReport(BaseReport):
     """One exhibitor's report: the summary and the figure first, the evidence after, the offer last."""
 
     def __init__(self, data: PostShowData):
-        show = data.show_name[1] if data.language == "en" else data.show_name[0]
         name = (data.exhibitor_name_en or data.exhibitor_name) if data.language == "en" else data.exhibitor_name
-        super().__init__(DocumentSettings(
-            title_zh=TITLE[0], title_en=TITLE[1], organizer=data.organizer or show, logo_path=data.logo_path,
-            language=data.language, page_format="A4", subtitle=f"{show} · {name}"))
+        super().__init__(show_document_settings(data, TITLE, name))
         self.data = data
         self.words = Words(data.language, self.styles, data.currency_symbol)
         s = self.styles = self.words.styles

@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, DocumentSettings
+from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import (
     GOOD,
     WARN,
@@ -79,10 +79,7 @@ class ScheduleReport(BaseReport):
     """The one document: the overview on the first page, the lists behind it after."""
 
     def __init__(self, data: ScheduleReportData):
-        show = data.show_name[1] if data.language == "en" else data.show_name[0]
-        super().__init__(DocumentSettings(
-            title_zh=TITLE[0], title_en=TITLE[1], organizer=data.organizer or show, logo_path=data.logo_path,
-            language=data.language, page_format="A4", subtitle=f"{show} · {data.show_code} · {data.today}"))
+        super().__init__(show_document_settings(data, TITLE, data.show_code, data.today))
         self.data = data
         self.words = Words(data.language, self.styles)
         self.styles = self.words.styles

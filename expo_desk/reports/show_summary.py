@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, DocumentSettings
+from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import GOOD, WARN, Words, boxes, grid, key_values, plain_table, total_row_style
 from expo_desk.reports.fonts import FONT
 from expo_desk.reports.schedule_report import TRACK, ProgressBar
@@ -80,10 +80,7 @@ def change_color(figure: ComparedFigure):
 
 class ShowSummaryReport(BaseReport):
     def __init__(self, data: ShowSummaryData):
-        show = data.show_name[1] if data.language == "en" else data.show_name[0]
-        super().__init__(DocumentSettings(
-            title_zh=TITLE[0], title_en=TITLE[1], organizer=data.organizer or show, logo_path=data.logo_path,
-            language=data.language, page_format="A4", subtitle=f"{show} · {data.show_code} · {data.today}"))
+        super().__init__(show_document_settings(data, TITLE, data.show_code, data.today))
         self.data = data
         self.words = Words(data.language, self.styles, "¥" if data.currency == "CNY" else f"{data.currency} ")
         self.styles = self.words.styles
