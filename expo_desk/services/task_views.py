@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role, TaskStatus
-from expo_desk.domain.pricing import parse_date
+from expo_desk.domain.pricing import date_or_problem, parse_date
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.store import tasks as store
 
@@ -86,10 +86,8 @@ def crew_load(db: Database, show_id: str, first_day: str, last_day: str) -> list
     Finished tasks still show on their days but no longer clash.
     """
     problems: list[Problem] = []
-    first, last = parse_date(first_day), parse_date(last_day)
-    for value, text, field in ((first, first_day, "first_day"), (last, last_day, "last_day")):
-        if value is None:
-            problems.append(Problem(field, f"日期应为 YYYY-MM-DD / the date must be YYYY-MM-DD: '{text}'"))
+    first = date_or_problem(first_day, "first_day", problems)
+    last = date_or_problem(last_day, "last_day", problems)
     if first and last and last < first:
         problems.append(Problem("last_day", "结束日期早于开始日期 / the last day is before the first"))
     if problems:
