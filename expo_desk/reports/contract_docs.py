@@ -17,7 +17,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
-from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.reports.base import ACCENT, RULE, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import (
@@ -31,9 +30,11 @@ from expo_desk.reports.contract_tables import (
     instalment_table,
     key_values,
     lines_table,
+    opening_head,
     payment_table,
     plain_table,
     signature_blocks,
+    title_lines,
     total_row_style,
 )
 from expo_desk.reports.fonts import FONT
@@ -93,22 +94,12 @@ class ContractDocumentsReport(BaseReport):
     def _opening(self, kind: str) -> list[Flowable]:
         """Title, number and dates, the draft or cancelled stamp, the show and both parties."""
         w, d = self.words, self.data
-        zh, en = TITLES[kind]
-        title = [Paragraph(escape(en if self.language == "en" else zh), self.styles["title"])]
-        if self.language == "both":
-            title.append(Paragraph(escape(en), self.styles["heading"]))
         facts = [("合同编号", "Contract no.", escape(d.number)), ("合同日期", "Contract date", d.contract_date),
                  ("状态", "Status", w.stacked(*d.status_name, style="value"))]
         if kind == "statement":
             facts.append(("对账日期", "Statement date", d.printed_on))
-        facts_w = 104 * mm
-        key_w = (23 if self.language == "en" else 19) * mm
-        head = plain_table([[title, key_values(w, facts, facts_w, key_width=key_w)]],
-                     colWidths=[self.width - facts_w, facts_w])
-        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        out: list[Flowable] = [head, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=3,
-                                                spaceAfter=5)]
+        out = opening_head(w, title_lines(w, TITLES[kind]), facts, self.width, 104 * mm,
+                           key_width=(23 if self.language == "en" else 19) * mm)
         if d.status == "draft":
             out += [Stamp(w.say("草稿 · 尚未签约", "DRAFT · not signed yet", "  /  ")), Spacer(1, 3 * mm)]
         elif d.cancelled:

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.domain.money import format_fen
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, label
@@ -172,6 +173,25 @@ def key_values(words: Words, pairs: list[tuple[str, str, str | Flowable]], width
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]))
     return table
+
+
+def title_lines(w: Words, title: tuple[str, str]) -> list[Flowable]:
+    """A document's title in its language; in a bilingual one the English under it, smaller."""
+    zh, en = title
+    lines: list[Flowable] = [Paragraph(escape(en if w.language == "en" else zh), w.styles["title"])]
+    if w.language == "both":
+        lines.append(Paragraph(escape(en), w.styles["heading"]))
+    return lines
+
+
+def opening_head(w: Words, title: list[Flowable], facts: list, width: float, facts_width: float,
+                 **key_value_options) -> list[Flowable]:
+    """A document's head: its title beside its key facts, ruled off below."""
+    head = plain_table([[title, key_values(w, facts, facts_width, **key_value_options)]],
+                       colWidths=[width - facts_width, facts_width])
+    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return [head, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=3, spaceAfter=5)]
 
 
 def boxes(cells: list[list[Flowable]], width: float, gap: float = 5 * mm) -> Table:

@@ -19,7 +19,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, show_document_settings
 from expo_desk.reports.contract_tables import (
@@ -29,8 +28,9 @@ from expo_desk.reports.contract_tables import (
     band_row_style,
     boxes,
     grid,
-    key_values,
+    opening_head,
     plain_table,
+    title_lines,
 )
 from expo_desk.reports.fonts import FONT
 from expo_desk.reports.texts import fit, span
@@ -96,9 +96,7 @@ class ScheduleReport(BaseReport):
 
     def _opening(self) -> list[Flowable]:
         w, d = self.words, self.data
-        title = [Paragraph(escape(TITLE[1] if self.language == "en" else TITLE[0]), self.styles["title"])]
-        if self.language == "both":
-            title.append(Paragraph(escape(TITLE[1]), self.styles["heading"]))
+        title = title_lines(w, TITLE)
         title.append(w.stacked(*d.show_name, style="value", size=8))
         facts = [("展会代码", "Show", escape(d.show_code)), ("截至", "As of", d.today)]
         if d.open_dates[0]:
@@ -110,13 +108,7 @@ class ScheduleReport(BaseReport):
             facts.append(("布展开始", "Build-up from", d.build_start))
         if d.project_finish:
             facts.append(("预计完工", "Forecast finish", d.project_finish))
-        facts_w = 112 * mm
-        key_w = (25 if self.language == "en" else 19) * mm
-        head = plain_table([[title, key_values(w, facts, facts_w, key_width=key_w)]],
-                     colWidths=[self.width - facts_w, facts_w])
-        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [head, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=3, spaceAfter=5)]
+        return opening_head(w, title, facts, self.width, 112 * mm, key_width=(25 if self.language == "en" else 19) * mm)
 
     def _figure(self, text: str, color=ACCENT, qualifier: tuple[str, str] | None = None) -> Paragraph:
         """A key figure, large, with an optional small grey word after it ("done")."""

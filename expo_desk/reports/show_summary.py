@@ -22,7 +22,17 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from reportlab.platypus.flowables import HRFlowable
 
 from expo_desk.reports.base import ACCENT, INK, MUTED, RULE, BaseReport, show_document_settings
-from expo_desk.reports.contract_tables import GOOD, WARN, Words, boxes, grid, key_values, plain_table, total_row_style
+from expo_desk.reports.contract_tables import (
+    GOOD,
+    WARN,
+    Words,
+    boxes,
+    grid,
+    opening_head,
+    plain_table,
+    title_lines,
+    total_row_style,
+)
 from expo_desk.reports.fonts import FONT
 from expo_desk.reports.schedule_report import TRACK, ProgressBar
 from expo_desk.reports.texts import fit, span
@@ -120,9 +130,7 @@ class ShowSummaryReport(BaseReport):
 
     def _opening(self) -> list[Flowable]:
         w, d = self.words, self.data
-        title = [Paragraph(escape(TITLE[1] if self.language == "en" else TITLE[0]), self.styles["title"])]
-        if self.language == "both":
-            title.append(Paragraph(escape(TITLE[1]), self.styles["heading"]))
+        title = title_lines(w, TITLE)
         title.append(w.stacked(*d.show_name, style="value", size=8))
         facts = [("展会代码", "Show", escape(d.show_code))]
         if d.open_dates[0]:
@@ -133,12 +141,7 @@ class ShowSummaryReport(BaseReport):
         facts.append(("数据截至", "Figures as of", d.today))
         if d.previous:
             facts.append(("上届", "Previous edition", escape(f"{d.previous.code} · {self.name(d.previous.name)}")))
-        facts_w = 100 * mm
-        head = plain_table([[title, key_values(w, facts, facts_w, columns=1, key_width=26 * mm)]],
-                           colWidths=[self.width - facts_w, facts_w])
-        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [head, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=3, spaceAfter=5)]
+        return opening_head(w, title, facts, self.width, 100 * mm, columns=1, key_width=26 * mm)
 
     def _figure(self, text: str, width: float, color=ACCENT) -> Paragraph:
         """A key figure as large as its box allows."""
