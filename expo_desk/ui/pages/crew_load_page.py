@@ -31,8 +31,9 @@ from expo_desk.services.task_templates import anchor_days
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import date_edit, iso
 from expo_desk.ui.widgets.file_job import start_file_job
+from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import notice_label
-from expo_desk.ui.widgets.task_cards import LATE_COLOUR, FollowChanges, place_text, short_day
+from expo_desk.ui.widgets.task_cards import LATE_COLOUR, place_text, short_day
 from expo_desk.ui.worker import Job
 
 CLASH_BACKGROUND = QColor("#f8d7da")

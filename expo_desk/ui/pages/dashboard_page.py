@@ -8,7 +8,7 @@ costs one refresh) and only while it is visible; a hidden page catches up when s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expo_desk.services.changes import ChangeSet
 from expo_desk.services.dashboard import dashboard
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.floorplan.booth_item import sector_label
 from expo_desk.ui.formats import ui_money
+from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 _TILES = ("sold", "occupancy", "revenue", "received", "overdue")
@@ -119,7 +119,6 @@ class DashboardPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self.figures: dict | None = None
 
         self.heading = QLabel()
@@ -181,27 +180,11 @@ class DashboardPage(QWidget):
         layout.addLayout(tiles)
         layout.addWidget(self.tabs, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.refresh)
-        context.data_changed.connect(self._on_changed)
-        context.database_changed.connect(self._on_changed)
+        self.follow = FollowChanges(self, self.refresh, 300, context.data_changed, context.database_changed)
 
     # -- when to work the figures out --------------------------------------------------------
-    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
-        self._timer.stop()
-        self._stale = False
+        self.follow.fresh()
         ctx = self._context
         if ctx.db is None or ctx.show is None:
             self.figures = None

@@ -32,12 +32,12 @@ from expo_desk.services import tasks as task_service
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.task_dialogs import ReportProblemDialog, TaskDetailDialog, run_task_action
 from expo_desk.ui.widgets.error_label import ErrorLabel
+from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 from expo_desk.ui.widgets.task_cards import (
     GROUPS,
     LATE_COLOUR,
     SEVERITY_NAMES,
-    FollowChanges,
     Index,
     MyTasksModel,
     RowDelegate,

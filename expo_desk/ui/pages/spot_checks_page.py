@@ -8,7 +8,7 @@ saved when it is clicked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,12 +31,12 @@ from expo_desk.domain import spot_checks as rules
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import spot_checks as svc
-from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.spot_check_draw_dialog import DrawDialog
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.exceptions_view import ROW_HEIGHT, ExceptionsView
+from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 _PASS, _FAIL, _UNKNOWN = "✓", "✗", "?"
@@ -53,7 +53,6 @@ class SpotChecksPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self._checks: list[dict] = []
         self.detail: dict | None = None
         self._item_index = -1
@@ -156,33 +155,16 @@ class SpotChecksPage(QWidget):
         layout.addWidget(self.read_only_notice)
         layout.addWidget(self.tabs, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.refresh)
-        context.data_changed.connect(self._on_changed)
-        context.database_changed.connect(self._on_changed)
-        context.actor_changed.connect(self._on_changed)
+        self.follow = FollowChanges(self, self.refresh, 200, context.data_changed, context.database_changed, context.actor_changed)
 
     # -- state ----------------------------------------------------------------------------
     @property
     def may_work(self) -> bool:
         return can(self._context.actor, Action.SIGN_OFF_SPOT_CHECKS)
 
-    def _on_changed(self, _changes: ChangeSet | None = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
         """Reload the list (keeping the selected check and item) and the open tab."""
-        self._timer.stop()
-        self._stale = False
+        self.follow.fresh()
         ctx = self._context
         self.read_only_notice.setVisible(not self.may_work)
         self.draw_button.setEnabled(self.may_work and ctx.show is not None)

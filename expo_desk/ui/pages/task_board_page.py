@@ -35,12 +35,12 @@ from expo_desk.services.task_views import board_counts
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.task_dialogs import TaskDetailDialog, run_task_action
 from expo_desk.ui.widgets.error_label import ErrorLabel
+from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import notice_label
 from expo_desk.ui.widgets.task_cards import (
     BUILD_ROLES,
     STATUS_COLOURS,
     CardDelegate,
-    FollowChanges,
     role_text,
     status_text,
 )

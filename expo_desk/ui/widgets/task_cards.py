@@ -4,21 +4,17 @@ the board. Shared so the three pages and the dialogs say the same thing the same
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QRect,
     QRectF,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
@@ -28,7 +24,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionButton,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from expo_desk.domain import task_names
@@ -201,38 +196,6 @@ class CardDelegate(QStyledItemDelegate):
 
 
 # -- when a page reads its tasks again --------------------------------------------------------
-
-
-class FollowChanges(QObject):
-    """Calls ``refresh`` shortly after one of ``signals`` fires while ``page`` is visible (a
-    burst of changes costs one reading); a hidden page catches up when it is shown. The
-    page calls ``fresh()`` when it has read."""
-
-    def __init__(self, page: QWidget, refresh: Callable[[], None], delay_ms: int, *signals):
-        super().__init__(page)
-        self._page, self._refresh = page, refresh
-        self.stale = True
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self._refresh)
-        for signal in signals:
-            signal.connect(self.changed)
-        page.installEventFilter(self)
-
-    def changed(self, *_what) -> None:
-        self.stale = True
-        if self._page.isVisible():
-            self.timer.start()
-
-    def fresh(self) -> None:
-        self.stale = False
-        self.timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
-            self._refresh()
-        return False
 
 
 # -- the rows of My tasks ---------------------------------------------------------------------
