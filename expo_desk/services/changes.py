@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 from expo_desk.store import records
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from expo_desk.domain.actors import Actor
+    from expo_desk.store.db import Database
 
 
 @dataclass
@@ -35,7 +34,7 @@ class ChangeSet:
         return bool(self.inserted or self.updated or self.deleted)
 
 
-def record_update(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, table: str, row_id: str,
+def record_update(db: Database, actor: Actor, changes: ChangeSet, table: str, row_id: str,
                   values: dict) -> dict:
     """Write ``values`` to one row (audited) and note the row in ``changes`` when a column really
     changed; returns the changed columns with their new values ({} when nothing changed)."""
@@ -45,14 +44,14 @@ def record_update(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, t
     return new
 
 
-def record_insert(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, table: str, values: dict) -> dict:
+def record_insert(db: Database, actor: Actor, changes: ChangeSet, table: str, values: dict) -> dict:
     """Insert one row (audited), note it in ``changes``; returns the stored row."""
     row = records.insert(db, actor, table, values)
     changes.add("inserted", table, row["id"])
     return row
 
 
-def record_delete(db: sqlite_utils.Database, actor: Actor, changes: ChangeSet, table: str, row_id: str) -> None:
+def record_delete(db: Database, actor: Actor, changes: ChangeSet, table: str, row_id: str) -> None:
     """Delete one row (audited) and note it in ``changes``."""
     records.delete(db, actor, table, row_id)
     changes.add("deleted", table, row_id)
