@@ -6,7 +6,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from expo_desk.domain import booth_geometry as geometry
-from expo_desk.domain import contracts as contract_rules
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.booth_geometry import Rect
 from expo_desk.domain.booths import BoothDraft
@@ -14,6 +13,7 @@ from expo_desk.domain.enums import BoothStatus, BoothType
 from expo_desk.domain.permissions import Action, require
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services.changes import ChangeSet, record_delete, record_insert, record_update
+from expo_desk.services.contracts import end_draft_hold
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as contract_store
 from expo_desk.store import records
@@ -550,14 +550,8 @@ def release_expired_reservations(db: Database, actor: Actor, today: date | str,
     today_text = _iso_date(today, "today")
     with transaction(db):
         expired = booth_store.expired_reservations(db, today_text, show_id)
-        holds = contract_store.draft_holds(db, [b["id"] for b in expired])
-        for hold in holds:  # a draft contract's hold ends with its reservation
-            for line in contract_store.lines(db, hold["contract_id"]):
-                if line["booth_id"] == hold["booth_id"] and line["kind"] in ("booth", "premium"):
-                    records.delete(db, actor, "contract_lines", line["id"])
-        for contract_id in sorted({h["contract_id"] for h in holds}):
-            total = contract_rules.totals(contract_store.lines(db, contract_id)).total_fen
-            records.update(db, actor, "contracts", contract_id, {"total_fen": total})
+        for hold in contract_store.draft_holds(db, [b["id"] for b in expired]):  # a draft's hold ends too
+            end_draft_hold(db, actor, hold["contract_id"], hold["booth_id"], ChangeSet())
         for booth in expired:
             records.update(db, actor, "booths", booth["id"], {
                 "status": BoothStatus.AVAILABLE.value, "reserved_for": "", "reserved_until": None})

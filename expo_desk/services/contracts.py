@@ -140,6 +140,14 @@ def _release_booth_lines(db: Database, actor: Actor, contract_id: str, booth_id:
     changes.add("updated", "booths", booth_id)
 
 
+def end_draft_hold(db: Database, actor: Actor, contract_id: str, booth_id: str, changes: ChangeSet) -> None:
+    """A draft's hold on a booth ran out with the booth's reservation: the booth's lines leave
+    the draft (whose total follows) and the booth is available again."""
+    contract = contract_or_error(db, contract_id)
+    _release_booth_lines(db, actor, contract_id, booth_id, changes)
+    refresh_total(db, actor, contract, today_text(None))
+
+
 def booths_for_sale(db: Database, show_id: str, holder: str = "", text: str = "", limit: int = 200) -> list[dict]:
     """The booths a contract for the exhibitor named ``holder`` may take (what ``create_contract``
     and ``add_booth`` accept): available, or reserved for that exhibitor and on no contract."""
