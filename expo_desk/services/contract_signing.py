@@ -25,7 +25,7 @@ from expo_desk.services.sales_terms import terms as show_terms
 from expo_desk.services.task_templates import create_booth_tasks, remove_contract_tasks
 from expo_desk.store import contracts as store
 from expo_desk.store import records
-from expo_desk.store.transactions import transaction
+from expo_desk.store.transactions import rolled_back, transaction
 
 if TYPE_CHECKING:
     from expo_desk.store.db import Database
@@ -156,8 +156,7 @@ def signing_preview(db: Database, actor: Actor, contract_id: str, signed_on: str
     (Instalments), "discount_waiting"}``. The booths are priced on that date inside a
     savepoint that is rolled back, so the preview is the very arithmetic of signing."""
     day = _iso(signed_on, "signed_on")
-    db.execute("SAVEPOINT signing_preview")
-    try:
+    with rolled_back(db):
         contract = editable_contract(db, actor, contract_id)
         if contract["status"] != ContractStatus.DRAFT:
             raise UserError(f"合同 {contract['number']} 已签约 / contract {contract['number']} is already signed")
@@ -168,6 +167,3 @@ def signing_preview(db: Database, actor: Actor, contract_id: str, signed_on: str
         plan = rules.payment_plan(contract["total_fen"], day, terms["deposit_bp"], terms["deposit_due_days"],
                                   terms["balance_due"])
         return {"total_fen": contract["total_fen"], "plan": plan, "discount_waiting": discount_waiting(db, contract)}
-    finally:
-        db.execute("ROLLBACK TO signing_preview")
-        db.execute("RELEASE signing_preview")

@@ -68,3 +68,15 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         if db.conn.in_transaction:
             db.execute("ROLLBACK")
         raise (explain(exc) or exc) from exc
+
+
+@contextmanager
+def rolled_back(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Work whose writes are always undone (a preview of what a use case would do): a
+    savepoint rolled back at the end, whatever happens inside."""
+    db.execute("SAVEPOINT expo_desk_preview")
+    try:
+        yield db
+    finally:
+        db.execute("ROLLBACK TO expo_desk_preview")
+        db.execute("RELEASE expo_desk_preview")
