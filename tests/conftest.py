@@ -20,6 +20,22 @@ def pytest_configure(config):
 
 
 @pytest.fixture
+def shanghai_time():
+    """Asia/Shanghai (UTC+8, no summer time) as the computer's zone for the test."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture
 def data_dir(tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import time
 
 import pytest
 
@@ -21,16 +19,8 @@ from tests.helpers import run_cli
 
 
 @pytest.fixture(autouse=True)
-def shanghai():
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+def shanghai(shanghai_time):
+    """Every command here reads and prints days in Shanghai time."""
 
 
 @pytest.fixture

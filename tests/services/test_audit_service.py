@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from datetime import date
 
 import pytest
@@ -22,22 +21,6 @@ ADMIN = Actor("admin-1", "管理员", Role.ADMINISTRATOR)
 ACCOUNT_MANAGER = Actor("am-1", "小王", Role.ACCOUNT_MANAGER)
 EXECUTOR = Actor("ce-1", "小李", Role.CONSTRUCTION_EXECUTOR)
 SUPERVISOR = Actor("ds-1", "小陈", Role.DESIGN_SUPERVISOR)
-
-
-@pytest.fixture
-def local_tz():
-    """Asia/Shanghai (UTC+8, no summer time) as the computer's zone for the test."""
-    import os
-
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 @pytest.fixture
@@ -139,7 +122,7 @@ def test_a_person_typed_by_name_finds_their_account_and_recorded_names(db, edite
     assert found == audit_service.count_audit_entries(db, ADMIN) - 1
 
 
-def test_local_days_become_utc_bounds(local_tz):
+def test_local_days_become_utc_bounds(shanghai_time):
     assert audit_service.local_day_bounds(date(2026, 3, 1), date(2026, 3, 1)) == (
         "2026-02-28T16:00:00+00:00", "2026-03-01T16:00:00+00:00")
     assert audit_service.local_day_bounds(None, None) == (None, None)
