@@ -48,3 +48,21 @@ def signed_contract(db, sales: dict, numbers, on: str, who: str = "am1", exhibit
                           [sales["booths"][n] for n in numbers], today=on).inserted["contracts"][0]
     sign_contract(db, sales[who], cid, signed_on=on)
     return cid
+
+
+def guarded_show_file(path: Path) -> Path:
+    """A new show file (RZ2026) that requires sign-in: ``admin`` (password admin-pass-1) and
+    the construction executor ``zhang`` (build-it-123)."""
+    from expo_desk.domain.actors import local_actor
+    from expo_desk.domain.enums import Role
+    from expo_desk.services import users as user_service
+    from expo_desk.store.db import open_database
+
+    assert main(["new", str(path), "--show", "RZ2026", "--name", "2026日照国际博览会"]) == 0
+    db = open_database(path)
+    admin = local_actor()
+    user_service.create_user(db, admin, "admin", "管理员", Role.ADMINISTRATOR, "admin-pass-1")
+    user_service.create_user(db, admin, "zhang", "张执行", Role.CONSTRUCTION_EXECUTOR, "build-it-123")
+    user_service.set_sign_in_required(db, admin, True)
+    db.close()
+    return path

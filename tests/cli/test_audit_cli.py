@@ -15,7 +15,7 @@ from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.shows import new_show_file
 from expo_desk.services.users import find_or_add_account_manager
 from expo_desk.store import records
-from tests.helpers import run_cli
+from tests.helpers import guarded_show_file, run_cli
 
 
 @pytest.fixture(autouse=True)
@@ -142,19 +142,8 @@ def test_the_command_is_listed(capsys):
 
 
 def test_a_file_that_requires_sign_in_shows_its_audit_only_to_managers(tmp_path, capsys, monkeypatch):
-    from expo_desk.domain.actors import local_actor
-    from expo_desk.domain.enums import Role
-    from expo_desk.services import users as user_service
-    from expo_desk.store.db import open_database
 
-    path = tmp_path / "guarded.sqlite"
-    assert main(["new", str(path), "--show", "RZ2026", "--name", "2026日照国际博览会"]) == 0
-    db = open_database(path)
-    admin = local_actor()
-    user_service.create_user(db, admin, "admin", "管理员", Role.ADMINISTRATOR, "admin-pass-1")
-    user_service.create_user(db, admin, "zhang", "张执行", Role.CONSTRUCTION_EXECUTOR, "build-it-123")
-    user_service.set_sign_in_required(db, admin, True)
-    db.close()
+    path = guarded_show_file(tmp_path / "guarded.sqlite")
     capsys.readouterr()
     assert main(["audit", "--db", str(path)]) == 2
     assert "name the user with --user" in capsys.readouterr().err

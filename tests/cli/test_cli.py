@@ -542,19 +542,9 @@ def test_audit_rows_name_the_os_user(show_file):
 
 
 def test_import_into_a_file_that_requires_sign_in_needs_the_right_person(tmp_path, capsys, monkeypatch):
-    from expo_desk.domain.actors import local_actor
-    from expo_desk.domain.enums import Role
-    from expo_desk.services import users as user_service
-    from expo_desk.store.db import open_database
+    from tests.helpers import guarded_show_file
 
-    path = tmp_path / "guarded.sqlite"
-    assert main(["new", str(path), "--show", "RZ2026", "--name", "2026日照国际博览会"]) == 0
-    db = open_database(path)
-    admin = local_actor()
-    user_service.create_user(db, admin, "admin", "管理员", Role.ADMINISTRATOR, "admin-pass-1")
-    user_service.create_user(db, admin, "zhang", "张执行", Role.CONSTRUCTION_EXECUTOR, "build-it-123")
-    user_service.set_sign_in_required(db, admin, True)
-    db.close()
+    path = guarded_show_file(tmp_path / "guarded.sqlite")
     source = tmp_path / "rows.csv"
     source.write_text("公司名称\n日照港集团有限公司\n", encoding="utf-8")
     base = ["import", "exhibitors", str(source), "--db", str(path), "--show", "RZ2026"]
