@@ -4,7 +4,7 @@
 <context>
     <name>AddBoothDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/contract_dialogs.py" line="+205"/>
+        <location filename="../../expo_desk/ui/dialogs/contract_dialogs.py" line="+206"/>
         <source>Add booth to %1</source>
         <translation>为 %1 添加展位</translation>
     </message>
@@ -624,7 +624,7 @@
 <context>
     <name>BlockDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/task_dialogs.py" line="+94"/>
+        <location filename="../../expo_desk/ui/dialogs/task_dialogs.py" line="+92"/>
         <source>Block a task</source>
         <translation>任务受阻</translation>
     </message>
@@ -680,7 +680,7 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/payment_dialog.py" line="+156"/>
+        <location filename="../../expo_desk/ui/dialogs/payment_dialog.py" line="+138"/>
         <source>Cancel contract %1</source>
         <translation>取消合同 %1</translation>
     </message>
@@ -1023,7 +1023,7 @@
 <context>
     <name>ContractsPage</name>
     <message>
-        <location filename="../../expo_desk/ui/pages/contracts_page.py" line="+58"/>
+        <location filename="../../expo_desk/ui/pages/contracts_page.py" line="+57"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation>销售条款与服务(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
@@ -1195,7 +1195,7 @@
 <context>
     <name>CrewLoadPage</name>
     <message>
-        <location filename="../../expo_desk/ui/pages/crew_load_page.py" line="+41"/>
+        <location filename="../../expo_desk/ui/pages/crew_load_page.py" line="+42"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -1327,7 +1327,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../expo_desk/ui/pages/dashboard_page.py" line="+133"/>
+        <location filename="../../expo_desk/ui/pages/dashboard_page.py" line="+132"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1453,7 +1453,7 @@
         <translation>按展馆</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
         <source>Open a show file to see its figures.</source>
         <translation>请打开展会文件以查看数据。</translation>
     </message>
@@ -2420,6 +2420,14 @@
         <location line="+1"/>
         <source>Delete contact %1?</source>
         <translation>删除联系人 %1 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../expo_desk/ui/widgets/file_field.py" line="+22"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
 </context>
 <context>
@@ -3606,7 +3614,7 @@
         <translation>审计记录</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3794,7 +3802,7 @@
 <context>
     <name>MyTasksModel</name>
     <message>
-        <location filename="../../expo_desk/ui/widgets/task_cards.py" line="+242"/>
+        <location filename="../../expo_desk/ui/widgets/task_cards.py" line="+205"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -4210,7 +4218,7 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/payment_dialog.py" line="-92"/>
+        <location filename="../../expo_desk/ui/dialogs/payment_dialog.py" line="-78"/>
         <source>Refund on %1</source>
         <translation>%1 退款</translation>
     </message>
@@ -4230,12 +4238,12 @@
         <translation>银行流水号、收据号…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>optional: a scan or photo of the transfer</source>
         <translation>可选：转账凭证的扫描件或照片</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4265,12 +4273,11 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Choose…</source>
-        <translation>选择…</translation>
+        <translation type="vanished">选择…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Proof</source>
         <translation>凭证</translation>
     </message>
@@ -4280,7 +4287,7 @@
         <translation>已付 %1 · 余额 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-12"/>
         <source>Proof of payment</source>
         <translation>付款凭证</translation>
     </message>
@@ -4471,7 +4478,7 @@
 <context>
     <name>PricingDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/pricing_dialog.py" line="+211"/>
+        <location filename="../../expo_desk/ui/dialogs/pricing_dialog.py" line="+212"/>
         <source>Pricing rules — %1</source>
         <translation>价格规则 — %1</translation>
     </message>
@@ -4836,17 +4843,16 @@
         <translation>出了什么问题？具体在哪里？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>optional: a photo of it</source>
         <translation>可选：问题照片</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose…</source>
-        <translation>选择…</translation>
+        <translation type="vanished">选择…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -4871,7 +4877,7 @@
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-8"/>
         <source>Photo of the problem</source>
         <translation>问题照片</translation>
     </message>
@@ -5452,7 +5458,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
 <context>
     <name>SalesTermsDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/sales_terms_dialog.py" line="+77"/>
+        <location filename="../../expo_desk/ui/dialogs/sales_terms_dialog.py" line="+78"/>
         <source>Sales terms and services — %1</source>
         <translation>销售条款与服务 — %1</translation>
     </message>
@@ -5857,7 +5863,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/payment_dialog.py" line="-92"/>
+        <location filename="../../expo_desk/ui/dialogs/payment_dialog.py" line="-66"/>
         <source>Sign %1</source>
         <translation>签约 %1</translation>
     </message>
@@ -5938,7 +5944,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
 <context>
     <name>SpotChecksPage</name>
     <message>
-        <location filename="../../expo_desk/ui/pages/spot_checks_page.py" line="+66"/>
+        <location filename="../../expo_desk/ui/pages/spot_checks_page.py" line="+65"/>
         <source>Read-only: only the department manager draws samples, records verdicts and signs off.</source>
         <translation>只读：只有部门经理可以抽取样本、记录核查结论并签字确认。</translation>
     </message>
@@ -6058,7 +6064,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+60"/>
         <source>No spot check yet.</source>
         <translation>尚无抽查。</translation>
     </message>
@@ -6193,7 +6199,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
 <context>
     <name>TaskCards</name>
     <message>
-        <location filename="../../expo_desk/ui/widgets/task_cards.py" line="-281"/>
+        <location filename="../../expo_desk/ui/widgets/task_cards.py" line="-249"/>
         <source>Hall %1</source>
         <translation>%1馆</translation>
     </message>
@@ -6241,7 +6247,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
 <context>
     <name>TaskDetailDialog</name>
     <message>
-        <location filename="../../expo_desk/ui/dialogs/task_dialogs.py" line="+44"/>
+        <location filename="../../expo_desk/ui/dialogs/task_dialogs.py" line="+53"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>

@@ -6,16 +6,11 @@ the services' reasons when they refuse.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -30,6 +25,7 @@ from expo_desk.ui.formats import ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.contract_detail import fit_table_height, instalment_label
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
+from expo_desk.ui.widgets.file_field import FileField
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 
@@ -103,8 +99,10 @@ class PaymentDialog(ContractForm):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("bank reference, receipt number…"))
         self.reason = QLineEdit()
-        self.proof = QLineEdit()
-        self.proof.setPlaceholderText(self.tr("optional: a scan or photo of the transfer"))
+        self.proof_field = FileField(context.settings, "folders/proofs", self.tr("Proof of payment"),
+                                     self.tr("Scans and documents (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
+                                     "choose_proof", self.tr("optional: a scan or photo of the transfer"))
+        self.proof = self.proof_field.edit
         self.add_field("paid_on", self.tr("Date"), self.paid_on)
         self.add_field("amount", self.tr("Refund (yuan)") if refund else self.tr("Amount (yuan)"), self.amount)
         self.add_field("method", self.tr("Method"), self.method)
@@ -112,28 +110,12 @@ class PaymentDialog(ContractForm):
         if refund:
             self.add_field("reason", self.tr("Reason"), self.reason)
         else:
-            browse = QPushButton(self.tr("Choose…"))
-            browse.setObjectName("choose_proof")
-            browse.clicked.connect(self.choose_proof)
-            proof_row = QWidget()
-            row = QHBoxLayout(proof_row)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(self.proof, 1)
-            row.addWidget(browse)
-            self.add_field("proof_path", self.tr("Proof"), proof_row)
+            self.add_field("proof_path", self.tr("Proof"), self.proof_field)
         facts = QLabel(self.tr("Paid so far %1 · balance %2").replace("%1", ui_money(detail["paid_fen"]))
                        .replace("%2", ui_money(detail["balance_fen"])))
         facts.setObjectName("payment_facts")
         self.finish_layout(facts)
 
-    def choose_proof(self) -> None:
-        settings = self._context.settings
-        start = settings.value("folders/proofs", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Proof of payment"), start,
-                                              self.tr("Scans and documents (*.pdf *.png *.jpg *.jpeg);;All files (*)"))
-        if path:
-            settings.setValue("folders/proofs", str(Path(path).parent))
-            self.proof.setText(path)
 
     def save(self) -> None:
         problems: list[Problem] = []

@@ -8,8 +8,6 @@ refuse.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +35,7 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.field_form import FieldForm
+from expo_desk.ui.widgets.file_field import FileField
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 from expo_desk.ui.widgets.task_cards import (
     ACTIONS,
@@ -124,34 +122,20 @@ class ReportProblemDialog(FieldForm):
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(self.tr("What is wrong, and where exactly?"))
         self.description.setMaximumHeight(120)
-        self.photo = QLineEdit()
-        self.photo.setPlaceholderText(self.tr("optional: a photo of it"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setObjectName("choose_photo")
-        browse.clicked.connect(self.choose_photo)
-        photo_row = QWidget()
-        line = QHBoxLayout(photo_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.photo, 1)
-        line.addWidget(browse)
+        self.photo_field = FileField(context.settings, "folders/photos", self.tr("Photo of the problem"),
+                                     self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"),
+                                     "choose_photo", self.tr("optional: a photo of it"))
+        self.photo = self.photo_field.edit
         self.add_field("severity", self.tr("Severity"), self.severity)
         self.add_field("booth", self.tr("Booth"), self.booth, "booth_id")
         self.add_field("description", self.tr("Problem"), self.description)
-        self.add_field("photo_path", self.tr("Photo"), photo_row, "photo")
+        self.add_field("photo_path", self.tr("Photo"), self.photo_field, "photo")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Report"))
         if self._row.get("name"):
             self.form.insertRow(0, _title(_task_heading(self._row)))
         self.finish_layout()
         self.description.setFocus()
 
-    def choose_photo(self) -> None:
-        settings = self._context.settings
-        start = settings.value("folders/photos", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the problem"), start,
-                                              self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)"))
-        if path:
-            settings.setValue("folders/photos", str(Path(path).parent))
-            self.photo.setText(path)
 
     def _booth_id(self, number: str) -> str | None:
         """The booth typed, by its number (the task's own when left as it was); None when
