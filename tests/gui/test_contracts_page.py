@@ -305,3 +305,19 @@ def test_the_documents_of_the_selected_contract_print_to_pdf(qtbot, window, sale
     page.actions["documents"].trigger()
     text = "\n".join(p.extract_text() for p in PdfReader(target).pages)
     assert number in text and "Booth Confirmation" in text and "¥10,780.00" in text
+
+
+def test_a_hidden_page_reads_the_contracts_when_it_is_shown(qtbot, window, sales, monkeypatch):
+    page = ContractsPage(window.context)
+    qtbot.addWidget(page)
+    reads = []
+    original = page.refresh
+    monkeypatch.setattr(page, "refresh", lambda: reads.append(1) or original())
+    page.follow._refresh = page.refresh
+    new_contract(window, sales)  # announced while the page is hidden: nothing read yet
+    assert reads == [] and page.model.rowCount() == 0
+    page.show()
+    qtbot.waitExposed(page)
+    assert reads == [1] and listed(page) == ["RZ2026-0001"]
+    new_contract(window, sales, exhibitor="fish", numbers=("A-002",))  # shown: read at once
+    assert reads == [1, 1] and listed(page) == ["RZ2026-0001", "RZ2026-0002"]

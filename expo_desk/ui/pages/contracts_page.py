@@ -46,6 +46,7 @@ from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
 from expo_desk.ui.language import pick
 from expo_desk.ui.models.contract_table_model import ContractTableModel
 from expo_desk.ui.widgets.contract_detail import ContractDetail
+from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.list_page import SearchBox, may_change_owned, paged_table, select_row
 from expo_desk.ui.widgets.receivables_view import ReceivablesView
 
@@ -174,8 +175,9 @@ class ContractsPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
+        # a large show's list costs a moment: read while shown, a hidden page catches up when shown
+        self.follow = FollowChanges(self, self.refresh, 0, context.database_changed)
         context.data_changed.connect(self._on_data_changed)
-        context.database_changed.connect(self.refresh)
         context.actor_changed.connect(self._actor_changed)
         self._actor_changed()
 
@@ -186,13 +188,14 @@ class ContractsPage(QWidget):
         self.mine_only.setChecked(self._context.actor.role == Role.ACCOUNT_MANAGER)
         self.mine_only.setEnabled(self._context.actor.user_id is not None)
         self.mine_only.blockSignals(False)
-        self.refresh()
+        self.follow.changed()
 
     def _manager_filter(self) -> str | None:
         return self._context.actor.user_id if self.mine_only.isChecked() else None
 
     def refresh(self) -> None:
         """Ask the services again, keeping the selected contract when it still matches."""
+        self.follow.fresh()
         self.search_box.forget_pending()
         ctx = self._context
         ready = ctx.db is not None and ctx.show is not None
@@ -263,7 +266,7 @@ class ContractsPage(QWidget):
 
     def _on_data_changed(self, changes: ChangeSet) -> None:
         if any(changes.touches(t) for t in _WATCHED):
-            self.refresh()
+            self.follow.changed()
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -27,8 +27,13 @@ class FollowChanges(QObject):
         page.installEventFilter(self)
 
     def changed(self, *_what) -> None:
+        """Note a change: read again soon (at once with a delay of 0) if shown, else when shown."""
         self.stale = True
-        if self._page.isVisible():
+        if not self._page.isVisible():
+            return
+        if self.timer.interval() == 0:
+            self._refresh()
+        else:
             self.timer.start()
 
     def fresh(self) -> None:
