@@ -14,6 +14,8 @@ from expo_desk.domain.money import format_fen
 from expo_desk.ui.language import ui_language
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_ZH = "一二三四五六日"
 
 
 def _is_chinese(language: str) -> bool:
@@ -48,6 +50,34 @@ def date_text(iso: str | date | None, language: str) -> str:
         return ""
     day = iso if isinstance(iso, date) else date.fromisoformat(iso)
     return _day(day, language)
+
+
+def _as_date(iso: str | date) -> date:
+    if isinstance(iso, datetime):
+        return iso.date()
+    return iso if isinstance(iso, date) else date.fromisoformat(iso)
+
+
+def short_date(iso: str | date | None, language: str) -> str:
+    """'2026-09-18' → '9月18日' / 'Sep 18': day and month only, for narrow column headings
+    (a Gantt or crew-load grid) where the year is shown elsewhere; '' for none."""
+    if not iso:
+        return ""
+    day = _as_date(iso)
+    if _is_chinese(language):
+        return f"{day.month}月{day.day}日"
+    return f"{_MONTHS[day.month - 1]} {day.day}"
+
+
+def weekday_name(iso: str | date | None, language: str, short: bool = False) -> str:
+    """'2026-09-18' → '星期五' / 'Friday'; with ``short`` '周五' / 'Fri'; '' for none."""
+    if not iso:
+        return ""
+    index = _as_date(iso).weekday()
+    if _is_chinese(language):
+        return ("周" if short else "星期") + _WEEKDAYS_ZH[index]
+    name = _WEEKDAYS_EN[index]
+    return name[:3] if short else name
 
 
 def datetime_text(iso: str | datetime | None, language: str, zone: tzinfo | None = None) -> str:

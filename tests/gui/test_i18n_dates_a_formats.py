@@ -1,0 +1,28 @@
+"""Short dates and weekdays for narrow headings, in Chinese and in English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expo_desk.ui.formats import short_date, weekday_name
+
+
+def test_short_date_drops_the_year():
+    assert short_date("2026-09-18", "en") == "Sep 18"
+    assert short_date("2026-09-18", "zh") == "9月18日"
+    assert short_date(date(2027, 1, 2), "zh_CN") == "1月2日"
+
+
+def test_weekday_in_each_language():
+    assert weekday_name("2026-09-18", "en") == "Friday"
+    assert weekday_name("2026-09-18", "zh") == "星期五"
+    assert weekday_name("2026-09-20", "en", short=True) == "Sun"
+    assert weekday_name("2026-09-20", "zh", short=True) == "周日"
+
+
+@pytest.mark.parametrize("blank", [None, ""])
+def test_no_date_gives_no_text(blank):
+    assert short_date(blank, "en") == ""
+    assert weekday_name(blank, "zh") == ""
