@@ -80,15 +80,27 @@ def weekday_name(iso: str | date | None, language: str, short: bool = False) -> 
     return name[:3] if short else name
 
 
+def _local(iso: str | datetime, zone: tzinfo | None) -> datetime:
+    when = iso if isinstance(iso, datetime) else datetime.fromisoformat(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(zone)
+
+
+def local_date_text(iso: str | datetime | None, language: str, zone: tzinfo | None = None) -> str:
+    """The day of a stored UTC timestamp at the user's local time (or ``zone``), without the
+    hour, for narrow columns: '2026年9月19日' / '19 Sep 2026'; '' for none."""
+    if not iso:
+        return ""
+    return _day(_local(iso, zone).date(), language)
+
+
 def datetime_text(iso: str | datetime | None, language: str, zone: tzinfo | None = None) -> str:
     """A stored UTC timestamp at the user's local time (or ``zone``): '2026年9月18日 16:05' /
     '18 Sep 2026 16:05'; '' for none. Timestamps without a zone are taken as UTC."""
     if not iso:
         return ""
-    when = iso if isinstance(iso, datetime) else datetime.fromisoformat(iso)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    local = when.astimezone(zone)
+    local = _local(iso, zone)
     return f"{_day(local.date(), language)} {local:%H:%M}"
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta, timezone
 
 import pytest
 
-from expo_desk.ui.formats import short_date, weekday_name
+from expo_desk.ui.formats import local_date_text, short_date, weekday_name
 
 
 def test_short_date_drops_the_year():
@@ -26,3 +26,10 @@ def test_weekday_in_each_language():
 def test_no_date_gives_no_text(blank):
     assert short_date(blank, "en") == ""
     assert weekday_name(blank, "zh") == ""
+
+
+def test_the_day_of_a_timestamp_is_the_local_day():
+    beijing = timezone(timedelta(hours=8))
+    assert local_date_text("2026-09-18T20:30:00+00:00", "en", beijing) == "19 Sep 2026"
+    assert local_date_text("2026-09-18T08:05:00", "zh", beijing) == "2026年9月18日"
+    assert local_date_text(None, "en") == ""
