@@ -107,3 +107,18 @@ def datetime_text(iso: str | datetime | None, language: str, zone: tzinfo | None
 def ui_money(fen: int) -> str:
     """An amount for the window, in its language: '¥12,345.00' or '12,345.00 元'."""
     return money(fen, ui_language())
+
+
+def ui_date(iso: str | date | None) -> str:
+    """A calendar date for the window, in its language: '18 Sep 2026' or '2026年9月18日'."""
+    return date_text(iso, ui_language())
+
+
+def ui_datetime(iso: str | datetime | None) -> str:
+    """A stored UTC timestamp for the window, at local time: '18 Sep 2026 16:05'."""
+    return datetime_text(iso, ui_language())
+
+
+def ui_local_date(iso: str | datetime | None) -> str:
+    """The local day of a stored UTC timestamp for the window: '18 Sep 2026'."""
+    return local_date_text(iso, ui_language())

@@ -33,3 +33,15 @@ def test_the_day_of_a_timestamp_is_the_local_day():
     assert local_date_text("2026-09-18T20:30:00+00:00", "en", beijing) == "19 Sep 2026"
     assert local_date_text("2026-09-18T08:05:00", "zh", beijing) == "2026年9月18日"
     assert local_date_text(None, "en") == ""
+
+
+def test_the_window_language_decides(qapp):
+    from expo_desk.ui.formats import ui_date
+    from expo_desk.ui.language import set_ui_language
+
+    set_ui_language("zh")
+    try:
+        assert ui_date("2026-09-18") == "2026年9月18日"
+    finally:
+        set_ui_language("en")
+    assert ui_date("2026-09-18") == "18 Sep 2026"
