@@ -189,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="keep data, logs and backups in DIR")
     parser.add_argument("--db", dest="gui_db", type=Path, metavar="FILE", help="open this database file")
     parser.add_argument("--demo", action="store_true", help="open the window on demo data")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check this installation (database, report, translations, window offscreen) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="write a demo database")
@@ -259,6 +261,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error (argparse exits 2)
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if args.smoke_test:
+        from expo_desk.smoke import run_smoke_test
+
+        if args.command is not None:
+            _err("expo-desk: --smoke-test runs alone, without a command")
+            return EXIT_BAD_INPUT
+        return run_smoke_test(args.data_dir)
     if args.command is None:
         run = _cmd_gui
     else:
