@@ -17,6 +17,7 @@ from expo_desk.store.queries import scalar
 from expo_desk.ui.dialogs.contract_dialogs import AddServiceDialog, NewContractDialog, QuantityDialog
 from expo_desk.ui.dialogs.payment_dialog import PaymentDialog, SignDialog
 from expo_desk.ui.dialogs.sales_terms_dialog import SalesTermsDialog
+from expo_desk.ui.formats import date_text
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -122,11 +123,11 @@ def test_the_sign_dialog_shows_the_plan_it_will_make(qtbot, window, sales):
     cid = new_contract(window, sales, "steel", ("A-002",))  # ¥9,800
     dialog = opened(qtbot, SignDialog(ctx, contract_detail(ctx.db, cid)))
     rows = [[dialog.plan.item(r, c).text() for c in range(3)] for r in range(dialog.plan.rowCount())]
-    assert rows == [["deposit", (TODAY + dt.timedelta(days=14)).isoformat(), "¥2,940.00"],
-                    ["balance", (TODAY + dt.timedelta(days=90)).isoformat(), "¥6,860.00"]]
+    assert rows == [["deposit", date_text(TODAY + dt.timedelta(days=14), "en"), "¥2,940.00"],
+                    ["balance", date_text(TODAY + dt.timedelta(days=90), "en"), "¥6,860.00"]]
     dialog.buttons.button(SAVE).click()
     plan = contract_detail(ctx.db, cid)["schedule"].instalments
-    assert [(i.due_on, i.amount_fen) for i in plan] == [(rows[0][1], 294_000), (rows[1][1], 686_000)]
+    assert [(date_text(i.due_on, "en"), i.amount_fen) for i in plan] == [(rows[0][1], 294_000), (rows[1][1], 686_000)]
 
 
 def test_the_payment_dialog_names_each_problem_and_records_nothing_until_right(qtbot, window, sales):

@@ -67,7 +67,7 @@ def test_add_a_rule_through_the_form(qtbot, dialog, window, on_modal):
     on_modal(fill)
     dialog.add_rule()
     assert dialog.table.rowCount() == 2
-    assert texts(dialog.table, 3)[1] == "−5%" and "2030-12-31" in texts(dialog.table, 4)[1]
+    assert texts(dialog.table, 3)[1] == "−5%" and "31 Dec 2030" in texts(dialog.table, 4)[1]
     dialog.q_date.setDate(QDate(2030, 1, 1))
     assert texts(dialog.terms, 2) == ["¥9,800.00", "-¥490.00"]
 

@@ -32,6 +32,7 @@ from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import next_edition, rebooking
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.formats import ui_date
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
@@ -231,7 +232,7 @@ class NextEditionDialog(QDialog):
         if offered is not None:
             lines.append(self.tr("Rebooking offers made: %1; booths held until %2: %3; draft contracts for on-site "
                                  "rebookings: %4.").replace("%1", str(offered.offers))
-                         .replace("%2", _iso(self.offer_until)).replace("%3", str(offered.reserved))
+                         .replace("%2", ui_date(_iso(self.offer_until))).replace("%3", str(offered.reserved))
                          .replace("%4", ", ".join(offered.on_site_contracts) or "-"))
             if offered.conflicts:
                 lines.append(self.tr("%n booth(s) could not be offered:", "", len(offered.conflicts)))

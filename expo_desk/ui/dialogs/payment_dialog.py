@@ -21,7 +21,7 @@ from expo_desk.services import payments
 from expo_desk.services.contract_signing import cancel_contract, cancellation_quote, sign_contract, signing_preview
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, date_edit, iso, yuan_field
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.contract_detail import fit_table_height, instalment_label
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
@@ -71,8 +71,8 @@ class SignDialog(ContractForm):
         self.total.setText(self.tr("Total %1 — deposit %2, due %3 day(s) after signing; balance due %4.")
                            .replace("%1", ui_money(total)).replace("%2", bp_text(terms["deposit_bp"]))
                            .replace("%3", str(terms["deposit_due_days"]))
-                           .replace("%4", terms["balance_due"] or self.tr("(no date: the show has no opening date)")))
-        fill_table(self.plan, [[instalment_label(i.label), i.due_on, ui_money(i.amount_fen)] for i in plan])
+                           .replace("%4", ui_date(terms["balance_due"]) or self.tr("(no date: the show has no opening date)")))
+        fill_table(self.plan, [[instalment_label(i.label), ui_date(i.due_on), ui_money(i.amount_fen)] for i in plan])
         for r in range(self.plan.rowCount()):
             self.plan.item(r, 2).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         fit_table_height(self.plan, 2)

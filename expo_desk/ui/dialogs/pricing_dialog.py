@@ -37,7 +37,7 @@ from expo_desk.domain.pricing import KIND_NAMES, OPEN_SIDES_NAMES, OpenSides, Ru
 from expo_desk.errors import UserError, ValidationError
 from expo_desk.services import pricing as pricing_service
 from expo_desk.ui.context import AppContext
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ERROR_STYLE, ErrorLabel
 from expo_desk.ui.widgets.tables import NOTICE_STYLE, notice_label, record_table
@@ -358,7 +358,7 @@ class PricingDialog(QDialog):
         for r, rule in enumerate(self._rules):
             label = " / ".join(t for t in (rule["label"], rule["label_en"]) if t)
             dates = "" if not (rule["effective_from"] or rule["effective_to"]) else (
-                f"{rule['effective_from'] or '…'} – {rule['effective_to'] or '…'}")
+                f"{ui_date(rule['effective_from']) or '…'} – {ui_date(rule['effective_to']) or '…'}")
             for c, value in enumerate((_kind_name(rule["kind"]), label, self._applies_to(rule),
                                        self._price_text(rule), dates)):
                 item = QTableWidgetItem(value)

@@ -31,7 +31,7 @@ from expo_desk.errors import Problem, UserError
 from expo_desk.services import sales_terms
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
@@ -88,7 +88,7 @@ class SalesTermsDialog(ContractForm):
                 ("deposit_bp", self.tr("Deposit (% of the total)"), _percent(terms["deposit_bp"]), "30"),
                 ("deposit_due_days", self.tr("Deposit due (days after signing)"), str(terms["deposit_due_days"]), "14"),
                 ("balance_due_on", self.tr("Balance due on (YYYY-MM-DD)"), terms["balance_due_on"] or "",
-                 self.tr("empty: %1").replace("%1", terms["balance_due"] or self.tr("30 days before the opening"))),
+                 self.tr("empty: %1").replace("%1", ui_date(terms["balance_due"]) or self.tr("30 days before the opening"))),
                 ("discount_threshold_bp", self.tr("Discount approval above (% of booths)"),
                  _percent(terms["discount_threshold_bp"]), "5"),
                 ("draft_hold_days", self.tr("A draft holds its booths (days)"), str(terms["draft_hold_days"]), "14"),

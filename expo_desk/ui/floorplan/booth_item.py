@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem
 
 from expo_desk.domain.enums import SECTORS, BoothStatus, BoothType
+from expo_desk.ui.formats import ui_date
 from expo_desk.ui.language import pick
 
 GRID_CM = 50  # 0.5 m snap when dragging or drawing
@@ -152,7 +153,7 @@ class BoothItem(QGraphicsRectItem):
                  status_label(r["status"])]
         if r["status"] == BoothStatus.RESERVED:
             held = r.get("reserved_for") or ""
-            until = r.get("reserved_until") or ""
+            until = ui_date((r.get("reserved_until") or "")[:10])
             lines[-1] += f": {held}" + (f" → {until}" if until else "")
         if r["status"] == BoothStatus.BLOCKED and r.get("blocked_reason"):
             lines[-1] += f": {r['blocked_reason']}"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
@@ -31,6 +31,8 @@ class _MoneyTableModel(PagedTableModel):
             return status_text(value or "")
         if key.endswith("_fen"):
             return "" if value is None else ui_money(value)
+        if key.endswith("_on"):
+            return ui_date(value)
         return "" if value is None else str(value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -16,7 +16,7 @@ from expo_desk.domain.leads import (
     follow_up_bucket,
     load_objections,
 )
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
 
@@ -79,7 +79,9 @@ class LeadTableModel(PagedTableModel):
             if key == "expected_value_fen":
                 return "" if value is None else ui_money(value)
             if key == "visit_at":
-                return "" if not value else value.replace("T", " ")
+                return "" if not value else f"{ui_date(value[:10])} {value[11:16]}".strip()
+            if key == "next_follow_up":
+                return ui_date(value)
             if key == "objections":
                 return objections_text(value)
             return "" if value is None else str(value)

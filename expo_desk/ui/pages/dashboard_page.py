@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from expo_desk.services.dashboard import dashboard
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.floorplan.booth_item import sector_label
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
@@ -199,7 +199,7 @@ class DashboardPage(QWidget):
     def _show(self, f: dict) -> None:
         show = self._context.show
         self.heading.setText(f"{show['name']}" + (f" · {show['name_en']}" if show.get("name_en") else ""))
-        self.as_of.setText(self.tr("As of %1").replace("%1", f["today"]))
+        self.as_of.setText(self.tr("As of %1").replace("%1", ui_date(f["today"])))
         b, r, m = f["booths"], f["revenue"], f["money"]
         self.tiles["sold"].set(
             _m2(b["sold_m2"]),

@@ -31,7 +31,7 @@ from expo_desk.services import leads as lead_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.lead_dialog import FollowUpDialog, LeadDialog, LeadImportDialog, VisitDialog
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.language import pick
 from expo_desk.ui.models.lead_table_model import OVERDUE_COLOR, LeadTableModel, stage_text
 from expo_desk.ui.widgets import list_page
@@ -202,7 +202,7 @@ class PipelinePage(QWidget):
             self.today_tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
             for lead in leads:
-                item = QTreeWidgetItem([lead["next_follow_up"], stage_text(lead["stage"]), lead["company_name"] or ""])
+                item = QTreeWidgetItem([ui_date(lead["next_follow_up"]), stage_text(lead["stage"]), lead["company_name"] or ""])
                 item.setData(0, _ID, lead["id"])
                 item.setToolTip(2, f"{lead['company_name']}\n{stage_text(lead['stage'])}")
                 if overdue:

@@ -33,6 +33,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import spot_checks as svc
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.spot_check_draw_dialog import DrawDialog
+from expo_desk.ui.formats import ui_datetime, ui_local_date
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.exceptions_view import ROW_HEIGHT, ExceptionsView
@@ -176,9 +177,9 @@ class SpotChecksPage(QWidget):
         selected = self.detail["check"]["id"] if self.detail else None
         self._checks = svc.spot_checks(ctx.db, ctx.show["id"])
         fill_table(self.check_table, [[
-            c["drawn_at"][:16].replace("T", " "), pick_pair(rules.KINDS[c["kind"]]), str(c["items"]),
+            ui_datetime(c["drawn_at"]), pick_pair(rules.KINDS[c["kind"]]), str(c["items"]),
             f"{c['population']:,}", str(c["seed"]), c["drawn_by_name"],
-            f"{c['signed_off_by_name'] or ''} {c['signed_off_at'][:10]}" if c["signed_off_at"] else "—"]
+            f"{c['signed_off_by_name'] or ''} {ui_local_date(c['signed_off_at'])}" if c["signed_off_at"] else "—"]
             for c in self._checks], [c["id"] for c in self._checks])
         ids = [c["id"] for c in self._checks]
         self._select_check(ids.index(selected) if selected in ids else (0 if ids else -1))
@@ -215,12 +216,12 @@ class SpotChecksPage(QWidget):
             return
         c, items = self.detail["check"], self.detail["items"]
         status = (self.tr("Signed off by %1 on %2: %3").replace("%1", c["signed_off_by_name"] or "")
-                  .replace("%2", c["signed_off_at"][:10]).replace("%3", c["note"] or "—") if self.detail["signed_off"]
+                  .replace("%2", ui_local_date(c["signed_off_at"])).replace("%3", c["note"] or "—") if self.detail["signed_off"]
                   else self.tr("%n verdict(s) still to give", "", self.detail["unconfirmed"]))
         seed = self.tr("seed %1").replace("%1", str(c["seed"]))
         self.check_title.setText(f"<b>{_escape(pick_pair(rules.KINDS[c['kind']]))}</b> · {len(items)} / "
                                  f"{c['population']:,} · {_escape(seed)} · {_escape(c['drawn_by_name'])} "
-                                 f"{c['drawn_at'][:10]}<br>{_escape(status)}")
+                                 f"{ui_local_date(c['drawn_at'])}<br>{_escape(status)}")
         fill_table(self.item_table, [[str(i["position"]), i["label"], _computer_summary(i["checks"]),
                                       _verdict_summary(i["checks"]), i["note"]] for i in items],
                    [i["id"] for i in items])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain.contracts import LINE_KIND_NAMES, PAYMENT_METHODS
 from expo_desk.domain.pricing import bp_text
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_local_date, ui_money
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR, status_text
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
@@ -190,11 +190,11 @@ class ContractDetail(QScrollArea):
         self.facts["status"].setText(status_text(contract["status"]) if contract else "")
         self.facts["manager"].setText(detail.get("manager_name", ""))
         self.facts["booths"].setText(" ".join(b["number"] for b in detail.get("booths", [])))
-        self.facts["signed_on"].setText(contract.get("signed_on") or "")
+        self.facts["signed_on"].setText(ui_date(contract.get("signed_on")))
         self.facts["fascia"].setText(contract.get("fascia_text") or "")
         cancelled = ""
         if contract.get("cancelled_on"):
-            cancelled = f"{contract['cancelled_on']} · {contract.get('cancel_reason') or ''}"
+            cancelled = f"{ui_date(contract['cancelled_on'])} · {contract.get('cancel_reason') or ''}"
         self.facts["cancelled"].setText(cancelled)
         for key, label in self.facts.items():
             shown = bool(label.text()) or key in ("status", "booths")
@@ -228,7 +228,7 @@ class ContractDetail(QScrollArea):
                 text += " " + self.tr("Waiting for approval by the department manager (above %1).").replace("%1", ui_money(limit))
                 style = ERROR_STYLE
             elif detail.get("approved_by_name"):
-                when = (contract.get("discount_approved_at") or "")[:10]
+                when = ui_local_date(contract.get("discount_approved_at"))
                 text += " " + self.tr("Approved by %1 on %2.").replace(
                     "%1", detail["approved_by_name"]).replace("%2", when)
                 style = "color: #1b5e20;"
@@ -247,7 +247,7 @@ class ContractDetail(QScrollArea):
         money = detail.get("schedule")
         instalments = list(money.instalments) if money else []
         fill_table(self.schedule_table, [
-            [instalment_label(i.label), i.due_on, ui_money(i.amount_fen), ui_money(i.paid_fen), ui_money(i.outstanding_fen),
+            [instalment_label(i.label), ui_date(i.due_on), ui_money(i.amount_fen), ui_money(i.paid_fen), ui_money(i.outstanding_fen),
              self.tr("%n day(s) overdue", "", i.days_overdue) if i.overdue else ""] for i in instalments])
         _money_columns(self.schedule_table, (2, 3, 4))
         for r, inst in enumerate(instalments):
@@ -266,7 +266,7 @@ class ContractDetail(QScrollArea):
             note = p["reference"] or ""
             if p["amount_fen"] < 0:
                 note = self.tr("Refund: %1").replace("%1", p["reason"] or "") + (f" · {note}" if note else "")
-            rows.append([p["paid_on"], ui_money(p["amount_fen"]), method, note,
+            rows.append([ui_date(p["paid_on"]), ui_money(p["amount_fen"]), method, note,
                          Path(p["proof_path"]).name if p["proof_path"] else "", p.get("recorded_by_name") or ""])
         fill_table(self.payments_table, rows, [p["id"] for p in payments])
         _money_columns(self.payments_table, (1,))

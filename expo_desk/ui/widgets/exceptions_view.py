@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from expo_desk.domain.contracts import STATUS_NAMES
 from expo_desk.services.exceptions_list import exceptions_list
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_local_date, ui_money
 from expo_desk.ui.language import pick_pair
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
@@ -60,13 +60,13 @@ class ExceptionsView(QWidget):
             str(r["days_overdue"]), ui_money(r["outstanding_fen"]), pick_pair(STATUS_NAMES[r["status"]])]
             for r in found["overdue"]])
         self._fill("expiring", self.tr("Reservations ending within %n day(s)", "", found["warning_days"]), [[
-            r["number"], r["hall_code"], r["reserved_for"], r["reserved_until"][:10],
+            r["number"], r["hall_code"], r["reserved_for"], ui_date(r["reserved_until"][:10]),
             str(r["days_left"]) if r["days_left"] >= 0 else self.tr("ended %n day(s) ago", "", -r["days_left"]),
             r["contract_number"] or "", r["manager_name"] or ""] for r in found["expiring"]])
         self._fill("edited", self.tr("Edited after signing"), [[
-            r["number"], r["company_name"], r["manager_name"] or "", r["signed_on"] or "",
+            r["number"], r["company_name"], r["manager_name"] or "", ui_date(r["signed_on"]),
             ui_money(r["signed_total_fen"]) if r["signed_total_fen"] is not None else "", ui_money(r["total_fen"]),
-            "; ".join(f"{e['at'][:10]} {e['user_name']}: {e['summary']}" for e in r["edits"])]
+            "; ".join(f"{ui_local_date(e['at'])} {e['user_name']}: {e['summary']}" for e in r["edits"])]
             for r in found["edited"]])
 
     def _fill(self, key: str, title: str, rows: list[list[str]]) -> None:

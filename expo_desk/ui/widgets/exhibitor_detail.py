@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.domain.contracts import STATUS_NAMES
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_datetime, ui_money
 from expo_desk.ui.language import pick_pair
-from expo_desk.ui.models.audit_table_model import action_label, describe, local_time, table_label
+from expo_desk.ui.models.audit_table_model import action_label, describe, table_label
 from expo_desk.ui.models.exhibitor_table_model import sector_text
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
@@ -85,11 +85,11 @@ class ExhibitorDetail(QTabWidget):
         fill_table(self.contacts_table, [[c["name"], c["title"], c["phone"], c["email"]] for c in self._contacts])
         fill_table(self.contracts_table, [
             [k["number"], pick_pair(STATUS_NAMES.get(k["status"], (k["status"], k["status"]))), k["booths"] or "",
-             ui_money(k["total_fen"]), ui_money(k["paid_fen"]), k["signed_on"] or ""]
+             ui_money(k["total_fen"]), ui_money(k["paid_fen"]), ui_date(k["signed_on"])]
             for k in (detail or {}).get("contracts", [])
         ])
         fill_table(self.history_table, [
-            [local_time(h["at"]), h["user_name"], f"{table_label(h['table_name'])} · {action_label(h['action'])}",
+            [ui_datetime(h["at"]), h["user_name"], f"{table_label(h['table_name'])} · {action_label(h['action'])}",
              describe(h)]
             for h in (detail or {}).get("history", [])
         ])
