@@ -208,7 +208,7 @@ def test_hover_tells_dates_owner_booth_and_float(gantt, build):
     ids = build["ids"]
     gantt.set_expanded(ids["build"], True)
     text = tooltip_html(gantt.scene.items_by_id[ids["clean"]])
-    for part in ("保洁", "H1-001", "赵部长", "2026-09-14", "Baseline: 2026-09-14", "Total float: 3 day(s)"):
+    for part in ("保洁", "H1-001", "赵部长", "14 Sep 2026", "Baseline: 14 Sep 2026", "Total float: 3 day(s)"):
         assert part in text
     frame = gantt.scene.items_by_id[ids["frame"]]
     text = tooltip_html(frame, *gantt.scene.neighbours(ids["frame"]))

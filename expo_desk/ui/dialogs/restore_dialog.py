@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.services.backups import BackupInfo
+from expo_desk.ui.formats import ui_datetime
 
 
 def size_text(n: int) -> str:
@@ -64,7 +65,7 @@ class RestoreDialog(QDialog):
         for row, info in enumerate(self._backups):
             kind = kinds.get(info.reason) or (self.tr("before an upgrade") if info.reason.startswith("before-migration")
                                               else info.reason)
-            for column, text in enumerate((f"{info.local_time:%Y-%m-%d %H:%M}", size_text(info.size), kind,
+            for column, text in enumerate((ui_datetime(info.taken_at), size_text(info.size), kind,
                                            info.path.name)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.path))

@@ -32,6 +32,7 @@ from expo_desk.services import tasks as task_service
 from expo_desk.services.booths import find_booth
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.formats import ui_date, ui_local_date
 from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.field_form import FieldForm
@@ -45,6 +46,7 @@ from expo_desk.ui.widgets.task_cards import (
     place_text,
     role_text,
     row_actions,
+    span_text,
     status_text,
     task_action_label,
 )
@@ -232,15 +234,15 @@ class TaskDetailDialog(QDialog):
         while self.facts.count():
             self.facts.takeAt(0).widget().deleteLater()
         owner = task.get("owner_name") or self.tr("(no owner)")
-        planned = f"{task.get('planned_start') or '—'} → {task.get('planned_finish') or '—'}"
-        actual = f"{task.get('actual_start') or '—'} → {task.get('actual_finish') or '—'}"
+        planned = span_text(task.get("planned_start"), task.get("planned_finish"))
+        actual = span_text(task.get("actual_start"), task.get("actual_finish"))
         facts = [(self.tr("Status"), status_text(task.get("status"))),
                  (self.tr("Booth"), place_text(task) or self.tr("No booth")),
                  (self.tr("Exhibitor"), task.get("exhibitor") or "—"),
                  (self.tr("Owner"), f"{owner} · {role_text(task.get('role'))}"),
                  (self.tr("Planned"), planned), (self.tr("Actual"), actual)]
         if task.get("baseline_finish"):
-            facts.append((self.tr("Baseline"), f"{task.get('baseline_start') or '—'} → {task['baseline_finish']}"))
+            facts.append((self.tr("Baseline"), span_text(task.get("baseline_start"), task["baseline_finish"])))
         if task.get("notes"):
             facts.append((self.tr("Notes"), task["notes"]))
         for n, (caption, value) in enumerate(facts):
@@ -276,12 +278,12 @@ class TaskDetailDialog(QDialog):
     def _fill_links(self, detail: dict) -> None:
         before, after = detail.get("predecessors") or [], detail.get("successors") or []
         problems = detail.get("punch_items") or []
-        fill_table(self.before, [[r.get("name") or "", status_text(r.get("status")), r.get("planned_finish") or ""]
+        fill_table(self.before, [[r.get("name") or "", status_text(r.get("status")), ui_date(r.get("planned_finish"))]
                                  for r in before])
-        fill_table(self.after, [[r.get("name") or "", status_text(r.get("status")), r.get("planned_start") or ""]
+        fill_table(self.after, [[r.get("name") or "", status_text(r.get("status")), ui_date(r.get("planned_start"))]
                                 for r in after])
         fill_table(self.problems, [[r.get("description") or "", pair_text(SEVERITY_NAMES, r.get("severity")),
-                                    pair_text(PUNCH_STATUS_NAMES, r.get("status")), (r.get("reported_at") or "")[:10]]
+                                    pair_text(PUNCH_STATUS_NAMES, r.get("status")), ui_local_date(r.get("reported_at"))]
                                    for r in problems])
         for table, rows in ((self.before, before), (self.after, after), (self.problems, problems)):
             table.setVisible(bool(rows))

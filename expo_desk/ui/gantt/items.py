@@ -14,7 +14,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from expo_desk.domain.task_names import TASK_LEVEL_NAMES, TASK_STATUS_NAMES, name_pair
-from expo_desk.ui.language import pick_pair
+from expo_desk.ui.formats import short_date, ui_date
+from expo_desk.ui.language import pick_pair, ui_language
 from expo_desk.ui.widgets.task_cards import role_text
 
 ROW_HEIGHT = 26
@@ -66,8 +67,8 @@ def iso_of(day: int) -> str:
 
 
 def day_label(iso: str | None) -> str:
-    """'09-18' for a date of the schedule (the year is on the time scale)."""
-    return iso[5:] if iso else ""
+    """'Sep 18' / '9月18日' for a date of the schedule (the year is on the time scale)."""
+    return short_date(iso, ui_language())
 
 
 def row_title(row: dict) -> str:
@@ -348,7 +349,7 @@ def tooltip_html(item: RowItem, after: list[dict] = (), before: list[dict] = ())
 
 
 def _span(start: str | None, finish: str | None) -> str:
-    text = f"{start or '—'} → {finish or '—'}"
+    text = f"{ui_date(start) or '—'} → {ui_date(finish) or '—'}"
     if start and finish:
         text += " " + translate("GanttChart", "(%1 day(s))").replace("%1", str(ordinal(finish) - ordinal(start) + 1))
     return text

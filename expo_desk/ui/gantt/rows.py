@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPolygonF
 from PySide6.QtWidgets import QWidget
 
+from expo_desk.ui.formats import short_date
 from expo_desk.ui.gantt.items import (
     AXIS_HEIGHT,
     BAND_COLOUR,
@@ -27,6 +28,7 @@ from expo_desk.ui.gantt.items import (
     day_label,
     row_title,
 )
+from expo_desk.ui.language import ui_language
 
 INDENT_PX = 16
 
@@ -138,8 +140,9 @@ class RowHeader(QWidget):
     toggled = Signal(str)
     clicked = Signal(str)
 
-    DATE_WIDTH = 46
-    DAYS_WIDTH = 34
+    # the widest short date of either language, and a long span of days
+    WIDEST_DAY = "2026-12-28"
+    WIDEST_SPAN = "888"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -149,7 +152,7 @@ class RowHeader(QWidget):
         self.selected: str | None = None
         self.late: set[str] = set()
         self.scroll_bar = None  # the chart's vertical scroll bar, moved by the wheel over the names
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(max(220, 2 * self.date_width() + self.days_width() + 80))
         self.setAutoFillBackground(True)
         self._bold: QFont | None = None
 
@@ -169,8 +172,20 @@ class RowHeader(QWidget):
         visible = self.tree.visible()
         return visible[index] if 0 <= index < len(visible) else None
 
+    def _column_width(self, title: str, widest: str) -> int:
+        """As wide as the column's title or its widest value, whichever is wider."""
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(title) + 14, metrics.horizontalAdvance(widest) + 10)
+
+    def date_width(self) -> int:
+        widest = short_date(self.WIDEST_DAY, ui_language())
+        return max(self._column_width(self.tr("Start"), widest), self._column_width(self.tr("Finish"), widest))
+
+    def days_width(self) -> int:
+        return self._column_width(self.tr("Days"), self.WIDEST_SPAN)
+
     def _name_width(self) -> int:
-        return max(60, self.width() - self.DATE_WIDTH * 2 - self.DAYS_WIDTH)
+        return max(60, self.width() - self.date_width() * 2 - self.days_width())
 
     def mousePressEvent(self, event) -> None:
         task_id = self.row_at(event.position().y())
@@ -196,25 +211,26 @@ class RowHeader(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         width, name_width = self.width(), self._name_width()
+        date_width, days_width = self.date_width(), self.days_width()
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), QColor("#eceff1"))
         painter.setPen(HEADER_TEXT)
-        titles = ((0, name_width, self.tr("Task")), (name_width, self.DATE_WIDTH, self.tr("Start")),
-                  (name_width + self.DATE_WIDTH, self.DATE_WIDTH, self.tr("Finish")),
-                  (name_width + 2 * self.DATE_WIDTH, self.DAYS_WIDTH, self.tr("Days")))
+        titles = ((0, name_width, self.tr("Task")), (name_width, date_width, self.tr("Start")),
+                  (name_width + date_width, date_width, self.tr("Finish")),
+                  (name_width + 2 * date_width, days_width, self.tr("Days")))
         for x, w, title in titles:
             painter.drawText(QRectF(x + 6, 0, w - 8, AXIS_HEIGHT), Qt.AlignmentFlag.AlignVCenter, title)
         painter.setPen(GRID_COLOUR)
         painter.drawLine(0, AXIS_HEIGHT - 1, width, AXIS_HEIGHT - 1)
         if self.tree is not None:
             painter.setClipRect(QRectF(0, AXIS_HEIGHT, width, self.height() - AXIS_HEIGHT))
-            self._paint_rows(painter, width, name_width)
+            self._paint_rows(painter, width, name_width, date_width)
         painter.setClipping(False)
         painter.setPen(GRID_COLOUR)
         painter.drawLine(width - 1, 0, width - 1, self.height())
         painter.end()
 
-    def _paint_rows(self, painter: QPainter, width: int, name_width: int) -> None:
+    def _paint_rows(self, painter: QPainter, width: int, name_width: int, date_width: int) -> None:
         visible = self.tree.visible()
         first = max(0, int(self.top_row_y // ROW_HEIGHT))
         last = min(len(visible), first + (self.height() - AXIS_HEIGHT) // ROW_HEIGHT + 2)
@@ -247,8 +263,8 @@ class RowHeader(QWidget):
             start, finish = row.get("planned_start"), row.get("planned_finish")
             cells = (day_label(start), day_label(finish), _days(start, finish, row["level"]))
             for k, text in enumerate(cells):
-                painter.drawText(QRectF(name_width + k * self.DATE_WIDTH + 4, top, self.DATE_WIDTH - 6, ROW_HEIGHT),
-                                 align, text)
+                painter.drawText(QRectF(name_width + k * date_width + 4, top, width - name_width - k * date_width - 6,
+                                        ROW_HEIGHT), align, text)
 
 
 def _days(start: str | None, finish: str | None, level: str) -> str:

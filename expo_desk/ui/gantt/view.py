@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, QRectF, Q
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
+from expo_desk.ui.formats import short_date
 from expo_desk.ui.gantt.items import (
     AXIS_HEIGHT,
     BASELINE_COLOUR,
@@ -35,6 +36,7 @@ from expo_desk.ui.gantt.items import (
     tooltip_html,
     translate,
 )
+from expo_desk.ui.language import ui_language
 
 MIN_DAY_PX, MAX_DAY_PX = 0.6, 80.0
 ZOOM_STEP = 1.2
@@ -394,5 +396,5 @@ def _axis_text(when: date, unit: str, tier: str) -> str:
         return translate("GanttChart", "%1 %2", "month and year on the time scale").replace(
             "%1", month).replace("%2", str(when.year))
     if unit == "week":
-        return f"{when.month}/{when.day}"
+        return short_date(when, ui_language())
     return f"{when.day}"

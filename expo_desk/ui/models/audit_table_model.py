@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt
 
-from expo_desk.services.audit import changed_fields
-from expo_desk.services.audit import shown_value as shown
+from expo_desk.services.audit import changed_fields, shown_value
+from expo_desk.ui.formats import datetime_text, ui_date, ui_datetime, ui_local_date, ui_money
+from expo_desk.ui.language import ui_language
 from expo_desk.ui.models.paged_model import Index, PagedTableModel
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def _tr(text: str) -> str:
@@ -118,10 +125,23 @@ def describe(entry: dict) -> str:
                      for k in changed_fields(entry))
 
 
+def shown(field: str, value) -> str:
+    """A stored value as the window writes it: money, dates and timestamps in its language."""
+    if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+        return ui_money(value)
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        return ui_date(value)
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return ui_datetime(value)
+    return shown_value(field, value)
+
+
 def local_time(iso: str) -> str:
-    """A stored UTC timestamp in the user's time zone, to the second."""
+    """A stored UTC timestamp in the user's time zone, to the second: '1 Mar 2026 10:00:00'."""
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss") if moment.isValid() else iso
+    if not moment.isValid():
+        return iso
+    return f"{ui_local_date(iso)} {moment.toLocalTime().toString('HH:mm:ss')}"
 
 
 class AuditTableModel(PagedTableModel):
@@ -156,8 +176,8 @@ class AuditTableModel(PagedTableModel):
                 return f"{row.get('record') or ''}\n{row['table_name']} {row['row_id']}".strip()
             if key == "changes":
                 return self._text(row, key).replace("; ", "\n")
-            if key == "at":
-                return row["at"]
+            if key == "at":  # as stored: the same moment in UTC
+                return f"{datetime_text(row['at'], ui_language(), UTC)} UTC"
             return None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]

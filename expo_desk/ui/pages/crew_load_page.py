@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ from expo_desk.services import tasks as task_service
 from expo_desk.services.task_templates import anchor_days
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import date_edit, iso
+from expo_desk.ui.formats import ui_date, weekday_name
+from expo_desk.ui.language import ui_language
 from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import notice_label
@@ -39,16 +41,12 @@ from expo_desk.ui.worker import Job
 CLASH_BACKGROUND = QColor("#f8d7da")
 SHOWN_BOOTHS = 6  # per cell; the tooltip lists them all
 SHOWN_TASKS = 25  # per tooltip
-_WEEKDAYS = (QT_TRANSLATE_NOOP("CrewLoadPage", "Mon"), QT_TRANSLATE_NOOP("CrewLoadPage", "Tue"),
-             QT_TRANSLATE_NOOP("CrewLoadPage", "Wed"), QT_TRANSLATE_NOOP("CrewLoadPage", "Thu"),
-             QT_TRANSLATE_NOOP("CrewLoadPage", "Fri"), QT_TRANSLATE_NOOP("CrewLoadPage", "Sat"),
-             QT_TRANSLATE_NOOP("CrewLoadPage", "Sun"))
 DAY_WIDTH = 150  # a day's column when the range is too long to fit the page
 
 
 def weekday_text(day: str) -> str:
     """'Mon' (or '周一') of an ISO date."""
-    return QCoreApplication.translate("CrewLoadPage", _WEEKDAYS[date.fromisoformat(day).weekday()])
+    return weekday_name(day, ui_language(), short=True)
 
 
 def days_between(first: str, last: str) -> list[str]:
@@ -231,7 +229,8 @@ class CrewLoadPage(QWidget):
         for c, day in enumerate(days):
             weekday = weekday_text(day)
             header = QTableWidgetItem(f"{short_day(day)} {weekday}\n{phase_of(dates, day)}".strip())
-            header.setToolTip(f"{day} {weekday}")
+            header.setToolTip(f"{ui_date(day)} {weekday_name(day, ui_language())}")
+            header.setData(Qt.ItemDataRole.UserRole, day)
             table.setHorizontalHeaderItem(c, header)
         bold = QFont(table.font())
         bold.setBold(True)
@@ -283,7 +282,7 @@ class CrewLoadPage(QWidget):
         self._fit_days(self.table.columnCount())
 
     def _tooltip(self, person: dict, day: str, tasks: list[dict], clash: set[str]) -> str:
-        heading = f"{person.get('name') or ''} · {day}"
+        heading = f"{person.get('name') or ''} · {ui_date(day)} {weekday_text(day)}"
         if clash:
             heading += "\n" + self.tr("Clash: booked on more than one booth this day")
             tasks = [t for t in tasks if t.get("id") in clash] + [t for t in tasks if t.get("id") not in clash]
@@ -296,5 +295,5 @@ class CrewLoadPage(QWidget):
         """The cell of a person and a day as shown (None when empty or filtered out)."""
         rows = [r for r in range(self.table.rowCount()) if self.table.verticalHeaderItem(r).text() == person_name]
         columns = [c for c in range(self.table.columnCount())
-                   if self.table.horizontalHeaderItem(c).toolTip().startswith(day)]
+                   if self.table.horizontalHeaderItem(c).data(Qt.ItemDataRole.UserRole) == day]
         return self.table.item(rows[0], columns[0]) if rows and columns else None

@@ -42,6 +42,7 @@ from expo_desk.services import tasks as task_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.services.schedule import schedule_view
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.formats import ui_date
 from expo_desk.ui.gantt.commands import RescheduleTaskCommand
 from expo_desk.ui.gantt.items import (
     ROW_HEIGHT,
@@ -126,15 +127,18 @@ class GanttPage(QWidget):
         self.splitter.addWidget(chart)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 1000])
+        legend = QHBoxLayout()  # the legend on a line of its own: with the counts it is too wide for a laptop
+        legend.addWidget(Legend())
+        legend.addStretch(1)
         bottom = QHBoxLayout()
-        bottom.addWidget(Legend())
-        bottom.addStretch(1)
         bottom.addWidget(self.loading_label)
         bottom.addWidget(self.notice)
+        bottom.addStretch(1)
         bottom.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        layout.addLayout(legend)
         layout.addLayout(bottom)
 
         self._timer = QTimer(self, singleShot=True, interval=150)
@@ -316,7 +320,7 @@ class GanttPage(QWidget):
         self.status.setText(self.tr("%1 of %2 rows shown · critical %3 · late %4 · at risk %5 · as of %6")
                             .replace("%1", f"{len(rows):,}").replace("%2", f"{total:,}")
                             .replace("%3", str(critical)).replace("%4", str(late)).replace("%5", str(risk))
-                            .replace("%6", self.today_text()))
+                            .replace("%6", ui_date(self.today_text())))
 
     # -- rows -----------------------------------------------------------------------------------
     def toggle(self, task_id: str) -> None:

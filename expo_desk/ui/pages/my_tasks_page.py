@@ -31,6 +31,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import tasks as task_service
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.task_dialogs import ReportProblemDialog, TaskDetailDialog, run_task_action
+from expo_desk.ui.formats import ui_date, ui_local_date
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
@@ -93,7 +94,7 @@ class PunchListView(QWidget):
         self.rows = task_service.punch_list(ctx.db, ctx.show["id"]) if ctx.db and ctx.show else []
         shown = self.rows[:SHOWN_PROBLEMS]
         fill_table(self.table, [[pair_text(SEVERITY_NAMES, r.get("severity")), place_text(r),
-                                 r.get("description") or "", r.get("task_name") or "", (r.get("reported_at") or "")[:10],
+                                 r.get("description") or "", r.get("task_name") or "", ui_local_date(r.get("reported_at")),
                                  r.get("reported_by_name") or "", r.get("photo_path") or ""] for r in shown],
                    [r["id"] for r in shown])
         for n, r in enumerate(shown):
@@ -239,7 +240,7 @@ class MyTasksPage(QWidget):
         total = sum(len(groups.get(key) or []) for key in GROUPS)
         late = len(groups.get("overdue") or [])
         self.counts.setText(self.tr("%1 open · %2 overdue · as of %3").replace("%1", f"{total:,}")
-                            .replace("%2", f"{late:,}").replace("%3", self.today_text()))
+                            .replace("%2", f"{late:,}").replace("%3", ui_date(self.today_text())))
         self.counts.setStyleSheet(f"color: {LATE_COLOUR.name()};" if late else "")
         self.counts.setToolTip(self.tr("Read in %1 s").replace("%1", f"{self.last_refresh_seconds:.3f}"))
         self._say("" if total else self.tr(

@@ -5,7 +5,6 @@ puts in front of the exhibitor. The show's texts for the exhibitor pack open fro
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -41,8 +40,8 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.contract_dialogs import ContractForm, SearchList
 from expo_desk.ui.dialogs.import_dialog import ImportDialog
 from expo_desk.ui.dialogs.show_texts_dialog import ShowTextsDialog
-from expo_desk.ui.formats import ui_money
-from expo_desk.ui.language import pick
+from expo_desk.ui.formats import ui_date, ui_datetime, ui_money, weekday_name
+from expo_desk.ui.language import pick, ui_language
 from expo_desk.ui.models.exhibitor_table_model import sector_key, sector_text
 from expo_desk.ui.widgets import list_page
 from expo_desk.ui.widgets.error_label import ErrorLabel
@@ -51,8 +50,6 @@ from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 _ID = Qt.ItemDataRole.UserRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _TOTAL_BACKGROUND = "#eef1f4"
-_WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
-             ("周日", "Sun"))
 # Where a lead came from: offered in the window's language, stored in both ('名片 business card') for the report.
 SOURCES = (("扫码", "badge scan"), ("名片", "business card"), ("配对会", "matchmaking"), ("展位登记", "booth sign-up"))
 
@@ -62,7 +59,8 @@ def _count(value: int | None) -> str:
 
 
 def _day_heading(iso: str) -> str:
-    return f"{iso}\n{pick(*_WEEKDAYS[date.fromisoformat(iso).weekday()])}"
+    """'18 Sep 2026' over 'Fri' (or '2026年9月18日' over '周五')."""
+    return f"{ui_date(iso)}\n{weekday_name(iso, ui_language(), short=True)}"
 
 
 def question_text(question: str) -> str:
@@ -461,7 +459,7 @@ class ExhibitorResults(QWidget):
     def _saved_text(self, notes: dict) -> str:
         if not notes.get("updated_at"):
             return ""
-        when = datetime.fromisoformat(notes["updated_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+        when = ui_datetime(notes["updated_at"])
         if notes["updated_by"]:
             return self.tr("Notes last saved %1 by %2").replace("%1", when).replace("%2", notes["updated_by"])
         return self.tr("Notes last saved %1").replace("%1", when)

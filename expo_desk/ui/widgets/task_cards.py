@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from expo_desk.domain import task_names
 from expo_desk.domain.enums import Role, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES
-from expo_desk.ui.language import pick
+from expo_desk.ui.formats import short_date, ui_date
+from expo_desk.ui.language import pick, ui_language
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR
 
 BUILD_ROLES = task_names.TASK_ROLES
@@ -80,8 +81,13 @@ def is_late(row: dict, today: str) -> bool:
 
 
 def short_day(iso_day: str | None) -> str:
-    """'09-14' for a day of the show's year (the year is on the page's date range)."""
-    return iso_day[5:] if iso_day else "—"
+    """'Sep 14' / '9月14日' for a day of the show's year (the year is on the page's date range)."""
+    return short_date(iso_day, ui_language()) if iso_day else "—"
+
+
+def span_text(first: str | None, last: str | None) -> str:
+    """'14 Sep 2026 → 17 Sep 2026' in the window's language, '—' for a missing end."""
+    return f"{ui_date(first) or '—'} → {ui_date(last) or '—'}"
 
 
 # -- the buttons on a My-tasks row ------------------------------------------------------------
@@ -184,7 +190,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(text.left(), text.top() + line, text.width(), line), Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(place, Qt.TextElideMode.ElideRight, int(text.width())))
         owner = row.get("owner_name") or QCoreApplication.translate("TaskCards", "(no owner)")
-        due = QCoreApplication.translate("TaskCards", "due %1").replace("%1", row.get("planned_finish") or "—")
+        due = QCoreApplication.translate("TaskCards", "due %1").replace("%1", short_day(row.get("planned_finish")))
         due_width = metrics.horizontalAdvance(due) + 4
         bottom = QRectF(text.left(), text.top() + 2 * line, text.width(), line)
         painter.setPen(QColor("#555"))
@@ -303,6 +309,8 @@ class MyTasksModel(QAbstractItemModel):
             return f"{row.get('name') or ''}  ⊘ {row['blocked_reason']}"  # why, where the eye is
         if key == "actions":
             return ""
+        if key == "planned_finish":
+            return ui_date(row.get(key))
         return str(row.get(key) or "")
 
     def _tooltip(self, row: dict, key: str) -> str | None:
@@ -310,7 +318,7 @@ class MyTasksModel(QAbstractItemModel):
             return self.tr("S start · F finish · P report a problem · B block or unblock · Enter: details")
         lines = [row.get("name") or "", role_text(row.get("role"))]
         if row.get("planned_start"):
-            lines.append(f"{row['planned_start']} → {row.get('planned_finish') or ''}")
+            lines.append(span_text(row["planned_start"], row.get("planned_finish")))
         if row.get("status") == "blocked" and row.get("blocked_reason"):
             lines.append(self.tr("Blocked: %1").replace("%1", row["blocked_reason"]))
         return "\n".join(line for line in lines if line)
