@@ -229,7 +229,7 @@ def cancellation_fee(total_fen: int, cancelled_on: str, opening_on: str | None,
     return percent_of(total_fen, bp), bp
 
 
-_NUMBER_TAIL = re.compile(r"(\d+)$")
+_NUMBER_TAIL = re.compile(r"(\d+)")
 
 
 def next_contract_number(prefix: str, existing: list[str]) -> str:
@@ -239,7 +239,7 @@ def next_contract_number(prefix: str, existing: list[str]) -> str:
     for number in existing:
         if not number.startswith(prefix + "-"):
             continue
-        match = _NUMBER_TAIL.search(number[len(prefix) + 1:])
+        match = _NUMBER_TAIL.fullmatch(number[len(prefix) + 1:])  # not another copy's series
         if match:
             highest = max(highest, int(match.group(1)))
             width = max(width, len(match.group(1)))

@@ -29,6 +29,9 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     RESTORE_BACKUPS = "restore_backups"
     CHANGE_SETTINGS = "change_settings"
+    PREPARE_COPIES = "prepare_copies"  # a venue laptop's or another office PC's copy of the show
+    EXCHANGE_CHANGES = "exchange_changes"  # send and receive changes files
+    RESOLVE_CONFLICTS = "resolve_conflicts"  # pick a value both copies changed
 
 
 _AM, _DS, _CE = Role.ACCOUNT_MANAGER, Role.DESIGN_SUPERVISOR, Role.CONSTRUCTION_EXECUTOR
@@ -50,6 +53,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({_ADMIN}),
     Action.RESTORE_BACKUPS: frozenset({_ADMIN}),
     Action.CHANGE_SETTINGS: frozenset({_ADMIN}),
+    Action.PREPARE_COPIES: frozenset({_DM, _ADMIN}),
+    Action.EXCHANGE_CHANGES: frozenset({_AM, _DS, _CE, _DM, _ADMIN}),
+    Action.RESOLVE_CONFLICTS: frozenset({_DM}),
 }
 
 ROLE_NAMES: dict[Role, str] = {

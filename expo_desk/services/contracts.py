@@ -15,10 +15,12 @@ from expo_desk.domain import contracts as rules
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import BoothStatus, ContractStatus
 from expo_desk.domain.permissions import Action, can, require, require_owner
+from expo_desk.domain.sync_rules import contract_prefix
 from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import pricing
 from expo_desk.services.changes import ChangeSet, record_delete, record_insert
 from expo_desk.services.sales_terms import terms as show_terms
+from expo_desk.services.sync import copy_code
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as store
 from expo_desk.store import exhibitors as exhibitor_store
@@ -169,7 +171,8 @@ def create_contract(db: Database, actor: Actor, show_id: str, exhibitor_id: str,
             raise UserError("展商不存在 / this exhibitor no longer exists")
         require_owner(actor, exhibitor["account_manager_id"], exhibitor["company_name"])
         terms = show_terms(db, show_id)
-        number = rules.next_contract_number(terms["prefix"], store.contract_numbers(db, show_id, terms["prefix"]))
+        prefix = contract_prefix(terms["prefix"], copy_code(db))
+        number = rules.next_contract_number(prefix, store.contract_numbers(db, show_id, prefix))
         contract = record_insert(db, actor, changes, "contracts", {
             "show_id": show_id, "exhibitor_id": exhibitor_id, "number": number, "status": ContractStatus.DRAFT.value,
             "account_manager_id": exhibitor["account_manager_id"] or actor.user_id, "total_fen": 0,

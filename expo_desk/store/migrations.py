@@ -575,4 +575,67 @@ def contact_details(db: sqlite_utils.Database) -> None:
     _script_migration(db, _CONTACT_DETAILS, 8)
 
 
-SCHEMA_VERSION = 8
+# Copies of a show exchange changesets (SQLite's session extension). These tables are each
+# copy's own bookkeeping and never travel: who this copy is, which files it has sent and
+# applied, and the conflicts waiting for the department manager.
+_SYNC = """
+CREATE TABLE sync_state (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    code TEXT NOT NULL DEFAULT '',
+    origin_id TEXT,
+    origin_name TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    next_seq INTEGER NOT NULL DEFAULT 1,
+    last_sent_id TEXT,
+    copies_made INTEGER NOT NULL DEFAULT 0,
+    last_sent_at TEXT,
+    last_received_at TEXT
+);
+CREATE TABLE sync_files (
+    id TEXT PRIMARY KEY,
+    replica_id TEXT NOT NULL,
+    replica_name TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('sent','applied')),
+    made_at TEXT NOT NULL,
+    made_by TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL DEFAULT '',
+    changes INTEGER NOT NULL DEFAULT 0,
+    conflicts INTEGER NOT NULL DEFAULT 0,
+    refused INTEGER NOT NULL DEFAULT 0,
+    done_at TEXT NOT NULL
+);
+CREATE INDEX sync_files_replica ON sync_files(replica_id, seq);
+CREATE TABLE sync_conflicts (
+    id TEXT PRIMARY KEY,
+    file_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('value','duplicate','missing','refused')),
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    column_name TEXT NOT NULL DEFAULT '',
+    ours TEXT,
+    theirs TEXT,
+    ours_by TEXT NOT NULL DEFAULT '',
+    ours_at TEXT NOT NULL DEFAULT '',
+    theirs_by TEXT NOT NULL DEFAULT '',
+    theirs_at TEXT NOT NULL DEFAULT '',
+    theirs_copy TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','resolved')),
+    chosen TEXT CHECK (chosen IN ('ours','theirs')),
+    resolved_by TEXT,
+    resolved_at TEXT,
+    settled_value TEXT,
+    sent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sync_conflicts_open ON sync_conflicts(status, table_name, row_id)
+"""
+
+
+@MIGRATIONS(name="0009_sync")
+def sync(db: sqlite_utils.Database) -> None:
+    _script_migration(db, _SYNC, 9)
+
+
+SCHEMA_VERSION = 9

@@ -1,0 +1,81 @@
+"""The changeset work, done in a process of its own.
+
+APSW carries its own SQLite library. Two SQLite libraries must never have the same file
+open in one process: POSIX locks belong to the process, so one library closing the file
+drops the other's locks (sqlite.org, "How To Corrupt An SQLite Database File", §2.2.1).
+The window and the command line use Python's sqlite3; every APSW connection is opened
+here, in a spawned worker, and the two talk only through arguments and results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
+from pathlib import Path
+
+from expo_desk.domain import sync_rules as rules
+from expo_desk.domain.enums import Role
+from expo_desk.services import sync_files
+from expo_desk.services.sync_conflicts import settle_received
+from expo_desk.store import changesets
+from expo_desk.store import sync as store
+from expo_desk.store.records import utc_now
+
+
+@contextmanager
+def worker() -> Iterator[Callable]:
+    """``call(job, *args)`` runs a job of this module in the worker and returns its result;
+    an error raised there (a ``UserError`` naming the file) is raised here."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        yield lambda job, *args: pool.submit(job, *args).result()
+
+
+# ---------------------------------------------------------------- jobs (run in the worker)
+
+
+def snapshot(source: Path, dest: Path) -> None:
+    changesets.snapshot(source, dest)
+
+
+def set_identity(path: Path, identity: dict) -> None:
+    """Give a fresh copy its own identity; the review list stays with its origin."""
+    conn = changesets.connect(path)
+    try:
+        with conn:
+            store.set_state(conn, identity)
+            store.forget_conflicts(conn)
+    finally:
+        conn.close()
+
+
+def difference(base: Path, current: Path) -> tuple[bytes, int]:
+    """The changeset from ``base`` to ``current`` and how many row changes it holds."""
+    changeset = changesets.diff(base, current, rules.travels)
+    return changeset, len(changesets.read(changeset, current)) if changeset else 0
+
+
+def apply_file(path: Path, base: Path, exchange: sync_files.ExchangeFile, sender: str | None) -> tuple[int, int, int]:
+    """Apply one received file to the copy and let the base follow. Returns the numbers of
+    changes applied, conflicts listed and changes refused."""
+    role = Role(sender) if sender else None
+    changeset = sync_files.read_changes(exchange)
+    counts = [0, 0, 0]
+
+    def refuse(change: changesets.RowChange) -> str:
+        return rules.refusal(change.table, change.op, role)
+
+    def settle(conn, applied: changesets.Applied) -> None:
+        conflicts, refused = settle_received(conn, exchange, applied)
+        store.record_file(conn, {"id": exchange.file_id, "replica_id": exchange.replica_id,
+                                 "replica_name": exchange.replica_name, "seq": exchange.seq, "direction": "applied",
+                                 "made_at": exchange.made_at, "made_by": exchange.made_by_name,
+                                 "file_name": exchange.path.name, "changes": applied.changes,
+                                 "conflicts": conflicts, "refused": refused, "done_at": utc_now()})
+        counts[:] = [applied.changes, conflicts, refused]
+
+    travelling = [t for t in changesets.tables(path=path) if rules.travels(t)]
+    captured = changesets.apply(path, changeset, refuse, settle, travelling)
+    changesets.follow(base, captured)
+    return counts[0], counts[1], counts[2]
