@@ -115,7 +115,9 @@ def test_the_permission_table_names_the_issue_rules():
     assert ALLOWED[Action.APPROVE_DISCOUNTS] == {Role.DEPARTMENT_MANAGER}
     assert ALLOWED[Action.SIGN_OFF_SPOT_CHECKS] == {Role.DEPARTMENT_MANAGER}
     assert Role.CONSTRUCTION_EXECUTOR in ALLOWED[Action.UPDATE_BUILD_TASKS]
-    assert {a for a in Action if can_role(Role.CONSTRUCTION_EXECUTOR, a)} == {Action.UPDATE_BUILD_TASKS}
+    assert {a for a in Action if can_role(Role.CONSTRUCTION_EXECUTOR, a)} == {Action.UPDATE_BUILD_TASKS,
+                                                                             Action.EXCHANGE_CHANGES}
+    assert ALLOWED[Action.RESOLVE_CONFLICTS] == {Role.DEPARTMENT_MANAGER}
 
 
 def can_role(role: Role, action: Action) -> bool:
