@@ -234,3 +234,8 @@ def receive_changes(db, actor: Actor, folder: Path, progress: Callable[[int, int
         with transaction(db):
             store.update_state(db, {"last_received_at": utc_now()})
     return report
+
+
+def exchange_history(db, limit: int = 200) -> list[dict]:
+    """The files sent from here and applied here, newest first."""
+    return store.files(db, limit)
