@@ -66,3 +66,21 @@ def guarded_show_file(path: Path) -> Path:
     user_service.set_sign_in_required(db, admin, True)
     db.close()
     return path
+
+
+def contents(db) -> dict[tuple[str, str], dict]:
+    """Every row of the tables that travel between copies of a show, by (table, id)."""
+    from expo_desk.domain.sync_rules import travels
+
+    rows = {}
+    for table in db.table_names():
+        if travels(table) and not table.endswith(("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")):
+            for row in db[table].rows:
+                rows[(table, row["id"] if "id" in row else row.get("key"))] = row
+    return rows
+
+
+def differing(a, b) -> set[tuple[str, str]]:
+    """The rows (table, id) two copies do not hold alike."""
+    left, right = contents(a), contents(b)
+    return {key for key in left.keys() | right.keys() if left.get(key) != right.get(key)}

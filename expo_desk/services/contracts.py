@@ -20,11 +20,11 @@ from expo_desk.errors import Problem, UserError, ValidationError
 from expo_desk.services import pricing
 from expo_desk.services.changes import ChangeSet, record_delete, record_insert
 from expo_desk.services.sales_terms import terms as show_terms
-from expo_desk.services.sync import copy_code
 from expo_desk.store import booths as booth_store
 from expo_desk.store import contracts as store
 from expo_desk.store import exhibitors as exhibitor_store
 from expo_desk.store import records
+from expo_desk.store.sync import copy_code
 from expo_desk.store.transactions import transaction
 
 if TYPE_CHECKING:

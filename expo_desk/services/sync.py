@@ -20,6 +20,8 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
 from expo_desk.errors import UserError
 from expo_desk.services import sync_files, sync_worker
+from expo_desk.services.shows import list_shows
+from expo_desk.services.task_templates import create_show_tasks
 from expo_desk.services.users import sign_in_required
 from expo_desk.store import sync as store
 from expo_desk.store.db import schema_version
@@ -37,12 +39,6 @@ def base_file(path: Path) -> Path:
 def copy_state(db) -> dict | None:
     """This copy's identity and last exchanges, or None for a file never set up."""
     return store.state(db)
-
-
-def copy_code(db) -> str:
-    """The short code of a prepared copy ('' for the first copy, the office's)."""
-    state = store.state(db)
-    return state["code"] if state else ""
 
 
 def _identity(name: str, code: str, origin: dict | None) -> dict:
@@ -82,6 +78,7 @@ def prepare_copy(db, actor: Actor, dest: Path, name: str, code: str = "") -> dic
     if problems:
         raise UserError("\n".join(problems))
     origin = store.state(db) or start_exchange(db, actor, "办公室 Office")
+    _settle_shared_rows(db, actor)
     number = origin["copies_made"] + 1
     code = (code.strip() or f"{origin['code']}{'.' if origin['code'] else 'C'}{number}").upper()
     with sync_worker.worker() as call:
@@ -91,6 +88,13 @@ def prepare_copy(db, actor: Actor, dest: Path, name: str, code: str = "") -> dic
     with transaction(db):
         store.update_state(db, {"copies_made": number})
     return {"path": dest, "name": name.strip(), "code": code}
+
+
+def _settle_shared_rows(db, actor: Actor) -> None:
+    """Rows a show makes for itself on first use (its schedule templates, milestones and
+    main events) are made before the copy, so two copies never each make their own."""
+    for show in list_shows(db):
+        create_show_tasks(db, actor, show["id"])
 
 
 def _ready(db, actor: Actor) -> tuple[dict, Path, Path]:

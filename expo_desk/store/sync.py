@@ -39,6 +39,13 @@ def state(conn: Conn) -> dict | None:
     return _one(conn, "SELECT * FROM sync_state LIMIT 1")
 
 
+def copy_code(conn: Conn) -> str:
+    """The short code of a prepared copy ('' for the first copy, the office's, or a file
+    never set up): the series its contract numbers are in."""
+    found = _one(conn, "SELECT code FROM sync_state LIMIT 1")
+    return found["code"] if found else ""
+
+
 def set_state(conn: Conn, values: dict) -> None:
     """This copy's identity: the one row of ``sync_state`` is replaced."""
     conn.execute("DELETE FROM sync_state")

@@ -41,3 +41,4 @@ def copies(tmp_path, db, actor, sales):
     made = Copies(tmp_path, db, actor)
     yield made
     made.close()
+
