@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk import __version__
-from expo_desk.domain.permissions import ROLE_NAMES, Action, can
+from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services.shows import list_shows, new_show_file
 from expo_desk.services.users import sign_in_required
@@ -51,6 +51,7 @@ from expo_desk.ui.pages.reports_page import ReportsPage
 from expo_desk.ui.pages.spot_checks_page import SpotChecksPage
 from expo_desk.ui.pages.task_board_page import TaskBoardPage
 from expo_desk.ui.safety import install as install_safety
+from expo_desk.ui.widgets.task_cards import role_text
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self.show_menu)
         current = (self.context.show or {}).get("id")
         for show in list_shows(self.context.db):
-            action = self.show_menu.addAction(f"{show['code']}  {show['name']}")
+            action = self.show_menu.addAction(f"{show['code']}  {pick(show['name'], show.get('name_en') or '')}")
             action.setCheckable(True)
             action.setChecked(show["id"] == current)
             group.addAction(action)
@@ -347,8 +348,7 @@ class MainWindow(QMainWindow):
         self.show_label.setText(f"{show['code']} · {name}" if show else self.tr("No show"))
         self.setWindowTitle(f"{name} — Expo Desk" if show else "Expo Desk")
         self.backup_action.setEnabled(ctx.db is not None)
-        role_zh, _, role_en = ROLE_NAMES[ctx.actor.role].partition(" ")
-        self.person_label.setText(f"{ctx.actor.name} · {pick(role_zh, role_en)}")
+        self.person_label.setText(f"{ctx.actor.name} · {role_text(ctx.actor.role)}")
         self.person_label.setToolTip("")
         if show and ctx.db_path:
             ctx.settings.setValue(f"shows/last/{ctx.db_path}", show["id"])

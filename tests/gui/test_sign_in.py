@@ -60,7 +60,7 @@ def test_a_wrong_password_is_refused_and_the_right_one_signs_in(qtbot, data_dir,
     try:
         assert seen == {"error": "用户名或密码不对 / wrong user name or password", "still_open": True}
         assert window.context.actor.name == "张执行"
-        assert window.person_label.text() == "张执行 · construction executor"
+        assert window.person_label.text() == "张执行 · Construction executor"
         page = window.exhibitors_page
         assert page.model.rowCount() == 5  # an executor reads exhibitors …
         assert not page.add_button.isEnabled()  # … but may not change them

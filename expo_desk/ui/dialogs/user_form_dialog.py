@@ -5,18 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from expo_desk.domain.enums import Role
-from expo_desk.domain.permissions import ROLE_NAMES
 from expo_desk.errors import UserError
 from expo_desk.services import users as user_service
 from expo_desk.ui.context import AppContext
-from expo_desk.ui.language import pick
 from expo_desk.ui.widgets.error_label import ErrorLabel
-
-
-def role_text(role: str) -> str:
-    """A role in the window's language: '项目经理' or 'account manager'."""
-    zh, en = ROLE_NAMES[Role(role)].split(" ", 1)
-    return pick(zh, en)
+from expo_desk.ui.widgets.task_cards import role_text
 
 
 class UserFormDialog(QDialog):

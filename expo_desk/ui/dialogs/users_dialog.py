@@ -19,8 +19,9 @@ from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import users as user_service
 from expo_desk.ui.context import AppContext
-from expo_desk.ui.dialogs.user_form_dialog import PasswordDialog, UserFormDialog, role_text
+from expo_desk.ui.dialogs.user_form_dialog import PasswordDialog, UserFormDialog
 from expo_desk.ui.widgets.tables import notice_label, record_table
+from expo_desk.ui.widgets.task_cards import role_text
 
 
 class UsersDialog(QDialog):

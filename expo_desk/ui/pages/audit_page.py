@@ -35,6 +35,7 @@ from expo_desk.errors import PermissionDenied, UserError
 from expo_desk.services import audit as audit_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.formats import ui_date
 from expo_desk.ui.models.audit_table_model import (
     AuditTableModel,
     action_label,
@@ -103,7 +104,8 @@ class AuditPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((140, 90, 60, 80, 220)):
+        longest_time = self.table.fontMetrics().horizontalAdvance(f"{ui_date('2026-12-28')} 23:59:59") + 16
+        for column, width in enumerate((longest_time, 90, 60, 80, 220)):
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_entry(current.row()))

@@ -195,12 +195,14 @@ class MyTasksPage(QWidget):
         tree.setItemDelegate(self.delegate)
         header = tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((300, 130, 170, 96, 64, 124)):
-            tree.setColumnWidth(column, width)
+        # the name takes the room left; booth, due date, checklist and status are as wide as
+        # their words in this language, the exhibitor's name is cut with "…" past a width
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        tree.setColumnWidth(2, 170)
         header.setSectionResizeMode(MyTasksModel.ACTIONS_COLUMN, QHeaderView.ResizeMode.Fixed)
-        tree.setColumnWidth(MyTasksModel.ACTIONS_COLUMN, actions_width())
+        tree.setColumnWidth(MyTasksModel.ACTIONS_COLUMN, actions_width(tree.fontMetrics()))
         tree.doubleClicked.connect(lambda index: self.open_detail(index))
         keys = [(QKeySequence(Qt.Key.Key_Return), self.open_detail), (QKeySequence(Qt.Key.Key_Enter), self.open_detail)]
         keys += [(QKeySequence(key), lambda a=action: self.act_on_current(a)) for key, action in KEYS]

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -92,7 +92,7 @@ def span_text(first: str | None, last: str | None) -> str:
 
 # -- the buttons on a My-tasks row ------------------------------------------------------------
 
-BUTTON_WIDTH = 118
+MIN_BUTTON_WIDTH = 96  # a finger's press wide, even where the words are short
 BUTTON_GAP = 8
 # action -> (label, key): the keys work on the selected row as well; ``task_action_label`` translates
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -118,15 +118,18 @@ def row_actions(status: str | None) -> list[str]:
     }.get(status, ["problem"])
 
 
-def actions_width() -> int:
-    return 3 * BUTTON_WIDTH + 4 * BUTTON_GAP
+def actions_width(metrics: QFontMetrics) -> int:
+    """Room for three buttons as wide as the longest label in the window's language."""
+    widest = max(metrics.horizontalAdvance(task_action_label(action)) for action in ACTIONS)
+    return 3 * max(MIN_BUTTON_WIDTH, widest + 28) + 4 * BUTTON_GAP
 
 
 def button_rects(cell: QRect, status: str | None) -> list[tuple[str, QRect]]:
-    """Where each button of the row sits inside its cell, left to right."""
+    """Where each button of the row sits inside its cell, left to right (three share the cell)."""
     height = max(cell.height() - 10, 20)
     top = cell.top() + (cell.height() - height) // 2
-    return [(action, QRect(cell.left() + BUTTON_GAP + n * (BUTTON_WIDTH + BUTTON_GAP), top, BUTTON_WIDTH, height))
+    width = max(20, (cell.width() - 4 * BUTTON_GAP) // 3)
+    return [(action, QRect(cell.left() + BUTTON_GAP + n * (width + BUTTON_GAP), top, width, height))
             for n, action in enumerate(row_actions(status))]
 
 
@@ -190,7 +193,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(text.left(), text.top() + line, text.width(), line), Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(place, Qt.TextElideMode.ElideRight, int(text.width())))
         owner = row.get("owner_name") or QCoreApplication.translate("TaskCards", "(no owner)")
-        due = QCoreApplication.translate("TaskCards", "due %1").replace("%1", short_day(row.get("planned_finish")))
+        due = QCoreApplication.translate("TaskCards", "due %1").replace("%1", ui_date(row.get("planned_finish")) or "—")
         due_width = metrics.horizontalAdvance(due) + 4
         bottom = QRectF(text.left(), text.top() + 2 * line, text.width(), line)
         painter.setPen(QColor("#555"))
@@ -348,7 +351,7 @@ class RowDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         size.setHeight(ROW_HEIGHT)
         if index.column() == MyTasksModel.ACTIONS_COLUMN:
-            size.setWidth(actions_width())
+            size.setWidth(actions_width(option.fontMetrics))
         return size
 
     def paint(self, painter, option, index) -> None:
