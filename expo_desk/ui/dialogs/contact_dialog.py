@@ -22,6 +22,8 @@ class ContactDialog(QDialog):
                            ("phone", self.tr("Mobile")), ("email", self.tr("E-mail"))):
             edit = QLineEdit((contact or {}).get(key, ""))
             edit.setObjectName(key)
+            # room for a whole e-mail address or a long job title, in either language
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("x" * 34))
             self.fields[key] = edit
             form.addRow(label, edit)
         self.primary = QCheckBox(self.tr("Main contact"))

@@ -52,6 +52,7 @@ class ExhibitorDialog(QDialog):
         ):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 16)  # the hint read whole
             edit.setObjectName(key)
             self.fields[key] = edit
             self._labels["expected_value_fen" if key == "expected_value" else key] = label

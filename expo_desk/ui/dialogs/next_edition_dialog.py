@@ -76,11 +76,13 @@ class NextEditionDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Copy from %1 %2").replace("%1", self._source.get("code", "-"))
                                 .replace("%2", self._source.get("name", ""))))
         layout.addLayout(self._form())
-        layout.addWidget(QLabel(self.tr("Last edition's exhibitors with a signed contract — tick those who rebooked "
-                                        "on site (served first, a draft contract at once):")))
+        intro = QLabel(self.tr("Last edition's exhibitors with a signed contract — tick those who rebooked "
+                               "on site (served first, a draft contract at once):"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.exhibitors = record_table([self.tr("Rebooked on site"), self.tr("Exhibitor"), self.tr("Booths"),
-                                        self.tr("Contracts"), self.tr("Account manager")], stretch=1,
-                                       name="exhibitors")
+                                        self.tr("Contracts"), self.tr("Account manager")], stretch=2,
+                                       name="exhibitors")  # company names whole; a long booth list takes the rest
         layout.addWidget(self.exhibitors, 1)
         self.preview = QLabel()
         self.preview.setObjectName("preview")

@@ -41,6 +41,7 @@ class SignDialog(ContractForm):
         self.add_field("signed_on", self.tr("Signed on"), self.signed_on)
         self.total = QLabel()
         self.total.setObjectName("sign_total")
+        self.total.setWordWrap(True)
         self.plan = record_table([self.tr("Instalment"), self.tr("Due on"), self.tr("Amount")], stretch=0,
                                  name="plan")
         extra: list[QWidget] = [self.total, self.plan, notice_label(self.tr(
@@ -158,7 +159,12 @@ class CancelDialog(ContractForm):
             self.quote.setText(str(exc))
             return
         days = quote["days_before_opening"]
-        when = "" if days is None else self.tr(" (%n day(s) before the opening)", "", days)
+        if days is None:
+            when = ""
+        elif days >= 0:
+            when = self.tr(" (%n day(s) before the opening)", "", days)
+        else:  # the show has opened: Qt writes no %n for a negative count
+            when = self.tr(" (%n day(s) after the opening)", "", -days)
         text = self.tr("Cancellation fee: %1 — %2 of the total%3.").replace(
             "%1", ui_money(quote["fee_fen"])).replace("%2", bp_text(quote["fee_bp"])).replace("%3", when)
         text += "\n" + self.tr("Paid so far %1.").replace("%1", ui_money(quote["paid_fen"]))

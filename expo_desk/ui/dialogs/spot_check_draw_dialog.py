@@ -23,6 +23,7 @@ class DrawDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Draw a spot-check sample"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.windowTitle()) + 120)
         self.kind = QComboBox()
         self.kind.setObjectName("draw_kind")
         for kind, (zh, en) in rules.KINDS.items():
@@ -35,6 +36,7 @@ class DrawDialog(QDialog):
         self.seed.setObjectName("draw_seed")
         self.seed.setValidator(QIntValidator(0, 2_147_483_647, self))
         self.seed.setPlaceholderText(self.tr("empty: chosen at random"))
+        self.seed.setMinimumWidth(self.seed.fontMetrics().horizontalAdvance(self.seed.placeholderText()) + 24)
         self.seed.setToolTip(self.tr("The same seed over the same records draws the same sample"))
         form = QFormLayout(self)
         form.addRow(self.tr("&Kind"), self.kind)

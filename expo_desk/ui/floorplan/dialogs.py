@@ -41,6 +41,7 @@ class GenerateBlockDialog(QDialog):
     def __init__(self, hall_code: str, x_cm: int, y_cm: int, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Generate a block of booths"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 48))  # the preview on one or two lines
         self.rows = QSpinBox()
         self.rows.setRange(1, 200)
         self.rows.setValue(2)
@@ -131,6 +132,9 @@ class ReserveDialog(QDialog):
         self.name.addItems(names)
         self.name.setCurrentText("")
         self.name.lineEdit().setPlaceholderText(self.tr("Exhibitor or prospect"))
+        metrics = self.name.fontMetrics()  # a company name or the hint read whole
+        self.name.setMinimumWidth(max(metrics.horizontalAdvance(self.name.lineEdit().placeholderText()),
+                                      metrics.horizontalAdvance("x" * 30)) + 40)
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
@@ -194,6 +198,8 @@ class BackgroundDialog(QDialog):
         self.path = QLineEdit(hall.get("background_path") or "")
         self.path.setObjectName("background_path")
         self.path.setPlaceholderText(self.tr("a PNG, JPEG or SVG file; empty for none"))
+        self.path.setMinimumWidth(max(self.path.fontMetrics().horizontalAdvance(self.path.placeholderText()) + 24,
+                                      self.path.fontMetrics().horizontalAdvance("x" * 40)))  # a path reads whole
         self.x = _metres((hall.get("background_x_cm") or 0) / 100)
         self.y = _metres((hall.get("background_y_cm") or 0) / 100)
         self.width = _metres(hall["width_cm"] / 100, maximum=5000.0)

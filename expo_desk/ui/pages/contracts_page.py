@@ -117,7 +117,8 @@ class ContractsPage(QWidget):
         self.actions: dict[str, QAction] = {}
         buttons = QGridLayout()
         buttons.setSpacing(4)
-        for n, (key, text, keys) in enumerate(_ACTIONS):
+        made: list[QToolButton] = []
+        for key, text, keys in _ACTIONS:
             action = QAction(_translated(text), self)
             action.setObjectName(f"action_{key}")
             if keys:
@@ -132,7 +133,13 @@ class ContractsPage(QWidget):
             button.setObjectName(f"button_{key}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button, n // 4, n % 4)
+            made.append(button)
+        # every label whole: four to a row, or three when the language's words are long
+        widest = max(button.sizeHint().width() for button in made)
+        per_row = 4 if widest * 4 <= 560 else 3
+        for n, button in enumerate(made):
+            button.setMinimumWidth(widest)
+            buttons.addWidget(button, n // per_row, n % per_row)
         self.detail = ContractDetail()
         right = QWidget()
         side = QVBoxLayout(right)

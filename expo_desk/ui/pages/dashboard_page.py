@@ -80,6 +80,11 @@ class PercentBar(QWidget):
         painter.end()
 
 
+def _unbroken_units(text: str) -> str:
+    """A wrapped line never parts a figure from its unit ('89,549.00 元', '8,811 m²')."""
+    return text.replace(" 元", "\u00a0元").replace(" m²", "\u00a0m²").replace(" %", "\u00a0%")
+
+
 class _Tile(QFrame):
     """One figure: a caption, the figure large, a line of context and an optional bar."""
 
@@ -110,7 +115,7 @@ class _Tile(QFrame):
 
     def set(self, value: str, detail: str, percent: float | None = None) -> None:
         self.value.setText(value)
-        self.detail.setText(detail)
+        self.detail.setText(_unbroken_units(detail))
         if self.bar is not None:
             self.bar.set_percent(percent)
 

@@ -84,6 +84,9 @@ class PipelinePage(QWidget):
         self.model = LeadTableModel(self)
         self.table = list_page.paged_table(self.model, "leads", (125, 190, 100, 105, 120, 90), sort_column=2)
         self.model.sort_requested.connect(self._sort_by)
+        widest_day = ui_date("2026-12-28")  # a two-digit day and the longest month name
+        list_page.widen_for(self.table, 2, widest_day)
+        list_page.widen_for(self.table, 4, f"{widest_day} 00:00")
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._table_row(current.row()))
 

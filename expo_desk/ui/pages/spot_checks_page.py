@@ -33,7 +33,7 @@ from expo_desk.errors import UserError
 from expo_desk.services import spot_checks as svc
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.spot_check_draw_dialog import DrawDialog
-from expo_desk.ui.formats import ui_datetime, ui_local_date
+from expo_desk.ui.formats import ui_date, ui_datetime, ui_local_date, ui_money
 from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.exceptions_view import ROW_HEIGHT, ExceptionsView
@@ -49,6 +49,14 @@ _SHOWN_DIFFERENCES = 10
 def _mark(value: bool | None) -> str:
     return _UNKNOWN if value is None else (_PASS if value else _FAIL)
 
+
+
+def _item_text(item: dict) -> str:
+    """A drawn payment as the window writes dates and money ('31 Mar 2026 ¥3,357.00 · RZ2026-0065 …');
+    a contract, or a record deleted since, as the service labels it."""
+    if item.get("paid_on") is None or item.get("amount_fen") is None or item.get("number") is None:
+        return item["label"]
+    return f"{ui_date(item['paid_on'])} {ui_money(item['amount_fen'])} · {item['number']} {item.get('company_name') or ''}"
 
 class SpotChecksPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -140,7 +148,7 @@ class SpotChecksPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([540, 860])
+        splitter.setSizes([600, 600])  # the list of checks whole, signed-off column included
         checks_tab = QWidget()
         checks_box = QVBoxLayout(checks_tab)
         checks_box.addLayout(bar)
@@ -222,7 +230,7 @@ class SpotChecksPage(QWidget):
         self.check_title.setText(f"<b>{_escape(pick_pair(rules.KINDS[c['kind']]))}</b> · {len(items)} / "
                                  f"{c['population']:,} · {_escape(seed)} · {_escape(c['drawn_by_name'])} "
                                  f"{ui_local_date(c['drawn_at'])}<br>{_escape(status)}")
-        fill_table(self.item_table, [[str(i["position"]), i["label"], _computer_summary(i["checks"]),
+        fill_table(self.item_table, [[str(i["position"]), _item_text(i), _computer_summary(i["checks"]),
                                       _verdict_summary(i["checks"]), i["note"]] for i in items],
                    [i["id"] for i in items])
         for row, item in enumerate(items):
@@ -278,7 +286,7 @@ class SpotChecksPage(QWidget):
         self.item_table.selectRow(index)
         self.item_table.blockSignals(False)
         self.item_box.setTitle(self.tr("Item %1 of %2: %3").replace("%1", str(item["position"]))
-                               .replace("%2", str(len(items))).replace("%3", item["label"]))
+                               .replace("%2", str(len(items))).replace("%3", _item_text(item)))
         editable = self.may_work and not self.detail["signed_off"]
         for name, (ok, problem) in self.verdict_buttons.items():
             values = item["checks"].get(name, {})

@@ -99,10 +99,14 @@ class ContractDetail(QScrollArea):
                 ("fascia", self.tr("Fascia")), ("cancelled", self.tr("Cancelled")))):
             caption = QLabel(text)
             caption.setStyleSheet("color: #555;")
-            facts.addWidget(caption, n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
             self._fact_captions[key] = caption
             self.facts[key] = _selectable(f"detail_{key}")
-            facts.addWidget(self.facts[key], n // 2, (n % 2) * 2 + 1)
+            if n < 4:  # short facts side by side; the fascia and a cancellation may be long
+                facts.addWidget(caption, n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
+                facts.addWidget(self.facts[key], n // 2, (n % 2) * 2 + 1)
+            else:
+                facts.addWidget(caption, n - 2, 0, Qt.AlignmentFlag.AlignTop)
+                facts.addWidget(self.facts[key], n - 2, 1, 1, 3)
         facts.setColumnStretch(1, 1)
         facts.setColumnStretch(3, 1)
         layout.addLayout(facts)

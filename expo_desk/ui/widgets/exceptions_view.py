@@ -28,11 +28,12 @@ class ExceptionsView(QWidget):
         who = [self.tr("Contract"), self.tr("Exhibitor"), self.tr("Account manager")]
         self.discounts = record_table([*who, self.tr("Discount"), self.tr("Limit"), self.tr("Of booth price"),
                                        self.tr("State"), self.tr("Reason")], stretch=7, name="exceptions_discounts")
+        # Company names and who holds a booth are read whole: the table scrolls sideways instead.
         self.overdue = record_table([*who, self.tr("Overdue"), self.tr("Days late"), self.tr("Outstanding"),
-                                     self.tr("Status")], stretch=1, name="exceptions_overdue")
+                                     self.tr("Status")], name="exceptions_overdue")
         self.expiring = record_table([self.tr("Booth"), self.tr("Hall"), self.tr("Reserved for"), self.tr("Until"),
                                       self.tr("Days left"), self.tr("Draft contract"), self.tr("Account manager")],
-                                     stretch=2, name="exceptions_expiring")
+                                     name="exceptions_expiring")
         self.edited = record_table([*who, self.tr("Signed on"), self.tr("Signed total"), self.tr("Total now"),
                                     self.tr("Changes after signing")], stretch=6, name="exceptions_edited")
         self.headings: dict[str, QGroupBox] = {}

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLineEdit, QStyle, QTableView, QWidget
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.permissions import Action, can
@@ -70,11 +70,20 @@ def paged_table(model: QAbstractItemModel, name: str, widths: Iterable[int], sor
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     header = table.horizontalHeader()
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed heading ends in '…', whole in its tooltip
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
     header.setStretchLastSection(True)
     return table
+
+
+def widen_for(table: QTableView, column: int, sample: str) -> None:
+    """Make ``column`` wide enough for ``sample`` (the longest value it shows, e.g. a date in
+    the window's language), so it is not cut to '…' in one language and roomy in the other."""
+    needed = table.fontMetrics().horizontalAdvance(sample) + 2 * table.style().pixelMetric(
+        QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 12
+    table.setColumnWidth(column, max(table.columnWidth(column), needed))
 
 
 def select_row(table: QTableView, row: int) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from expo_desk.services import payments
-from expo_desk.ui.formats import ui_money
+from expo_desk.ui.formats import ui_date, ui_money
 from expo_desk.ui.models.contract_table_model import ReceivableTableModel
-from expo_desk.ui.widgets.list_page import paged_table
+from expo_desk.ui.widgets.list_page import paged_table, widen_for
 from expo_desk.ui.widgets.tables import fill_table, record_table
 
 _SUM_KEYS = ("contracts", "due_fen", "paid_fen", "outstanding_fen", "overdue_fen")
@@ -37,7 +37,8 @@ class ReceivablesView(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("receivables_total")
         self.model = ReceivableTableModel(self)
-        self.table = paged_table(self.model, "receivables", (110, 220, 90, 120, 110, 110, 110, 110, 80, 96), 0)
+        self.table = paged_table(self.model, "receivables", (100, 176, 84, 66, 88, 88, 88, 88, 70, 90), 0)
+        widen_for(self.table, 9, ui_date("2026-12-28"))  # the next due date, in the window's language
         self.table.setSortingEnabled(False)  # the service's order: longest overdue first
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))

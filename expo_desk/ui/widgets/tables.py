@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
 NOTICE_STYLE = "color: #8a6d00;"
+LONG_TEXT = 24  # characters beyond which a cell may be cut short, so it carries its text as a tooltip
 
 
 def record_table(headers: list[str], stretch: int | None = None, name: str = "") -> QTableWidget:
@@ -15,11 +16,14 @@ def record_table(headers: list[str], stretch: int | None = None, name: str = "")
     if name:
         table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
+    for column, text in enumerate(headers):
+        table.horizontalHeaderItem(column).setToolTip(text)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a squeezed heading ends in '…', whole in its tooltip
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is None:
         header.setStretchLastSection(True)
@@ -34,6 +38,8 @@ def fill_table(table: QTableWidget, rows: list[list[str]], ids: list[str] | None
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
+            if len(value) > LONG_TEXT:
+                item.setToolTip(value)  # the whole text when the column cuts it to '…'
             if ids:
                 item.setData(Qt.ItemDataRole.UserRole, ids[r])
             table.setItem(r, c, item)
