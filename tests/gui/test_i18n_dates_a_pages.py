@@ -11,7 +11,10 @@ from test_contracts_page import TODAY, new_contract, ready_to_sell
 from expo_desk.services import booths, leads, payments, spot_checks
 from expo_desk.services import exhibitors as exhibitor_service
 from expo_desk.services.contract_signing import sign_contract
+from expo_desk.services.contract_view import contract_detail
 from expo_desk.services.contracts import create_contract
+from expo_desk.store import records
+from expo_desk.ui.dialogs.payment_dialog import CancelDialog
 from expo_desk.ui.formats import date_text, datetime_text
 from expo_desk.ui.language import set_ui_language
 from expo_desk.ui.pages.contracts_page import ContractsPage
@@ -139,3 +142,26 @@ def test_a_reserved_booth_says_until_when_on_the_plan(window, sales):
     plan.refresh()
     item = plan.scene.items_by_id[sales["booths"]["A-003"]]
     assert "潍坊新客户 → 31 Jan 2099" in item.tooltip_text()
+
+
+def test_a_drawn_payment_is_written_in_the_window_language(qtbot, window, sales, chinese):
+    ctx = window.context
+    signed_and_paid(window, sales)
+    ctx.announce(spot_checks.draw_spot_check(ctx.db, sales["dm"], ctx.show["id"], "payments", 1, 7))
+    page = opened(qtbot, SpotChecksPage(ctx))
+    page.refresh()
+    assert page.item_table.item(0, 1).text() == "18 Sep 2026 ¥1,000.00 · RZ2026-0001 日照钢铁集团有限公司"
+    chinese()
+    page.refresh()
+    assert page.item_table.item(0, 1).text().startswith("2026年9月18日 1,000.00 元 · RZ2026-0001")
+
+
+def test_cancelling_after_the_opening_says_how_long_after(qtbot, window, sales):
+    ctx = window.context
+    records.update(ctx.db, ctx.actor, "shows", ctx.show["id"],
+                   {"start_date": (TODAY - dt.timedelta(days=3)).isoformat()})
+    cid = new_contract(window, sales)
+    ctx.announce(sign_contract(ctx.db, ctx.actor, cid, TODAY - dt.timedelta(days=10)))
+    dialog = CancelDialog(ctx, contract_detail(ctx.db, cid))
+    qtbot.addWidget(dialog)
+    assert "(3 day(s) after the opening)" in dialog.quote.text() and "%n" not in dialog.quote.text()
