@@ -174,7 +174,8 @@ def step_window(work: Path) -> str:
     folder.mkdir(exist_ok=True)
     (folder / "expo-desk.ini").write_text("[ui]\nlanguage=zh\n", encoding="utf-8")
     log_file = folder / "logs" / "expo-desk.log"
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("EXPO_DESK_SMOKE_PLATFORM", "offscreen"))
+    platform = os.environ.get("EXPO_DESK_SMOKE_PLATFORM", "offscreen")  # xcb under Xvfb tries the real one
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
     errors = folder / "stderr.txt"
     with errors.open("wb") as stderr:
         child = subprocess.Popen([*_program(), "--data-dir", str(folder)], env=env, stdin=subprocess.DEVNULL,
@@ -199,7 +200,7 @@ def step_window(work: Path) -> str:
                   if " WARNING " in line or " ERROR " in line or " CRITICAL " in line]
     if complaints:
         raise SmokeFailure("the window started with complaints: " + " | ".join(complaints))
-    return f"window started offscreen in Chinese (Qt and our translations loaded) in {started:.1f} s, stayed up"
+    return f"window started ({platform}) in Chinese, Qt's and our translations loaded, in {started:.1f} s; stayed up"
 
 
 def _wait_for_start(child: subprocess.Popen, log_file: Path) -> float | None:
