@@ -61,6 +61,7 @@ OWN_COLUMN_NAMES = {
     ("contacts", "name"): ("姓名", "name"), ("tasks", "name"): ("任务名称", "task name"),
     ("contracts", "number"): ("合同编号", "contract number"), ("booths", "number"): ("展位号", "booth number"),
 }
+AUDIT_ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"), "delete": ("删除", "deleted")}
 _SUMMARY_COLUMNS = ("number", "company_name", "display_name", "name", "prospect_name", "description", "label", "title")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -166,6 +167,8 @@ class ConflictsDialog(QDialog):
         description of a whole row."""
         value = conflict[f"{side}_value"]
         if value is None:
+            if conflict["kind"] == "refused":
+                return self.tr("(as it is here)")
             return self.tr("(deleted)") if conflict["kind"] == "missing" else self.tr("(none)")
         if isinstance(value, dict):
             return self.row_text(conflict["table_name"], value)
@@ -187,17 +190,25 @@ class ConflictsDialog(QDialog):
         return text if len(text) <= _SHORT else text[:_SHORT - 1] + "…"
 
     def row_text(self, table: str, row: dict) -> str:
-        """A whole row in a line: its name or number, an amount and a date where it has them."""
-        parts = [str(row[c]) for c in _SUMMARY_COLUMNS if row.get(c)][:1]
-        for column in ("amount_fen", "total_fen"):
-            if isinstance(row.get(column), int):
-                parts.append(ui_money(row[column]))
-                break
-        for column in ("paid_on", "due_on", "signed_on"):
-            if row.get(column):
-                parts.append(ui_date(row[column]))
-                break
-        text = " · ".join(parts) or table_name(table)
+        """A whole row in a line: its name or number, an amount and a date where it has them;
+        else its first few fields (a change that arrived as a few columns)."""
+        if table == "audit_log" and row.get("table_name"):
+            action = pick_pair(AUDIT_ACTIONS.get(row.get("action"), (row.get("action"), row.get("action"))))
+            parts = [f"{action} {table_name(row['table_name'])}", str(row.get("new_values") or row.get("old_values") or "")]
+        else:
+            parts = [str(row[c]) for c in _SUMMARY_COLUMNS if row.get(c)][:1]
+            for column in ("amount_fen", "total_fen"):
+                if isinstance(row.get(column), int):
+                    parts.append(ui_money(row[column]))
+                    break
+            for column in ("paid_on", "due_on", "signed_on"):
+                if row.get(column):
+                    parts.append(ui_date(row[column]))
+                    break
+        if not parts:
+            parts = [f"{column_name(table, c)}: {self._field_text(c, v)}" for c, v in row.items()
+                     if c != "id" and not c.endswith("_id") and v not in (None, "")][:3]
+        text = " · ".join(p for p in parts if p) or table_name(table)
         return text if len(text) <= _SHORT else text[:_SHORT - 1] + "…"
 
     def selected(self) -> dict | None:
