@@ -118,6 +118,7 @@ def test_a_lead_added_and_deleted_on_the_page(page, window, on_modal, monkeypatc
     on_modal(fill)
     results.add_lead_button.click()
     assert results.leads_table.rowCount() == 1 and results.leads_table.item(0, 1).text() == "周先生"
+    assert results.leads_table.item(0, 0).text() == "18 Sep 2026"  # the day in the window's language
     assert results.lead_summary.text() == "1 lead(s) · 1 agreement(s) signed · ¥55,000.00"
     assert results.leads_table.item(0, 7).text() == "business card"
     assert scalar(window.context.db, "SELECT source FROM exhibitor_leads") == "名片 business card"  # for the report

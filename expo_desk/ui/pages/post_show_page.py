@@ -467,7 +467,7 @@ class ExhibitorResults(QWidget):
     def _fill_leads(self, leads: list[dict]) -> None:
         self._leads = leads
         signed = self.tr("✔ signed")
-        fill_table(self.leads_table, [[x["captured_on"] or "", x["visitor_name"], x["visitor_company"], x["contact"],
+        fill_table(self.leads_table, [[ui_date(x["captured_on"]), x["visitor_name"], x["visitor_company"], x["contact"],
                                        x["interest"], signed if x["agreement_signed"] else "",
                                        ui_money(x["agreement_value_fen"]) if x["agreement_value_fen"] is not None else "",
                                        source_text(x["source"])] for x in leads], [x["id"] for x in leads])
