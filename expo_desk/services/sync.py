@@ -171,11 +171,9 @@ class Received:
     refused_changes: int = 0
 
 
-def _sender_role(db, exchange: sync_files.ExchangeFile) -> str | None:
-    """The sender's role as this copy knows it (never as the file claims it)."""
-    if exchange.made_by_id:
-        return store.user_role(db, exchange.made_by_id)
-    # the one local user of a company without sign-in; where sign-in is required, no one
+def _local_role(db) -> str | None:
+    """The role of changes made by the one local user of a company without sign-in; where
+    this copy requires sign-in, such changes are no one's and are refused."""
     return None if sign_in_required(db) else Role.ADMINISTRATOR.value
 
 
@@ -221,7 +219,7 @@ def receive_changes(db, actor: Actor, folder: Path, progress: Callable[[int, int
                 pending.remove(exchange)
                 try:
                     changes, conflicts, refused = call(sync_worker.apply_file, path, base, exchange,
-                                                       _sender_role(db, exchange))
+                                                       _local_role(db))
                 except UserError as exc:
                     report.refused.append(f"{exchange.path.name}: {exc}")
                     continue

@@ -56,15 +56,48 @@ def difference(base: Path, current: Path) -> tuple[bytes, int]:
     return changeset, len(changesets.read(changeset, current)) if changeset else 0
 
 
-def apply_file(path: Path, base: Path, exchange: sync_files.ExchangeFile, sender: str | None) -> tuple[int, int, int]:
+def _refusals(changes: list[changesets.RowChange], roles: dict[str, str], sender: str | None,
+               local_role: str | None) -> dict[tuple[str, str], str]:
+    """Why each refused row change is refused, judged by the role of the person who made it
+    (named by the audit entries travelling with it; the sender when none does) as this copy
+    knows them. The audit entries of a refused change are refused with it."""
+    roles = {**roles, **{c.row_id: c.new.get("role") for c in changes if c.table == "users" and c.op == "INSERT"}}
+    authors: dict[tuple[str, str], set] = {}
+    for change in changes:
+        if change.table == "audit_log" and change.op == "INSERT":
+            authors.setdefault((change.new.get("table_name"), change.new.get("row_id")), set()).add(
+                change.new.get("user_id"))
+    refused: dict[tuple[str, str], str] = {}
+    for change in changes:
+        if change.table == "audit_log":
+            continue
+        reasons = []
+        for user_id in authors.get((change.table, change.row_id)) or {sender}:
+            role = roles.get(user_id) if user_id else local_role
+            reasons.append(rules.refusal(change.table, change.op, Role(role) if role else None))
+        if all(reasons):
+            refused[(change.table, change.row_id)] = reasons[0]
+    for change in changes:
+        if change.table == "audit_log":
+            if change.op != "INSERT":
+                refused[(change.table, change.row_id)] = rules.refusal(change.table, change.op, None)
+            elif (change.new.get("table_name"), change.new.get("row_id")) in refused:
+                refused[(change.table, change.row_id)] = "所记录的修改被拒绝 / the change it records was refused"
+    return refused
+
+
+def apply_file(path: Path, base: Path, exchange: sync_files.ExchangeFile, local_role: str | None
+               ) -> tuple[int, int, int]:
     """Apply one received file to the copy and let the base follow. Returns the numbers of
-    changes applied, conflicts listed and changes refused."""
-    role = Role(sender) if sender else None
+    changes applied, conflicts listed and changes refused. ``local_role`` is the role of the
+    one local user of a company without sign-in (None where sign-in is required)."""
     changeset = sync_files.read_changes(exchange)
+    roles = changesets.user_roles(path)
+    refused = _refusals(changesets.read(changeset, path), roles, exchange.made_by_id, local_role)
     counts = [0, 0, 0]
 
     def refuse(change: changesets.RowChange) -> str:
-        return rules.refusal(change.table, change.op, role)
+        return refused.get((change.table, change.row_id), "")
 
     def settle(conn, applied: changesets.Applied) -> None:
         conflicts, refused = settle_received(conn, exchange, applied)

@@ -137,6 +137,15 @@ def read(changeset: bytes, path: Path | str) -> list[RowChange]:
         conn.close()
 
 
+def user_roles(path: Path | str) -> dict[str, str]:
+    """The role of each active user of the file, by id."""
+    conn = connect(path)
+    try:
+        return {uid: role for uid, role in conn.execute("SELECT id, role FROM users WHERE active = 1")}
+    finally:
+        conn.close()
+
+
 def apply(path: Path | str, changeset: bytes, refuse: Callable[[RowChange], str],
           settle: Callable[[apsw.Connection, Applied], None], travelling: Iterable[str]) -> bytes:
     """Apply a received changeset to the file at ``path`` in one transaction.

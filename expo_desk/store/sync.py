@@ -144,11 +144,6 @@ def last_change_by(conn: Conn, table: str, row_id: str, column: str = "", value:
     return (entry["user_name"], entry["at"]) if entry else ("", "")
 
 
-def user_role(conn: Conn, user_id: str) -> str | None:
-    found = _one(conn, "SELECT role FROM users WHERE id = ? AND active = 1", (user_id,))
-    return found["role"] if found else None
-
-
 # ---------------------------------------------------------------- the review list
 
 
