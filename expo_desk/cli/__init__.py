@@ -176,7 +176,7 @@ def _cmd_export_exhibitors(args: argparse.Namespace) -> int:
 # Modules that add commands: each has ``register(commands)`` taking the subparsers.
 COMMAND_MODULES: tuple[str, ...] = ("expo_desk.cli.audit", "expo_desk.cli.backups", "expo_desk.cli.report",
                                    "expo_desk.cli.booths", "expo_desk.cli.sales",
-                                   "expo_desk.cli.post_show")
+                                   "expo_desk.cli.post_show", "expo_desk.cli.sync")
 
 
 def build_parser() -> argparse.ArgumentParser:

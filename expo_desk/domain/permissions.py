@@ -82,6 +82,9 @@ _ACTION_NAMES: dict[Action, str] = {
     Action.MANAGE_USERS: "管理用户 / manage users",
     Action.RESTORE_BACKUPS: "恢复备份 / restore backups",
     Action.CHANGE_SETTINGS: "修改设置 / change settings",
+    Action.PREPARE_COPIES: "准备副本 / prepare copies of the show",
+    Action.EXCHANGE_CHANGES: "交换变更 / exchange changes",
+    Action.RESOLVE_CONFLICTS: "处理冲突 / resolve conflicts",
 }
 
 

@@ -46,6 +46,8 @@ def settle_received(conn, exchange, applied: changesets.Applied) -> tuple[int, i
         added += _settle_one(conn, exchange, change, {c for t, r, c in settled
                                                       if t == change.table and r == change.row_id})
     for change, why in applied.refused:
+        if change.table == "audit_log":  # refused with the change it records, listed once there
+            continue
         _add(conn, exchange, "refused", change.table, change.row_id, "", None, change.new or change.old, why)
     for item in exchange.settled:
         _carry_out(conn, exchange, item)

@@ -124,3 +124,9 @@ def can_role(role: Role, action: Action) -> bool:
     from expo_desk.domain.actors import Actor
 
     return can(Actor("x", "x", role), action)
+
+
+def test_every_action_has_a_name_for_refusals():
+    from expo_desk.domain.permissions import _ACTION_NAMES
+
+    assert set(_ACTION_NAMES) == set(Action)

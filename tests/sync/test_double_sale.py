@@ -6,7 +6,6 @@ from expo_desk.services import sync_conflicts
 from expo_desk.services.contract_signing import sign_contract
 from expo_desk.services.contracts import create_contract
 from expo_desk.store.queries import scalar
-
 from tests.helpers import differing
 
 
