@@ -76,7 +76,7 @@ def test_the_department_manager_takes_the_other_copys_value(qtbot, window, recei
     dialog.show_resolved.setChecked(True)
     assert dialog.table.rowCount() == 1 and not dialog.table.isColumnHidden(6)
     choice = cells(dialog)[6]
-    assert choice.startswith("Took the other copy's · 赵部长 · ")
+    assert choice.startswith("Took the other copy's\n赵部长 · ")
     assert not dialog.keep_button.isEnabled() and not dialog.take_button.isEnabled()
 
 

@@ -4,13 +4,16 @@ travels to every copy with the next file sent from here)."""
 
 from __future__ import annotations
 
+import json
 import re
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -21,10 +24,12 @@ from PySide6.QtWidgets import (
 from expo_desk.domain.permissions import Action, can
 from expo_desk.errors import UserError
 from expo_desk.services import sync_conflicts
+from expo_desk.services.contracts import contract_or_error
+from expo_desk.services.shows import show_or_error
 from expo_desk.services.users import list_users
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.formats import ui_date, ui_datetime, ui_money
-from expo_desk.ui.language import pick_pair
+from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
 TABLE_NAMES = {
@@ -55,7 +60,10 @@ COLUMN_NAMES = {
     "owner_id": ("负责人", "owner"), "stage": ("阶段", "stage"), "next_follow_up": ("下次跟进", "next follow-up"),
     "prospect_name": ("潜在客户", "prospect"), "lost_reason": ("丢单原因", "reason lost"),
     "display_name": ("姓名", "name"), "role": ("角色", "role"), "active": ("启用", "active"),
-    "severity": ("严重程度", "severity"), "width_cm": ("宽度", "width"), "depth_cm": ("深度", "depth"),
+    "severity": ("严重程度", "severity"), "venue": ("展馆", "venue"), "city": ("城市", "city"),
+    "name_en": ("英文名称", "English name"), "build_start": ("布展开始", "build-up starts"),
+    "start_date": ("开幕日期", "opening day"), "end_date": ("闭幕日期", "last day"),
+    "teardown_end": ("撤展结束", "tear-down ends"), "revenue_target_fen": ("收入目标", "revenue target"), "width_cm": ("宽度", "width"), "depth_cm": ("深度", "depth"),
 }
 OWN_COLUMN_NAMES = {
     ("contacts", "name"): ("姓名", "name"), ("tasks", "name"): ("任务名称", "task name"),
@@ -65,7 +73,11 @@ AUDIT_ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"),
 _SUMMARY_COLUMNS = ("number", "company_name", "display_name", "name", "prospect_name", "description", "label", "title")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-_SHORT = 60
+_SHORT = 40
+
+
+def _short(text: str, limit: int = _SHORT) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def table_name(table: str) -> str:
@@ -106,6 +118,14 @@ class ConflictsDialog(QDialog):
                                    self.tr("Other copy"), self.tr("Detail"), self.tr("Choice")],
                                   stretch=5, name="conflicts")
         self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3, 4, 5):  # the long texts share the width and wrap; no sideways scrolling
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._fit_rows = QTimer(self)  # rows as tall as their wrapped text, once the widths are known
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No conflicts wait for review."))
@@ -148,10 +168,19 @@ class ConflictsDialog(QDialog):
                                        self._who(conflict["ours_by"], conflict["ours_at"])]))
         theirs = "\n".join(filter(None, [self.value_text(conflict, "theirs"),
                                          self._who(conflict["theirs_by"], conflict["theirs_at"], conflict["theirs_copy"])]))
-        return [f"{table_name(table)}: {conflict['label']}",
+        return [f"{table_name(table)}: {self._label(conflict)}",
                 column_name(table, column) if column else self.tr("(whole record)"),
                 pick_pair(sync_conflicts.KINDS.get(conflict["kind"], (conflict["kind"], conflict["kind"]))),
                 ours, theirs, conflict["detail"], self._choice(conflict)]
+
+    def _label(self, conflict: dict) -> str:
+        if conflict["table_name"] == "shows" and conflict["label"] == conflict["row_id"][:8]:
+            try:
+                show = show_or_error(self._context.db, conflict["row_id"])
+                return pick(show["name"], show.get("name_en") or "")
+            except UserError:
+                pass
+        return _short(conflict["label"])
 
     def _who(self, by: str, at: str, copy: str = "") -> str:
         return " · ".join(part for part in (by, ui_datetime(at) if at else "", copy) if part)
@@ -160,7 +189,8 @@ class ConflictsDialog(QDialog):
         if conflict["status"] != "resolved":
             return ""
         chosen = self.tr("Kept this copy's") if conflict["chosen"] == "ours" else self.tr("Took the other copy's")
-        return " · ".join(p for p in (chosen, conflict["resolved_by"] or "", ui_datetime(conflict["resolved_at"])) if p)
+        who = " · ".join(p for p in (conflict["resolved_by"] or "", ui_datetime(conflict["resolved_at"])) if p)
+        return f"{chosen}\n{who}"
 
     def value_text(self, conflict: dict, side: str) -> str:
         """One side's value as a person reads it: money, dates, names of people, a short
@@ -186,30 +216,48 @@ class ConflictsDialog(QDialog):
                 return ui_date(value)
             if _TIMESTAMP.match(value):
                 return ui_datetime(value)
-        text = str(value)
-        return text if len(text) <= _SHORT else text[:_SHORT - 1] + "…"
+        return _short(str(value))
 
     def row_text(self, table: str, row: dict) -> str:
-        """A whole row in a line: its name or number, an amount and a date where it has them;
-        else its first few fields (a change that arrived as a few columns)."""
+        """A whole row in a line: its name or number, an amount and a date where it has them
+        (a contract line with its contract's number); else its first few fields."""
         if table == "audit_log" and row.get("table_name"):
-            action = pick_pair(AUDIT_ACTIONS.get(row.get("action"), (row.get("action"), row.get("action"))))
-            parts = [f"{action} {table_name(row['table_name'])}", str(row.get("new_values") or row.get("old_values") or "")]
-        else:
-            parts = [str(row[c]) for c in _SUMMARY_COLUMNS if row.get(c)][:1]
-            for column in ("amount_fen", "total_fen"):
-                if isinstance(row.get(column), int):
-                    parts.append(ui_money(row[column]))
-                    break
-            for column in ("paid_on", "due_on", "signed_on"):
-                if row.get(column):
-                    parts.append(ui_date(row[column]))
-                    break
-        if not parts:
-            parts = [f"{column_name(table, c)}: {self._field_text(c, v)}" for c, v in row.items()
-                     if c != "id" and not c.endswith("_id") and v not in (None, "")][:3]
-        text = " · ".join(p for p in parts if p) or table_name(table)
-        return text if len(text) <= _SHORT else text[:_SHORT - 1] + "…"
+            return self._audit_text(row)
+        parts = [self._contract_number(row["contract_id"])] if table == "contract_lines" and row.get("contract_id") else []
+        parts += [_short(str(row[c])) for c in _SUMMARY_COLUMNS if row.get(c)][:1]
+        for column in ("amount_fen", "total_fen"):
+            if isinstance(row.get(column), int):
+                parts.append(ui_money(row[column]))
+                break
+        for column in ("paid_on", "due_on", "signed_on"):
+            if row.get(column):
+                parts.append(ui_date(row[column]))
+                break
+        if not any(parts):
+            parts = self._fields_text(table, row)
+        return " · ".join(p for p in parts if p) or table_name(table)
+
+    def _fields_text(self, table: str, values: dict) -> list[str]:
+        return [f"{column_name(table, c)}: {_short(self._field_text(c, v))}" for c, v in values.items()
+                if c != "id" and not c.endswith("_id") and v not in (None, "")][:3]
+
+    def _audit_text(self, row: dict) -> str:
+        """An audit entry as what it records: 'changed Show · venue: 别处'."""
+        action = AUDIT_ACTIONS.get(row.get("action"))
+        parts = [f"{pick_pair(action) if action else row.get('action')} {table_name(row['table_name'])}"]
+        try:
+            values = json.loads(row.get("new_values") or row.get("old_values") or "null")
+        except ValueError:
+            values = None
+        if isinstance(values, dict):
+            parts += self._fields_text(row["table_name"], values)
+        return " · ".join(parts)
+
+    def _contract_number(self, contract_id: str) -> str:
+        try:
+            return contract_or_error(self._context.db, contract_id)["number"]
+        except UserError:
+            return ""
 
     def selected(self) -> dict | None:
         row = self.table.currentRow()
@@ -228,7 +276,7 @@ class ConflictsDialog(QDialog):
         conflict = self.selected()
         if conflict is None:
             return
-        what = f"{table_name(conflict['table_name'])}: {conflict['label']}"
+        what = f"{table_name(conflict['table_name'])}: {self._label(conflict)}"
         if conflict["column_name"]:
             what += f" ▸ {column_name(conflict['table_name'], conflict['column_name'])}"
         side = "ours" if choice == "ours" else "theirs"
