@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPlainTextEdit,
@@ -101,7 +102,10 @@ class SpotChecksPage(QWidget):
         self.replay_label.setObjectName("replay_result")
         self.replay_label.setWordWrap(True)
         self.item_table = record_table(["#", self.tr("Item"), self.tr("Computer"), self.tr("Verdicts"),
-                                        self.tr("Note")], stretch=4, name="items")
+                                        self.tr("Note")], stretch=1, name="items")
+        # what was drawn takes the room (cut with its tooltip when it must); a note a set width
+        self.item_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        self.item_table.setColumnWidth(4, 130)
         self.item_table.itemSelectionChanged.connect(self._item_selected)
 
         for table in (self.check_table, self.item_table):
@@ -148,7 +152,7 @@ class SpotChecksPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([600, 600])  # the list of checks whole, signed-off column included
+        splitter.setSizes([580, 620])  # the list of checks whole, signed-off column included
         checks_tab = QWidget()
         checks_box = QVBoxLayout(checks_tab)
         checks_box.addLayout(bar)
