@@ -169,6 +169,7 @@ class Received:
     changes: int = 0
     conflicts: int = 0
     refused_changes: int = 0
+    cancelled: bool = False
 
 
 def _local_role(db) -> str | None:
@@ -200,9 +201,11 @@ def _can_apply(exchange: sync_files.ExchangeFile, known: set[str], own_id: str) 
     return all(file_id in known for replica, file_id in exchange.after.items() if replica != own_id)
 
 
-def receive_changes(db, actor: Actor, folder: Path, progress: Callable[[int, int], None] | None = None) -> Received:
+def receive_changes(db, actor: Actor, folder: Path, progress: Callable[[int, int], None] | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> Received:
     """Apply the other copies' files found in ``folder``, each in one transaction, each only
-    after the files it was made on."""
+    after the files it was made on. A cancel stops between two files: those applied stay
+    applied (each whole), the rest wait for the next receive."""
     state, path, base = _ready(db, actor)
     found, problems = sync_files.found_in(Path(folder))
     report = Received(refused=problems)
@@ -211,9 +214,12 @@ def receive_changes(db, actor: Actor, folder: Path, progress: Callable[[int, int
     total = len(pending)
     with sync_worker.worker() as call:
         progressing = True
-        while pending and progressing:
+        while pending and progressing and not report.cancelled:
             progressing = False
             for exchange in list(pending):
+                if should_cancel is not None and should_cancel():
+                    report.cancelled = True
+                    break
                 if not _can_apply(exchange, known, state["id"]):
                     continue
                 pending.remove(exchange)

@@ -126,7 +126,7 @@ def list_conflicts(db, status: str | None = "open") -> list[dict]:
     who made them and when."""
     found = []
     for conflict in store.conflicts(db, status):
-        current = store.row(db, conflict["table_name"], conflict["row_id"]) if conflict["kind"] == "value" else None
+        current = store.row(db, conflict["table_name"], conflict["row_id"])
         found.append({**conflict, "label": _label_of(current) or row_label(conflict),
                       "ours_value": _loads(conflict["ours"]), "theirs_value": _loads(conflict["theirs"])})
     return found

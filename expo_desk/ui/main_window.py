@@ -27,6 +27,8 @@ from expo_desk.services.shows import list_shows, new_show_file
 from expo_desk.services.users import sign_in_required
 from expo_desk.store.backup import backup_to_folder
 from expo_desk.ui.context import AppContext
+from expo_desk.ui.dialogs.conflicts_dialog import open_conflicts_dialog
+from expo_desk.ui.dialogs.exchange_dialog import open_exchange_dialog
 from expo_desk.ui.dialogs.language_dialog import LanguageDialog
 from expo_desk.ui.dialogs.new_show_dialog import NewShowDialog
 from expo_desk.ui.dialogs.next_edition_dialog import NextEditionDialog
@@ -205,6 +207,11 @@ class MainWindow(QMainWindow):
         next_edition = self.show_menu.addAction(self.tr("&Next edition…"))
         next_edition.setEnabled(self.context.show is not None and can(self.context.actor, Action.CREATE_SHOWS))
         next_edition.triggered.connect(self.next_edition)
+        self.show_menu.addSeparator()
+        exchange = self.show_menu.addAction(self.tr("E&xchange changes…"))
+        exchange.setShortcut("Ctrl+Shift+E")
+        exchange.triggered.connect(lambda: open_exchange_dialog(self))
+        self.show_menu.addAction(self.tr("Review &conflicts…")).triggered.connect(lambda: open_conflicts_dialog(self))
 
     def show_details(self) -> None:
         """The show's names, venue and dates (build-up, opening, last day, tear-down)."""

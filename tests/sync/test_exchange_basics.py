@@ -44,3 +44,13 @@ def test_same_field_changed_on_both_copies_waits_for_review(copies, actor, sales
     assert scalar(venue, "SELECT phone FROM exhibitors WHERE id = ?", [sales["steel"]]) == "0633-2222222"
     assert sync.copy_state(venue)["last_received_at"]
 
+
+
+def test_a_cancelled_receive_leaves_the_files_for_the_next_one(copies, actor, sales):
+    venue = copies.prepare("venue1", actor)
+    exhibitors.create_exhibitor(venue, actor, sales["show"]["id"], {"company_name": "现场展商"})
+    copies.send("venue1", actor)
+    stopped = sync.receive_changes(copies.dbs["office"], actor, copies.folder, should_cancel=lambda: True)
+    assert stopped.cancelled and stopped.applied == []
+    assert scalar(copies.dbs["office"], "SELECT count(*) FROM exhibitors WHERE company_name = '现场展商'") == 0
+    assert len(copies.receive("office", actor).applied) == 1

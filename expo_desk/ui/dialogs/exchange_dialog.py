@@ -184,7 +184,14 @@ class ExchangeDialog(QDialog):
         layout.addLayout(self._action_row())
         self.progress = QProgressBar()
         self.progress.hide()
-        layout.addWidget(self.progress)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop after the file being applied; the rest wait for the next receive"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -304,14 +311,16 @@ class ExchangeDialog(QDialog):
         return Path(folder)
 
     def _run(self, busy: str, work: Callable, done: Callable[[object], None]) -> None:
-        """``work(db, actor, progress)`` on a connection of its own; ``done(result)`` back here."""
+        """``work(db, actor, progress, should_cancel)`` on a connection of its own; ``done(result)``
+        back here."""
         actor = self._context.actor
         self._done = done
         self._say(busy)
         self.progress.setRange(0, 0)
         self.progress.show()
         # bound methods of this dialog, so the results come back on the window's thread
-        self._job = start_file_job(self._context.db_path, lambda db, progress, _cancel: work(db, actor, progress),
+        self._job = start_file_job(self._context.db_path,
+                                   lambda db, progress, should_cancel: work(db, actor, progress, should_cancel),
                                    progressed=self._progressed, finished=self._finished, failed=self._failed)
         self.refresh()
 
@@ -325,10 +334,16 @@ class ExchangeDialog(QDialog):
             "The exchange failed unexpectedly.\n%1").replace("%1", repr(exc))
         self._say(text, error=True)
 
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+
     def _end(self) -> None:
         self._job.wait()
         self._job = None
         self.progress.hide()
+        self.cancel_button.hide()
         self.refresh()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -342,14 +357,14 @@ class ExchangeDialog(QDialog):
 
     def set_up(self) -> None:
         name = self.setup_name.text().strip()
-        self._run(self.tr("Setting up this copy …"), lambda db, actor, _p: sync.start_exchange(db, actor, name),
+        self._run(self.tr("Setting up this copy …"), lambda db, actor, _p, _c: sync.start_exchange(db, actor, name),
                   lambda state: self._say(self.tr("This file is now the office copy “%1”. Prepare a copy for "
                                                   "each other PC.").replace("%1", state["name"])))
 
     def send(self) -> None:
         folder = self._folder_or_say()
         if folder is not None:
-            self._run(self.tr("Sending …"), lambda db, actor, _p: sync.send_changes(db, actor, folder), self._sent)
+            self._run(self.tr("Sending …"), lambda db, actor, _p, _c: sync.send_changes(db, actor, folder), self._sent)
 
     def _sent(self, exchange) -> None:
         if exchange is None:
@@ -362,7 +377,10 @@ class ExchangeDialog(QDialog):
         folder = self._folder_or_say()
         if folder is not None:
             self._run(self.tr("Receiving …"),
-                      lambda db, actor, progress: sync.receive_changes(db, actor, folder, progress), self._received)
+                      lambda db, actor, progress, should_cancel: sync.receive_changes(
+                          db, actor, folder, progress, should_cancel), self._received)
+            self.cancel_button.setEnabled(True)
+            self.cancel_button.show()
 
     def _received(self, report: sync.Received) -> None:
         self._say(self.received_text(report), error=bool(report.refused))
@@ -393,6 +411,8 @@ class ExchangeDialog(QDialog):
                 "%1", str(report.refused_changes)))
         if report.conflicts:
             lines.append(self.tr("Conflicts waiting for review: %1").replace("%1", str(report.conflicts)))
+        if report.cancelled:
+            lines.append(self.tr("Cancelled: the files not applied yet wait for the next receive."))
         return "\n".join(lines)
 
     def prepare_copy(self) -> None:
@@ -401,7 +421,7 @@ class ExchangeDialog(QDialog):
             return
         path, name, code = form.values()
         self._run(self.tr("Preparing the copy …"),
-                  lambda db, actor, _p: sync.prepare_copy(db, actor, path, name, code), self._prepared)
+                  lambda db, actor, _p, _c: sync.prepare_copy(db, actor, path, name, code), self._prepared)
 
     def _prepared(self, made: dict) -> None:
         self._say("\n".join([
