@@ -224,7 +224,8 @@ def _space_terms(rules: list[PricingRule], booth_type: str, area_cm2: int, on_da
         raised_en = " (minimum area)" if chargeable > area_cm2 else ""
         term = QuoteTerm(base.kind, label, label_en,
                          f"{m2_text(chargeable)} m²{raised} = {booths} 个标准展位 × {yuan_text(rate)}",
-                         f"{m2_text(chargeable)} m²{raised_en} = {booths} standard booths × {yuan_text(rate)}",
+                         f"{m2_text(chargeable)} m²{raised_en} = {booths} standard booth{'' if booths == '1' else 's'}"
+                         f" × {yuan_text(rate)}",
                          amount, base.id)
         return [term], chargeable
     min_cm2 = (base.min_area_m2 or 0) * CM2_PER_M2

@@ -51,7 +51,7 @@ def settle_received(conn, exchange, applied: changesets.Applied) -> tuple[int, i
         _add(conn, exchange, "refused", change.table, change.row_id, "", None, change.new or change.old, why)
     for item in exchange.settled:
         _carry_out(conn, exchange, item)
-    return added, len(applied.refused)
+    return added, sum(1 for change, _ in applied.refused if change.table != "audit_log")
 
 
 def _settle_one(conn, exchange, change: changesets.RowChange, settled_columns: set[str]) -> int:

@@ -31,6 +31,7 @@ from expo_desk.services.backups import (
 from expo_desk.store.db import open_database
 from expo_desk.store.safety import break_lock
 from expo_desk.ui.dialogs.restore_dialog import RestoreDialog
+from expo_desk.ui.formats import ui_datetime
 from expo_desk.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,7 @@ class SafetyGuard(QObject):
             QApplication.restoreOverrideCursor()
         if good is not None:
             text += " " + self.tr("The newest good backup is from %1; restore it, or choose another.").replace(
-                "%1", f"{good.local_time:%Y-%m-%d %H:%M}")
+                "%1", ui_datetime(good.taken_at))
         else:
             text += " " + self.tr("None of the newest backups passed its check; choose one to try.")
         dialog = RestoreDialog(backups, text, preselect=good.path if good else None, parent=self.window)
