@@ -35,3 +35,16 @@ def pick(zh: str, en: str) -> str:
 
 def pick_pair(pair: tuple[str, str]) -> str:
     return pick(pair[0], pair[1])
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def pick_joined(text: str) -> str:
+    """A name stored as '中文 / English' (a build task made from a template: '招展 / sales') in
+    the window's language; any other text (a name someone typed, 'Wiring A / B') as it is."""
+    parts = text.split(" / ")
+    if len(parts) != 2 or not _has_chinese(parts[0]) or _has_chinese(parts[1]) or not parts[1].strip():
+        return text
+    return pick(parts[0].strip(), parts[1].strip())

@@ -33,6 +33,7 @@ from expo_desk.services.booths import find_booth
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.formats import ui_date, ui_local_date
+from expo_desk.ui.language import pick_joined
 from expo_desk.ui.widgets.contract_detail import fit_table_height
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.field_form import FieldForm
@@ -82,7 +83,8 @@ def _title(text: str) -> QLabel:
 
 def _task_heading(row: dict) -> str:
     where = place_text(row)
-    return f"{row.get('name') or ''}\n{where}" if where else row.get("name") or ""
+    name = pick_joined(row.get("name") or "")
+    return f"{name}\n{where}" if where else name
 
 
 class BlockDialog(FieldForm):
@@ -222,7 +224,7 @@ class TaskDetailDialog(QDialog):
         self.detail = detail
         task = detail.get("task", detail)
         self.task = task
-        self.title.setText(task.get("name") or "")
+        self.title.setText(pick_joined(task.get("name") or ""))
         self._fill_facts(task)
         self.blocked.setText(self.tr("Blocked: %1").replace("%1", task.get("blocked_reason") or ""))
         self.blocked.setVisible(task.get("status") == "blocked")
@@ -278,9 +280,9 @@ class TaskDetailDialog(QDialog):
     def _fill_links(self, detail: dict) -> None:
         before, after = detail.get("predecessors") or [], detail.get("successors") or []
         problems = detail.get("punch_items") or []
-        fill_table(self.before, [[r.get("name") or "", status_text(r.get("status")), ui_date(r.get("planned_finish"))]
+        fill_table(self.before, [[pick_joined(r.get("name") or ""), status_text(r.get("status")), ui_date(r.get("planned_finish"))]
                                  for r in before])
-        fill_table(self.after, [[r.get("name") or "", status_text(r.get("status")), ui_date(r.get("planned_start"))]
+        fill_table(self.after, [[pick_joined(r.get("name") or ""), status_text(r.get("status")), ui_date(r.get("planned_start"))]
                                 for r in after])
         fill_table(self.problems, [[r.get("description") or "", pair_text(SEVERITY_NAMES, r.get("severity")),
                                     pair_text(PUNCH_STATUS_NAMES, r.get("status")), ui_local_date(r.get("reported_at"))]

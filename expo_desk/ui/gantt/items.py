@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsI
 
 from expo_desk.domain.task_names import TASK_LEVEL_NAMES, TASK_STATUS_NAMES, name_pair
 from expo_desk.ui.formats import short_date, ui_date
-from expo_desk.ui.language import pick_pair, ui_language
+from expo_desk.ui.language import pick_joined, pick_pair, ui_language
 from expo_desk.ui.widgets.task_cards import role_text
 
 ROW_HEIGHT = 26
@@ -74,8 +74,8 @@ def day_label(iso: str | None) -> str:
 def row_title(row: dict) -> str:
     """The name in the row header: a detailed task of a booth starts with the booth number."""
     if row["level"] == "task" and row.get("booth_number"):
-        return f"{row['booth_number']}  {row['name']}"
-    return row["name"]
+        return f"{row['booth_number']}  {pick_joined(row['name'])}"
+    return pick_joined(row["name"])
 
 
 _fonts: dict[str, QFont] = {}

@@ -28,7 +28,7 @@ from expo_desk.ui.gantt.items import (
     day_label,
     row_title,
 )
-from expo_desk.ui.language import ui_language
+from expo_desk.ui.language import pick_joined, ui_language
 
 INDENT_PX = 16
 
@@ -124,7 +124,8 @@ class RowTree:
         start = self._position[after] + 1 if after in self._position else 0
         for k in range(start, start + len(order)):
             row = rows[order[k % len(order)]]
-            titled = f"{row.get('booth_number') or ''} {row['name']}" if row.get("booth_number") else row["name"]
+            titled = (f"{row.get('booth_number') or ''} {pick_joined(row['name'])}" if row.get("booth_number")
+                      else pick_joined(row["name"]))
             if needle in titled.casefold() or needle in (row.get("owner_name") or "").casefold():
                 return row["id"]
         return None

@@ -32,6 +32,7 @@ from expo_desk.services import tasks as task_service
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.task_dialogs import ReportProblemDialog, TaskDetailDialog, run_task_action
 from expo_desk.ui.formats import ui_date, ui_local_date
+from expo_desk.ui.language import pick_joined
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
@@ -94,7 +95,7 @@ class PunchListView(QWidget):
         self.rows = task_service.punch_list(ctx.db, ctx.show["id"]) if ctx.db and ctx.show else []
         shown = self.rows[:SHOWN_PROBLEMS]
         fill_table(self.table, [[pair_text(SEVERITY_NAMES, r.get("severity")), place_text(r),
-                                 r.get("description") or "", r.get("task_name") or "", ui_local_date(r.get("reported_at")),
+                                 r.get("description") or "", pick_joined(r.get("task_name") or ""), ui_local_date(r.get("reported_at")),
                                  r.get("reported_by_name") or "", r.get("photo_path") or ""] for r in shown],
                    [r["id"] for r in shown])
         for n, r in enumerate(shown):

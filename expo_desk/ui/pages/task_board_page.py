@@ -34,6 +34,7 @@ from expo_desk.services.changes import ChangeSet
 from expo_desk.services.task_views import board_counts
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.task_dialogs import TaskDetailDialog, run_task_action
+from expo_desk.ui.language import pick_joined
 from expo_desk.ui.widgets.error_label import ErrorLabel
 from expo_desk.ui.widgets.follow_changes import FollowChanges
 from expo_desk.ui.widgets.tables import notice_label
@@ -92,7 +93,7 @@ class BoardColumn(QListWidget):
     def set_rows(self, rows: list[dict]) -> None:
         self.clear()
         for row in rows:
-            item = QListWidgetItem(row.get("name") or "")
+            item = QListWidgetItem(pick_joined(row.get("name") or ""))
             item.setData(Qt.ItemDataRole.UserRole, row)
             item.setToolTip(_card_tooltip(row))
             self.addItem(item)
@@ -127,7 +128,7 @@ class BoardColumn(QListWidget):
 
 
 def _card_tooltip(row: dict) -> str:
-    lines = [row.get("name") or "", status_text(row.get("status"))]
+    lines = [pick_joined(row.get("name") or ""), status_text(row.get("status"))]
     if row.get("exhibitor"):
         lines.append(row["exhibitor"])
     lines.append(f"{row.get('planned_start') or '—'} → {row.get('planned_finish') or '—'}")
@@ -295,7 +296,7 @@ class TaskBoardPage(QWidget):
         (unblocking returns a task to where it was, which may already be the column)."""
         if move_step(row.get("status") or "", status) is None:
             self.errors.show_message(self.tr("%1 cannot go from %2 to %3 on the board.")
-                                     .replace("%1", row.get("name") or "").replace("%2", status_text(row.get("status")))
+                                     .replace("%1", pick_joined(row.get("name") or "")).replace("%2", status_text(row.get("status")))
                                      .replace("%3", status_text(status)))
             return
         ctx, changes, current = self._context, ChangeSet(), dict(row)

@@ -30,7 +30,7 @@ from expo_desk.domain import task_names
 from expo_desk.domain.enums import Role, TaskStatus
 from expo_desk.domain.permissions import ROLE_NAMES
 from expo_desk.ui.formats import short_date, ui_date
-from expo_desk.ui.language import pick, ui_language
+from expo_desk.ui.language import pick, pick_joined, ui_language
 from expo_desk.ui.models.contract_table_model import OVERDUE_COLOUR
 
 BUILD_ROLES = task_names.TASK_ROLES
@@ -186,7 +186,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         metrics = painter.fontMetrics()
         painter.drawText(QRectF(text.left(), text.top(), text.width(), line), Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(row.get("name") or "", Qt.TextElideMode.ElideRight, int(text.width())))
+                         metrics.elidedText(pick_joined(row.get("name") or ""), Qt.TextElideMode.ElideRight, int(text.width())))
         painter.setFont(option.font)
         metrics = painter.fontMetrics()
         place = place_text(row) or QCoreApplication.translate("TaskCards", "No booth")
@@ -319,7 +319,7 @@ class MyTasksModel(QAbstractItemModel):
     def _tooltip(self, row: dict, key: str) -> str | None:
         if key == "actions":
             return self.tr("S start · F finish · P report a problem · B block or unblock · Enter: details")
-        lines = [row.get("name") or "", role_text(row.get("role"))]
+        lines = [pick_joined(row.get("name") or ""), role_text(row.get("role"))]
         if row.get("planned_start"):
             lines.append(span_text(row["planned_start"], row.get("planned_finish")))
         if row.get("status") == "blocked" and row.get("blocked_reason"):
