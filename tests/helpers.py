@@ -84,3 +84,15 @@ def differing(a, b) -> set[tuple[str, str]]:
     """The rows (table, id) two copies do not hold alike."""
     left, right = contents(a), contents(b)
     return {key for key in left.keys() | right.keys() if left.get(key) != right.get(key)}
+
+
+def executor_owns_a001(db, actor, sales: dict) -> None:
+    """A-001 of the ``sales`` fixture signed to steel, and one construction executor
+    (``sales["ce"]``, 孙师傅), who therefore owns the booth's construction tasks."""
+    from expo_desk.domain.actors import Actor
+    from expo_desk.domain.enums import Role
+    from expo_desk.services import users
+
+    uid = users.create_user(db, actor, "ce1", "孙师傅", Role.CONSTRUCTION_EXECUTOR).inserted["users"][0]
+    sales["ce"] = Actor(uid, "孙师傅", Role.CONSTRUCTION_EXECUTOR)
+    signed_contract(db, sales, ["A-001"], "2026-06-01")

@@ -23,19 +23,19 @@ from expo_desk.cli.common import (
 )
 
 
-def _open(args: argparse.Namespace):
+def _on_file(args: argparse.Namespace, work):
+    """``work(db, actor)`` on the file named by ``--db``, signed in as ``--user``; closed after."""
     db = _open_for_writing(Path(args.db))
-    return db, signed_in_actor(db, args.user)
+    try:
+        return work(db, signed_in_actor(db, args.user))
+    finally:
+        db.close()
 
 
 def _cmd_prepare(args: argparse.Namespace) -> int:
     from expo_desk.services.sync import prepare_copy
 
-    db, actor = _open(args)
-    try:
-        made = prepare_copy(db, actor, Path(args.output), args.name, args.code or "")
-    finally:
-        db.close()
+    made = _on_file(args, lambda db, actor: prepare_copy(db, actor, Path(args.output), args.name, args.code or ""))
     _out(f"{made['path']}: copy '{made['name']}' prepared; its contracts are numbered in the series {made['code']}")
     return EXIT_OK
 
@@ -43,11 +43,7 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from expo_desk.services.sync import send_changes
 
-    db, actor = _open(args)
-    try:
-        sent = send_changes(db, actor, Path(args.output))
-    finally:
-        db.close()
+    sent = _on_file(args, lambda db, actor: send_changes(db, actor, Path(args.output)))
     if sent is None:
         _out("nothing changed since the last exchange; no file written")
     else:
@@ -58,11 +54,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_apply(args: argparse.Namespace) -> int:
     from expo_desk.services.sync import receive_changes
 
-    db, actor = _open(args)
-    try:
-        report = receive_changes(db, actor, Path(args.folder))
-    finally:
-        db.close()
+    report = _on_file(args, lambda db, actor: receive_changes(db, actor, Path(args.folder)))
     for exchange in report.applied:
         _out(f"applied {exchange.path.name} ({exchange.replica_name}, {exchange.made_by_name}, {exchange.made_at})")
     for exchange in report.waiting:
@@ -81,25 +73,27 @@ def _shown(value: object) -> str:
     return "—" if value is None else str(value)
 
 
-def _cmd_conflicts(args: argparse.Namespace) -> int:
+def _settle(db, actor, args: argparse.Namespace) -> int:
     from expo_desk.services.sync_conflicts import list_conflicts, resolve_conflict
 
-    db, actor = _open(args)
-    try:
-        if args.keep:
-            if not args.id:
-                _err("expo-desk sync conflicts: --keep needs --id ID")
-                return EXIT_BAD_INPUT
-            matches = [c for c in list_conflicts(db) if c["id"].startswith(args.id)]
-            if len(matches) != 1:
-                _err(f"{args.id}: {'no open conflict' if not matches else 'more than one open conflict'} with this id")
-                return EXIT_BAD_INPUT
-            resolve_conflict(db, actor, matches[0]["id"], args.keep)
-            _out(f"{matches[0]['id'][:8]}: kept {args.keep}")
-            return EXIT_OK
-        found = list_conflicts(db, None if args.all else "open")
-    finally:
-        db.close()
+    if not args.id:
+        _err("expo-desk sync conflicts: --keep needs --id ID")
+        return EXIT_BAD_INPUT
+    matches = [c for c in list_conflicts(db) if c["id"].startswith(args.id)]
+    if len(matches) != 1:
+        _err(f"{args.id}: {'no open conflict' if not matches else 'more than one open conflict'} with this id")
+        return EXIT_BAD_INPUT
+    resolve_conflict(db, actor, matches[0]["id"], args.keep)
+    _out(f"{matches[0]['id'][:8]}: kept {args.keep}")
+    return EXIT_OK
+
+
+def _cmd_conflicts(args: argparse.Namespace) -> int:
+    from expo_desk.services.sync_conflicts import list_conflicts
+
+    if args.keep:
+        return _on_file(args, lambda db, actor: _settle(db, actor, args))
+    found = _on_file(args, lambda db, _actor: list_conflicts(db, None if args.all else "open"))
     for c in found:
         where = f"{c['table_name']} {c['label']}" + (f" .{c['column_name']}" if c["column_name"] else "")
         _out(f"{c['id'][:8]}  {c['status']:8}  {c['kind']:9}  {where}")

@@ -162,3 +162,13 @@ def own_plan_window(open_plan, demo_s_file, tmp_path):
     path = tmp_path / "own.sqlite"
     shutil.copyfile(demo_s_file, path)
     return open_plan(path)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window in Chinese for one test, English again afterwards (as the other tests expect)."""
+    from expo_desk.ui.language import set_ui_language
+
+    set_ui_language("zh")
+    yield
+    set_ui_language("en")

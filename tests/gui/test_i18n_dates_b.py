@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from expo_desk.domain.actors import Actor
-from expo_desk.domain.enums import Role
-from expo_desk.services import contracts, post_show, users
+from expo_desk.services import post_show
 from expo_desk.services.backups import BackupInfo
-from expo_desk.services.contract_signing import sign_contract
 from expo_desk.store.queries import one
 from expo_desk.ui.dialogs.restore_dialog import RestoreDialog
 from expo_desk.ui.dialogs.task_dialogs import TaskDetailDialog
@@ -24,26 +21,15 @@ from expo_desk.ui.models.audit_table_model import local_time, shown
 from expo_desk.ui.pages.my_tasks_page import MyTasksPage
 from expo_desk.ui.pages.post_show_page import PostShowPage
 from expo_desk.ui.widgets.task_cards import MyTasksModel
+from tests.helpers import executor_owns_a001
 
 SHELL_BUILD = "标摊搭建 / shell scheme build"  # A-001's: planned 15 and 16 Sep 2026
 
 
 @pytest.fixture
-def chinese():
-    """The window in Chinese for one test, English again afterwards (as the other tests expect)."""
-    set_ui_language("zh")
-    yield
-    set_ui_language("en")
-
-
-@pytest.fixture
 def show_file(db_path, db, actor, sales):
     """The sales show with A-001 signed, so its build tasks exist, and the executor who owns them."""
-    uid = users.create_user(db, actor, "ce1", "孙师傅", Role.CONSTRUCTION_EXECUTOR).inserted["users"][0]
-    sales["ce"] = Actor(uid, "孙师傅", Role.CONSTRUCTION_EXECUTOR)
-    cid = contracts.create_contract(db, sales["am1"], sales["show"]["id"], sales["steel"],
-                                    [sales["booths"]["A-001"]], today="2026-06-01").inserted["contracts"][0]
-    sign_contract(db, sales["am1"], cid, signed_on="2026-06-01")
+    executor_owns_a001(db, actor, sales)
     return db_path
 
 

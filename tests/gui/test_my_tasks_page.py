@@ -9,14 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from expo_desk.domain.actors import Actor
-from expo_desk.domain.enums import Role
-from expo_desk.services import contracts, users
 from expo_desk.services import tasks as task_service
-from expo_desk.services.contract_signing import sign_contract
 from expo_desk.store.queries import one, scalar
 from expo_desk.ui.pages.my_tasks_page import MyTasksPage
 from expo_desk.ui.widgets.task_cards import button_rects
+from tests.helpers import executor_owns_a001
 
 BUILD_DAY = date(2026, 9, 15)  # the show opens 09-18; shell booths are built 09-15 and 09-16
 SHELL_BUILD = "标摊搭建 / shell scheme build"
@@ -26,11 +23,7 @@ SHELL_BUILD = "标摊搭建 / shell scheme build"
 def show_file(db_path, db, actor, sales):
     """The window opens the sales show with A-001 signed to steel and one construction
     executor, who therefore owns the booth's construction tasks."""
-    uid = users.create_user(db, actor, "ce1", "孙师傅", Role.CONSTRUCTION_EXECUTOR).inserted["users"][0]
-    sales["ce"] = Actor(uid, "孙师傅", Role.CONSTRUCTION_EXECUTOR)
-    cid = contracts.create_contract(db, sales["am1"], sales["show"]["id"], sales["steel"],
-                                    [sales["booths"]["A-001"]], today="2026-06-01").inserted["contracts"][0]
-    sign_contract(db, sales["am1"], cid, signed_on="2026-06-01")
+    executor_owns_a001(db, actor, sales)
     return db_path
 
 

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from expo_desk.ui.gantt.items import row_title
 from expo_desk.ui.language import pick_joined, set_ui_language
-
-
-@pytest.fixture
-def chinese(qapp):
-    set_ui_language("zh")
-    yield
-    set_ui_language("en")
 
 
 def test_a_template_task_shows_the_half_in_the_windows_language(chinese):
