@@ -21,6 +21,7 @@ from expo_desk.domain.actors import Actor
 from expo_desk.domain.permissions import Action, require
 from expo_desk.domain.retention import backups_to_delete
 from expo_desk.errors import NotAnExpoDeskFile, UserError
+from expo_desk.services.sync_files import base_file
 from expo_desk.store import backup as store_backup
 from expo_desk.store import db as store_db
 from expo_desk.store import safety
@@ -182,6 +183,16 @@ def newest_good_backup(folder: Path | str, stem: str, tries: int = 5) -> BackupI
     return None
 
 
+def _base_goes_with_the_replaced_file(target: Path, aside: Path | None) -> None:
+    """The exchange base beside a file belongs to the file it was taken of. Against a
+    restored, older file it would send the older state out as changes (deleting what other
+    copies added since), so it is kept aside with the replaced file and the restored file
+    must take a new base before it exchanges again."""
+    base = base_file(target)
+    if base.exists():
+        base.replace(base_file(aside) if aside is not None else base.with_name(base.name + ".replaced"))
+
+
 def restore_backup(actor: Actor, backup: Path | str, target: Path | str, folder: Path | str | None = None,
                    progress: Progress | None = None) -> RestoreResult:
     """Replace ``target`` with a verified copy of ``backup``.
@@ -207,6 +218,7 @@ def restore_backup(actor: Actor, backup: Path | str, target: Path | str, folder:
             except UserError:
                 safety_copy = None  # a damaged file cannot be copied soundly; it is still kept aside below
         aside = store_backup.restore_file(backup, target, progress)
+        _base_goes_with_the_replaced_file(target, aside)
     if safety_copy is not None:
         prune(folder, target.stem)
     return RestoreResult(target, backup, aside, safety_copy)

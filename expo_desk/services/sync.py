@@ -28,12 +28,7 @@ from expo_desk.store.db import schema_version
 from expo_desk.store.records import new_id, utc_now
 from expo_desk.store.transactions import transaction
 
-BASE_SUFFIX = ".sync-base"
-
-
-def base_file(path: Path) -> Path:
-    """Where a copy keeps the state it last exchanged: beside the file."""
-    return path.with_name(path.name + BASE_SUFFIX)
+base_file = sync_files.base_file
 
 
 def copy_state(db) -> dict | None:
@@ -106,9 +101,29 @@ def _ready(db, actor: Actor) -> tuple[dict, Path, Path]:
     path = store.database_file(db)
     base = base_file(path)
     if not base.exists():
-        raise UserError(f"{base}: 找不到上次交换时的基准，请重新准备副本 / the base of the last exchange is missing; "
-                        "prepare this copy again")
+        raise UserError(f"{base}: 找不到上次交换时的基准（文件是否从备份恢复过？）；请部门经理重新设定基准 / the base of "
+                        "the last exchange is missing (was the file restored from a backup?); a department manager "
+                        "can take a new base")
     return state, path, base
+
+
+def base_missing(db) -> bool:
+    """Whether this copy (set up to exchange) has lost its base, e.g. after a restore."""
+    return store.state(db) is not None and not base_file(store.database_file(db)).exists()
+
+
+def take_new_base(db, actor: Actor) -> dict:
+    """Start exchanging again from the file as it is now (after a restore, or a lost base).
+    What was changed here since the last exchange is then never sent: the copy's own
+    earlier edits and a restored file's older state never travel as changes."""
+    permissions.require(actor, permissions.Action.PREPARE_COPIES)
+    state = store.state(db)
+    if state is None:
+        raise UserError("此文件尚未设置为可交换的副本 / this file is not set up to exchange changes")
+    path = store.database_file(db)
+    with sync_worker.worker() as call:
+        call(sync_worker.snapshot, path, base_file(path))
+    return state
 
 
 def _last_known(db) -> dict[str, str]:

@@ -18,6 +18,12 @@ from expo_desk.errors import UserError
 
 SUFFIX = ".expochanges"
 FORMAT = 1
+BASE_SUFFIX = ".sync-base"
+
+
+def base_file(path: Path) -> Path:
+    """Where a copy keeps the state it last exchanged: beside the file."""
+    return Path(path).with_name(Path(path).name + BASE_SUFFIX)
 
 
 @dataclass

@@ -823,7 +823,7 @@
   <context>
     <name>BlockDialog</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/task_dialogs.py" line="+94" />
+      <location filename="../../expo_desk/ui/dialogs/task_dialogs.py" line="+96" />
       <source>Block a task</source>
       <translation>任务受阻</translation>
     </message>
@@ -1544,31 +1544,31 @@
     <name>CrewLoadPage</name>
     <message>
       <source>Mon</source>
-      <translation>周一</translation>
+      <translation type="vanished">周一</translation>
     </message>
     <message>
       <source>Tue</source>
-      <translation>周二</translation>
+      <translation type="vanished">周二</translation>
     </message>
     <message>
       <source>Wed</source>
-      <translation>周三</translation>
+      <translation type="vanished">周三</translation>
     </message>
     <message>
       <source>Thu</source>
-      <translation>周四</translation>
+      <translation type="vanished">周四</translation>
     </message>
     <message>
       <source>Fri</source>
-      <translation>周五</translation>
+      <translation type="vanished">周五</translation>
     </message>
     <message>
       <source>Sat</source>
-      <translation>周六</translation>
+      <translation type="vanished">周六</translation>
     </message>
     <message>
       <source>Sun</source>
-      <translation>周日</translation>
+      <translation type="vanished">周日</translation>
     </message>
     <message>
       <location filename="../../expo_desk/ui/pages/crew_load_page.py" line="+62" />
@@ -2175,7 +2175,7 @@
   <context>
     <name>ExchangeDialog</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="+171" />
+      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="+172" />
       <source>Exchange changes</source>
       <translation>交换变更</translation>
     </message>
@@ -2315,6 +2315,16 @@
       <translation>准备副本(&amp;P)…</translation>
     </message>
     <message>
+      <location line="+3" />
+      <source>Take a &amp;new base…</source>
+      <translation>重新设定基准(&amp;N)…</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>The base of the last exchange is missing (was this file restored from a backup?): start exchanging again from the file as it is now</source>
+      <translation>上次交换的基准已丢失（此文件是否从备份恢复过？）：从文件的当前状态重新开始交换</translation>
+    </message>
+    <message>
       <location line="+23" />
       <source>never</source>
       <translation>从未</translation>
@@ -2335,7 +2345,7 @@
       <translation>此文件尚未设置为可交换变更。由部门经理或管理员设置并准备副本。</translation>
     </message>
     <message>
-      <location line="+9" />
+      <location line="+11" />
       <source>Only a department manager or an administrator prepares copies.</source>
       <translation>只有部门经理或管理员可以准备副本。</translation>
     </message>
@@ -2398,12 +2408,12 @@
     </message>
     <message>
       <location line="+1" />
-      <location line="+55" />
+      <location line="+63" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location line="-50" />
+      <location line="-58" />
       <source>Receiving …</source>
       <translation>正在接收…</translation>
     </message>
@@ -2453,7 +2463,27 @@
       <translation>已取消：尚未应用的文件留待下次接收。</translation>
     </message>
     <message>
-      <location line="+8" />
+      <location line="+4" />
+      <source>Take a new base</source>
+      <translation>重新设定基准</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>This copy will exchange again from the file as it is now. Changes made here since the last exchange will not be sent to the other copies. Go on?</source>
+      <translation>此副本将从文件的当前状态重新开始交换。自上次交换以来在此所做的修改不会发送给其他副本。是否继续？</translation>
+    </message>
+    <message>
+      <location line="+3" />
+      <source>Taking a new base …</source>
+      <translation>正在设定基准…</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>New base taken: this copy can send and receive again.</source>
+      <translation>已设定新基准：此副本可以再次发送和接收。</translation>
+    </message>
+    <message>
+      <location line="+7" />
       <source>Preparing the copy …</source>
       <translation>正在准备副本…</translation>
     </message>
@@ -3427,7 +3457,7 @@
   <context>
     <name>FolderField</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="-366" />
+      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="-381" />
       <source>A USB stick or a shared folder</source>
       <translation>U盘或共享文件夹</translation>
     </message>
@@ -4530,7 +4560,7 @@
   <context>
     <name>MyTasksPage</name>
     <message>
-      <location filename="../../expo_desk/ui/pages/my_tasks_page.py" line="+136" />
+      <location filename="../../expo_desk/ui/pages/my_tasks_page.py" line="+137" />
       <source>My tasks</source>
       <translation>我的任务</translation>
     </message>
@@ -4939,7 +4969,7 @@
     </message>
     <message>
       <source>Choose…</source>
-      <translation>选择…</translation>
+      <translation type="vanished">选择…</translation>
     </message>
     <message>
       <location line="+2" />
@@ -5582,7 +5612,7 @@
     </message>
     <message>
       <source>Choose…</source>
-      <translation>选择…</translation>
+      <translation type="vanished">选择…</translation>
     </message>
     <message>
       <location line="+2" />
@@ -5913,7 +5943,7 @@
   <context>
     <name>RowHeader</name>
     <message>
-      <location filename="../../expo_desk/ui/gantt/rows.py" line="+218" />
+      <location filename="../../expo_desk/ui/gantt/rows.py" line="+219" />
       <source>Task</source>
       <translation>任务</translation>
     </message>
@@ -6092,7 +6122,7 @@
   <context>
     <name>SafetyGuard</name>
     <message>
-      <location filename="../../expo_desk/ui/safety.py" line="+72" />
+      <location filename="../../expo_desk/ui/safety.py" line="+73" />
       <source>&amp;Restore from backup…</source>
       <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -6872,7 +6902,7 @@ The file as it is now is backed up first and kept beside itself as %3.</source>
   <context>
     <name>TaskBoardPage</name>
     <message>
-      <location filename="../../expo_desk/ui/pages/task_board_page.py" line="+155" />
+      <location filename="../../expo_desk/ui/pages/task_board_page.py" line="+156" />
       <source>&amp;Refresh</source>
       <translation>刷新(&amp;R)</translation>
     </message>

@@ -163,3 +163,17 @@ def test_an_account_manager_exchanges_but_does_not_prepare_copies(qtbot, window,
     dialog.refresh()
     assert dialog.send_button.isEnabled() and dialog.receive_button.isEnabled()
     assert not dialog.prepare_button.isEnabled()
+
+
+def test_a_copy_that_lost_its_base_offers_a_new_one_after_a_warning(qtbot, window, tmp_path, on_modal):
+    db, admin = window.context.db, window.context.actor
+    sync.start_exchange(db, admin, "Office")
+    sync.base_file(window.context.db_path).unlink()  # as after a restore from a backup
+    dialog = opened(qtbot, window, tmp_path)
+    assert dialog.rebase_button.isVisible() and dialog.rebase_button.isEnabled()
+    said = run(qtbot, dialog, dialog.send_button)
+    assert "take a new base" in said
+    on_modal(lambda box: box.button(box.StandardButton.Yes).click())
+    said = run(qtbot, dialog, dialog.rebase_button)
+    assert "New base taken" in said and not dialog.rebase_button.isVisible()
+    assert "Nothing to send" in run(qtbot, dialog, dialog.send_button)

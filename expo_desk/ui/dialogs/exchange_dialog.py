@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -252,10 +253,15 @@ class ExchangeDialog(QDialog):
         self.prepare_button = QPushButton(self.tr("&Prepare a copy…"))
         self.prepare_button.setObjectName("prepare")
         self.prepare_button.clicked.connect(self.prepare_copy)
+        self.rebase_button = QPushButton(self.tr("Take a &new base…"))
+        self.rebase_button.setObjectName("rebase")
+        self.rebase_button.setToolTip(self.tr("The base of the last exchange is missing (was this file restored from "
+                                              "a backup?): start exchanging again from the file as it is now"))
+        self.rebase_button.clicked.connect(self.take_new_base)
         self.review_button = QPushButton()
         self.review_button.setObjectName("review")
         self.review_button.clicked.connect(self.review_conflicts)
-        for button in (self.send_button, self.receive_button, self.prepare_button):
+        for button in (self.send_button, self.receive_button, self.prepare_button, self.rebase_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.review_button)
@@ -289,6 +295,8 @@ class ExchangeDialog(QDialog):
         self.send_button.setEnabled(idle and state is not None)
         self.receive_button.setEnabled(idle and state is not None)
         self.prepare_button.setEnabled(idle and may_prepare)
+        self.rebase_button.setVisible(sync.base_missing(db))
+        self.rebase_button.setEnabled(idle and may_prepare)
         self.prepare_button.setToolTip("" if may_prepare else self.tr(
             "Only a department manager or an administrator prepares copies."))
         waiting = len(list_conflicts(db))
@@ -414,6 +422,14 @@ class ExchangeDialog(QDialog):
         if report.cancelled:
             lines.append(self.tr("Cancelled: the files not applied yet wait for the next receive."))
         return "\n".join(lines)
+
+    def take_new_base(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Take a new base"), self.tr(
+            "This copy will exchange again from the file as it is now. Changes made here since the last "
+            "exchange will not be sent to the other copies. Go on?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(self.tr("Taking a new base …"), lambda db, actor, _p, _c: sync.take_new_base(db, actor),
+                      lambda _state: self._say(self.tr("New base taken: this copy can send and receive again.")))
 
     def prepare_copy(self) -> None:
         form = PrepareCopyDialog(self._context.settings, self)
