@@ -4,6 +4,7 @@
     sync export  --db FILE -o DIR     write this copy's changes since the last exchange
     sync apply   --db FILE DIR        apply the other copies' files found in DIR
     sync conflicts --db FILE [--all] [--keep ours|theirs --id ID]   the review list
+    sync rebase  --db FILE            exchange again from the file as it is (after a restore)
 """
 
 from __future__ import annotations
@@ -65,6 +66,14 @@ def _cmd_apply(args: argparse.Namespace) -> int:
          f"{len(report.waiting)} waiting; {report.changes} change(s), {report.conflicts} conflict(s) to review, "
          f"{report.refused_changes} change(s) refused")
     return EXIT_PROBLEMS if report.refused or report.waiting else EXIT_OK
+
+
+def _cmd_rebase(args: argparse.Namespace) -> int:
+    from expo_desk.services.sync import take_new_base
+
+    state = _on_file(args, take_new_base)
+    _out(f"{args.db}: copy '{state['name']}' exchanges again from the file as it is now")
+    return EXIT_OK
 
 
 def _shown(value: object) -> str:
@@ -132,6 +141,12 @@ def register(commands) -> None:
     apply.add_argument("folder", metavar="DIR")
     add_user_option(apply)
     apply.set_defaults(run=_cmd_apply)
+
+    rebase = kinds.add_parser("rebase", help="take a new base (after a restore): exchange again from FILE as it is",
+                              description="Changes made in FILE since its last exchange are then never sent.")
+    rebase.add_argument("--db", required=True, metavar="FILE")
+    add_user_option(rebase)
+    rebase.set_defaults(run=_cmd_rebase)
 
     conflicts = kinds.add_parser("conflicts", help="list the conflicts waiting for review (exit 1 when any)",
                                  description="Lists what two copies changed differently. With --keep and --id, "

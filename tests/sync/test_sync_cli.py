@@ -45,3 +45,5 @@ def test_prepare_export_apply_and_conflicts_from_the_command_line(capsys, db, db
     office.close()
     code, _, err = run_cli(capsys, "sync", "apply", "--db", db_path, tmp_path / "nowhere")
     assert code == 2 and "folder not found" in err
+    code, out, _ = run_cli(capsys, "sync", "rebase", "--db", laptop)
+    assert code == 0 and "exchanges again" in out
