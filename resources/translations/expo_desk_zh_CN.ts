@@ -2175,17 +2175,23 @@
   <context>
     <name>ExchangeDialog</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="+172" />
+      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="+120" />
       <source>Exchange changes</source>
       <translation>交换变更</translation>
     </message>
     <message>
       <location line="+4" />
+      <location line="+2" />
       <source>Exchange folder</source>
       <translation>交换文件夹</translation>
     </message>
     <message>
-      <location line="+4" />
+      <location line="+1" />
+      <source>A USB stick or a shared folder</source>
+      <translation>U盘或共享文件夹</translation>
+    </message>
+    <message>
+      <location line="+3" />
       <source>Every copy sends its changes to this folder and receives the other copies' changes from it.</source>
       <translation>每个副本都把自己的变更发送到此文件夹，并从这里接收其他副本的变更。</translation>
     </message>
@@ -3092,7 +3098,7 @@
   <context>
     <name>FileField</name>
     <message>
-      <location filename="../../expo_desk/ui/widgets/file_field.py" line="+22" />
+      <location filename="../../expo_desk/ui/widgets/file_field.py" line="+30" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
@@ -3457,19 +3463,16 @@
   <context>
     <name>FolderField</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="-381" />
       <source>A USB stick or a shared folder</source>
-      <translation>U盘或共享文件夹</translation>
+      <translation type="vanished">U盘或共享文件夹</translation>
     </message>
     <message>
-      <location line="+2" />
       <source>Choose…</source>
-      <translation>选择…</translation>
+      <translation type="vanished">选择…</translation>
     </message>
     <message>
-      <location line="+17" />
       <source>Exchange folder</source>
-      <translation>交换文件夹</translation>
+      <translation type="vanished">交换文件夹</translation>
     </message>
   </context>
   <context>
@@ -4689,18 +4692,17 @@
   <context>
     <name>NewShowDialog</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/new_show_dialog.py" line="+28" />
-      <location line="+35" />
+      <location filename="../../expo_desk/ui/dialogs/new_show_dialog.py" line="+26" />
+      <location line="+3" />
       <source>New show file</source>
       <translation>新建展会文件</translation>
     </message>
     <message>
-      <location line="-31" />
       <source>Browse…</source>
-      <translation>浏览…</translation>
+      <translation type="vanished">浏览…</translation>
     </message>
     <message>
-      <location line="+5" />
+      <location line="+3" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -4745,7 +4747,7 @@
       <translation>闭幕日</translation>
     </message>
     <message>
-      <location line="+10" />
+      <location line="-20" />
       <source>Expo Desk files (*.sqlite)</source>
       <translation>Expo Desk 文件 (*.sqlite)</translation>
     </message>
@@ -5173,7 +5175,7 @@
   <context>
     <name>PrepareCopyDialog</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="+15" />
+      <location filename="../../expo_desk/ui/dialogs/exchange_dialog.py" line="-334" />
       <source>Prepare a copy</source>
       <translation>准备副本</translation>
     </message>
@@ -5183,12 +5185,11 @@
       <translation>为另一台电脑（现场笔记本、办公室的另一台电脑）制作此文件的完整副本。它可以独立工作，并通过交换文件夹与此文件交换变更。</translation>
     </message>
     <message>
-      <location line="+9" />
       <source>Choose…</source>
-      <translation>选择…</translation>
+      <translation type="vanished">选择…</translation>
     </message>
     <message>
-      <location line="+5" />
+      <location line="+10" />
       <source>Save as:</source>
       <translation>保存为：</translation>
     </message>
@@ -5218,7 +5219,7 @@
       <translation>准备</translation>
     </message>
     <message>
-      <location line="+7" />
+      <location line="-19" />
       <source>Save the copy as</source>
       <translation>副本保存为</translation>
     </message>
@@ -5228,7 +5229,7 @@
       <translation>Expo Desk 展会文件 (*.sqlite)</translation>
     </message>
     <message>
-      <location line="+14" />
+      <location line="+29" />
       <source>Save as: choose where to save the copy.</source>
       <translation>保存为：请选择副本的保存位置。</translation>
     </message>

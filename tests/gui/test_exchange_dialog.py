@@ -35,7 +35,7 @@ def opened(qtbot, window, folder=None) -> ExchangeDialog:
     dialog.show()
     qtbot.waitExposed(dialog)
     if folder is not None:
-        dialog.folder.set_folder(str(folder))
+        dialog.folder.set_value(str(folder))
     return dialog
 
 
@@ -120,7 +120,7 @@ def test_prepare_a_copy_for_a_venue_laptop(qtbot, window, tmp_path, on_modal):
     dest = tmp_path / "venue1"
 
     def fill(form):
-        form.path_edit.setText(str(dest))
+        form.path_field.edit.setText(str(dest))
         form.name_edit.setText("Venue laptop 1")
         form.code_edit.setText("v1")
         form.accept()

@@ -13,7 +13,7 @@ def test_new_show_file_creates_and_opens_it(qtbot, window, on_modal, data_dir):
     target = data_dir / "qd2027.sqlite"
 
     def fill(dialog):
-        dialog.path_edit.setText(str(target))
+        dialog.path_field.edit.setText(str(target))
         dialog.code.setText("bad code!")
         dialog.name.setText("2027青岛海洋博览会")
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from expo_desk.ui.context import AppContext
 from expo_desk.ui.dialogs.conflicts_dialog import ConflictsDialog
 from expo_desk.ui.formats import ui_datetime
 from expo_desk.ui.widgets.error_label import ERROR_STYLE
+from expo_desk.ui.widgets.file_field import FOLDER, SAVE, FileField
 from expo_desk.ui.widgets.file_job import start_file_job
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 from expo_desk.ui.worker import Job
@@ -54,48 +54,11 @@ def everything_received() -> ChangeSet:
     return changes
 
 
-class FolderField(QWidget):
-    """The exchange folder, typed in or chosen, remembered between uses (QSettings ``key``)."""
-
-    def __init__(self, settings, key: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._settings, self._key = settings, key
-        self.edit = QLineEdit(str(settings.value(key, "") or ""))
-        self.edit.setObjectName("folder")
-        self.edit.setPlaceholderText(self.tr("A USB stick or a shared folder"))
-        self.edit.editingFinished.connect(self._remember)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setObjectName("choose_folder")
-        browse.clicked.connect(self.choose)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        row.addWidget(browse)
-
-    def folder(self) -> str:
-        return self.edit.text().strip()
-
-    def set_folder(self, path: str) -> None:
-        self.edit.setText(path)
-        self._remember()
-
-    def choose(self) -> None:
-        start = self.folder() or str(Path.home())
-        path = QFileDialog.getExistingDirectory(self, self.tr("Exchange folder"), start)
-        if path:
-            self.set_folder(path)
-
-    def _remember(self) -> None:
-        if self.folder():
-            self._settings.setValue(self._key, self.folder())
-
-
 class PrepareCopyDialog(QDialog):
     """Where to save the copy for another PC, and what to call it."""
 
     def __init__(self, settings, parent: QWidget | None = None):
         super().__init__(parent)
-        self._settings = settings
         self.setWindowTitle(self.tr("Prepare a copy"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -106,14 +69,10 @@ class PrepareCopyDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("copy_path")
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self.choose)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
-        form.addRow(self.tr("Save as:"), path_row)
+        self.path_field = FileField(settings, COPIES_FOLDER_KEY, self.tr("Save the copy as"),
+                                    self.tr("Expo Desk show (*.sqlite)"), "choose_copy", mode=SAVE, suffix=".sqlite")
+        self.path_field.edit.setObjectName("copy_path")
+        form.addRow(self.tr("Save as:"), self.path_field)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("copy_name")
         self.name_edit.setPlaceholderText(self.tr("e.g. Venue laptop 1"))
@@ -134,23 +93,12 @@ class PrepareCopyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def choose(self) -> None:
-        start = str(self._settings.value(COPIES_FOLDER_KEY, str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the copy as"), start,
-                                              self.tr("Expo Desk show (*.sqlite)"))
-        if path:
-            self._settings.setValue(COPIES_FOLDER_KEY, str(Path(path).parent))
-            self.path_edit.setText(path)
-
     def values(self) -> tuple[Path, str, str]:
-        path = Path(self.path_edit.text().strip())
-        if path.suffix == "":
-            path = path.with_suffix(".sqlite")
-        return path, self.name_edit.text().strip(), self.code_edit.text().strip()
+        return Path(self.path_field.value()), self.name_edit.text().strip(), self.code_edit.text().strip()
 
     def accept(self) -> None:
         problems = []
-        if not self.path_edit.text().strip():
+        if not self.path_field.value():
             problems.append(self.tr("Save as: choose where to save the copy."))
         if not self.name_edit.text().strip():
             problems.append(self.tr("Name of the copy: required."))
@@ -175,7 +123,9 @@ class ExchangeDialog(QDialog):
         layout.addWidget(self._copy_box())
         folder_box = QGroupBox(self.tr("Exchange folder"))
         folder_layout = QVBoxLayout(folder_box)
-        self.folder = FolderField(context.settings, FOLDER_KEY)
+        self.folder = FileField(context.settings, FOLDER_KEY, self.tr("Exchange folder"), "", "choose_folder",
+                                self.tr("A USB stick or a shared folder"), mode=FOLDER)
+        self.folder.edit.setObjectName("folder")
         folder_layout.addWidget(self.folder)
         hint = QLabel(self.tr("Every copy sends its changes to this folder and receives the other copies' "
                               "changes from it."))
@@ -311,11 +261,11 @@ class ExchangeDialog(QDialog):
 
     # -- steps --------------------------------------------------------------------------
     def _folder_or_say(self) -> Path | None:
-        folder = self.folder.folder()
+        folder = self.folder.value()
         if not folder:
             self._say(self.tr("Choose the exchange folder first."), error=True)
             return None
-        self.folder.set_folder(folder)
+        self.folder.set_value(folder)
         return Path(folder)
 
     def _run(self, busy: str, work: Callable, done: Callable[[object], None]) -> None:

@@ -9,15 +9,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
 from expo_desk.ui.widgets.error_label import ErrorLabel
+from expo_desk.ui.widgets.file_field import SAVE, FileField
 
 
 class NewShowDialog(QDialog):
@@ -28,13 +26,10 @@ class NewShowDialog(QDialog):
         self.setWindowTitle(self.tr("New show file"))
         self.setMinimumWidth(520)
         form = QFormLayout(self)
-        self.path_edit = QLineEdit(str(Path(start_folder) / "expo-desk.sqlite"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        form.addRow(self.tr("File"), row)
+        self.path_field = FileField(None, "", self.tr("New show file"), self.tr("Expo Desk files (*.sqlite)"),
+                                    "browse", mode=SAVE, suffix=".sqlite")
+        self.path_field.edit.setText(str(Path(start_folder) / "expo-desk.sqlite"))
+        form.addRow(self.tr("File"), self.path_field)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. RZ2026"))
         self.name = QLineEdit()
@@ -59,18 +54,12 @@ class NewShowDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New show file"), self.path_edit.text(),
-                                              self.tr("Expo Desk files (*.sqlite)"))
-        if path:
-            self.path_edit.setText(path if path.endswith(".sqlite") else path + ".sqlite")
-
     def show_error(self, message: str) -> None:
         self.errors.show_message(message)
 
     def values(self) -> dict:
         return {
-            "path": Path(self.path_edit.text().strip()),
+            "path": Path(self.path_field.value()),
             "code": self.code.text().strip(),
             "name": self.name.text().strip(),
             "name_en": self.name_en.text().strip(),
