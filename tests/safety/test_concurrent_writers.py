@@ -47,8 +47,15 @@ def test_two_processes_insert_concurrently_and_every_row_arrives(tmp_path):
     path = tmp_path / "show.sqlite"
     show_id = _new_show_file(path)
     started = time.monotonic()
-    children = [spawn("insert", path, show_id, prefix, N, "--wait", "--acks", "--no-lock", stdin=True) for prefix in ("P1", "P2")]
+    children = [spawn("insert", path, show_id, prefix, N, "--wait", "--acks", "--halfway", "--no-lock", stdin=True)
+                for prefix in ("P1", "P2")]
     _start_together(children)
+    # each pauses halfway until both are there, so each one's second half comes after the other's
+    # first: their rows interleave however the processes are scheduled
+    for child in children:
+        child.wait_line(lambda line: line == "HALF")
+    for child in children:
+        child.send("on")
     codes = [child.finish() for child in children]
     elapsed = time.monotonic() - started
     for child in children:

@@ -220,6 +220,9 @@ def _insert(args: argparse.Namespace) -> int:
             done += 1
             if args.acks:
                 _say("A " + " ".join(names))
+            if args.halfway and number == args.count // 2:
+                _say("HALF")
+                sys.stdin.readline()  # the parent lets every writer go on once all are halfway
     except UserError as exc:
         print(f"USER-ERROR after {number}: {exc}", file=sys.stderr)
         return 4
@@ -308,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     insert.add_argument("count", type=int)
     insert.add_argument("--wait", action="store_true")
     insert.add_argument("--acks", action="store_true")
+    insert.add_argument("--halfway", action="store_true", help="pause halfway until told to go on")
     insert.add_argument("--no-lock", action="store_true",
                         help="open without the lock file that keeps a second Expo Desk out, as a tool would")
     insert.add_argument("--batch-every", type=int, default=0)
