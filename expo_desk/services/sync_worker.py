@@ -17,6 +17,7 @@ from pathlib import Path
 
 from expo_desk.domain import sync_rules as rules
 from expo_desk.domain.enums import Role
+from expo_desk.errors import UserError
 from expo_desk.services import sync_files
 from expo_desk.services.sync_conflicts import settle_received
 from expo_desk.store import changesets
@@ -86,6 +87,22 @@ def _refusals(changes: list[changesets.RowChange], roles: dict[str, str], sender
     return refused
 
 
+def _explained(missing: changesets.MissingRows) -> UserError:
+    """A file that cannot be applied because a row it adds is in the way of one here (the same
+    company entered on both copies): say which, and how to let it through."""
+    in_the_way = [c for c in missing.conflicts if c.reason == "constraint" and c.op == "INSERT"]
+    if not in_the_way:
+        return missing
+    names = "、".join(sorted({str(c.new.get("company_name") or c.new.get("number") or c.new.get("name")
+                                  or c.row_id[:8]) for c in in_the_way}))
+    return UserError(
+        f"另一副本新增的「{names}」与此副本已有的记录重复（同一名称或编号），该文件暂不能应用。"
+        f"请在此副本把已有的记录改名（例如加上城市），再接收一次；之后可在两条记录中保留一条 / "
+        f"'{names}' was added on the other copy and is here already (the same name or number), so the file "
+        f"cannot be applied yet. Rename this copy's record (add the city, say) and receive again; then keep one "
+        f"of the two")
+
+
 def apply_file(path: Path, base: Path, exchange: sync_files.ExchangeFile, local_role: str | None
                ) -> tuple[int, int, int]:
     """Apply one received file to the copy and let the base follow. Returns the numbers of
@@ -109,6 +126,9 @@ def apply_file(path: Path, base: Path, exchange: sync_files.ExchangeFile, local_
         counts[:] = [applied.changes, conflicts, refused]
 
     travelling = [t for t in changesets.tables(path=path) if rules.travels(t)]
-    captured = changesets.apply(path, changeset, refuse, settle, travelling)
+    try:
+        captured = changesets.apply(path, changeset, refuse, settle, travelling)
+    except changesets.MissingRows as exc:
+        raise _explained(exc) from None
     changesets.follow(base, captured)
     return counts[0], counts[1], counts[2]

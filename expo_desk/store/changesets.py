@@ -44,6 +44,19 @@ class RowChange:
     reason: str = ""
 
 
+class MissingRows(UserError):
+    """A received file refers to rows this copy does not have; nothing of it was applied.
+    ``conflicts`` are the changes that met a conflict on the way (a row that could not be
+    added because one like it is here already is the usual cause)."""
+
+    def __init__(self, message: str, conflicts: list[RowChange]):
+        super().__init__(message)
+        self.conflicts = conflicts
+
+    def __reduce__(self):  # raised in the worker process, caught in the window's
+        return (type(self), (str(self), self.conflicts))
+
+
 @dataclass
 class Applied:
     """What applying one changeset did: how many changes, and those not applied as sent."""
@@ -185,10 +198,10 @@ def apply(path: Path | str, changeset: bytes, refuse: Callable[[RowChange], str]
             orphans = list(conn.execute("PRAGMA foreign_key_check"))
             if orphans:
                 table, rowid, parent, _ = orphans[0]
-                raise UserError(
+                raise MissingRows(
                     f"{len(orphans)} 条变更引用了此副本没有的记录（如 {table} → {parent}），请先接收更早的文件 / "
                     f"{len(orphans)} change(s) refer to rows this copy does not have (e.g. {table} → {parent}); "
-                    "receive the earlier files first")
+                    "receive the earlier files first", applied.conflicts)
         return session.changeset()
     finally:
         conn.close()

@@ -71,3 +71,22 @@ def test_a_file_waits_for_the_file_it_was_made_on(copies, actor, sales, tmp_path
     assert [f.file_id for f in report.applied] == [first.file_id, second.file_id]
     assert scalar(office, "SELECT phone FROM exhibitors WHERE company_name = '现场展商'") == "13900000000"
     assert sync_files.found_in(copies.folder)[1] == []
+
+
+def test_the_same_company_entered_on_two_copies_says_how_to_let_the_file_through(copies, actor, sales):
+    office = copies.dbs["office"]
+    venue1, venue2 = copies.prepare("venue1", actor), copies.prepare("venue2", actor)
+    for venue, contact in ((venue1, "王一"), (venue2, "王二")):
+        exhibitors.create_exhibitor(venue, actor, sales["show"]["id"], {"company_name": "青岛食品有限公司"},
+                                    [{"name": contact, "is_primary": True}])
+    copies.send("venue1", actor)
+    copies.send("venue2", actor)
+    report = copies.receive("office", actor)
+    assert len(report.applied) == 1 and len(report.refused) == 1
+    assert "'青岛食品有限公司' was added on the other copy and is here already" in report.refused[0]
+    assert "Rename this copy's record" in report.refused[0]
+    here = scalar(office, "SELECT id FROM exhibitors WHERE company_name = '青岛食品有限公司'")
+    exhibitors.update_exhibitor(office, actor, here, {"company_name": "青岛食品有限公司（城阳）"})
+    report = copies.receive("office", actor)
+    assert len(report.applied) == 1 and report.refused == []
+    assert scalar(office, "SELECT count(*) FROM contacts WHERE name IN ('王一', '王二')") == 2
