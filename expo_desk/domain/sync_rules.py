@@ -3,8 +3,7 @@
 Copies of one show (the office PC, venue laptops) each keep their own file and exchange
 changesets. These rules say which tables travel, which role may have made a change to a
 table, how a field changed on both sides is settled (or left for the department manager),
-and in which order files may be applied so that a change never arrives before what it was
-made on.
+and the contract number series of a copy.
 """
 
 from __future__ import annotations
@@ -118,14 +117,6 @@ def merge_update(columns: list[str], old: dict, new: dict, current: dict, settle
         else:
             merge.conflicts[column] = (ours, theirs)
     return merge
-
-
-def applicable(after: dict[str, int], seq: int, origin: str, applied: dict[str, int], own_id: str) -> bool:
-    """Whether a file may be applied now: it is the next one from its origin, and this copy
-    has every file its sender had applied when it was made (``after``)."""
-    if applied.get(origin, 0) != seq - 1:
-        return False
-    return all(applied.get(replica, 0) >= count for replica, count in after.items() if replica != own_id)
 
 
 def contract_prefix(show_prefix: str, copy_code: str) -> str:
