@@ -44,7 +44,7 @@
   <context>
     <name>AuditPage</name>
     <message>
-      <location filename="../../expo_desk/ui/pages/audit_page.py" line="+69" />
+      <location filename="../../expo_desk/ui/pages/audit_page.py" line="+63" />
       <source>Record id</source>
       <translation>记录 ID</translation>
     </message>
@@ -171,7 +171,7 @@
   <context>
     <name>AuditTableModel</name>
     <message>
-      <location filename="../../expo_desk/ui/models/audit_table_model.py" line="+25" />
+      <location filename="../../expo_desk/ui/models/audit_table_model.py" line="+17" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -201,536 +201,428 @@
       <translation>改动</translation>
     </message>
     <message>
-      <location line="+4" />
       <source>added</source>
-      <translation>新增</translation>
+      <translation type="vanished">新增</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>changed</source>
-      <translation>修改</translation>
+      <translation type="vanished">修改</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>deleted</source>
-      <translation>删除</translation>
+      <translation type="vanished">删除</translation>
     </message>
     <message>
-      <location line="+4" />
       <source>Exhibitors</source>
-      <translation>展商</translation>
+      <translation type="vanished">展商</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Contacts</source>
-      <translation>联系人</translation>
+      <translation type="vanished">联系人</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Shows</source>
-      <translation>展会</translation>
+      <translation type="vanished">展会</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Users</source>
-      <translation>用户</translation>
+      <translation type="vanished">用户</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Halls</source>
-      <translation>展馆</translation>
+      <translation type="vanished">展馆</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Booths</source>
-      <translation>展位</translation>
+      <translation type="vanished">展位</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Leads</source>
-      <translation>意向客户</translation>
+      <translation type="vanished">意向客户</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Follow-ups</source>
-      <translation>跟进记录</translation>
+      <translation type="vanished">跟进记录</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Service items</source>
-      <translation>服务项目</translation>
+      <translation type="vanished">服务项目</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Contracts</source>
-      <translation>合同</translation>
+      <translation type="vanished">合同</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Contract lines</source>
-      <translation>合同明细</translation>
+      <translation type="vanished">合同明细</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Payment schedule</source>
-      <translation>付款计划</translation>
+      <translation type="vanished">付款计划</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Payments</source>
-      <translation>收款</translation>
+      <translation type="vanished">收款</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Build tasks</source>
-      <translation>搭建任务</translation>
+      <translation type="vanished">搭建任务</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Task links</source>
-      <translation>任务依赖</translation>
+      <translation type="vanished">任务依赖</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Visitor counts</source>
-      <translation>观众人数</translation>
+      <translation type="vanished">观众人数</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Exhibitor leads</source>
-      <translation>展商线索</translation>
+      <translation type="vanished">展商线索</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Survey answers</source>
-      <translation>问卷回答</translation>
+      <translation type="vanished">问卷回答</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Settings</source>
-      <translation>设置</translation>
+      <translation type="vanished">设置</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Pricing rules</source>
-      <translation>价格规则</translation>
+      <translation type="vanished">价格规则</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Sales terms</source>
-      <translation>销售条款</translation>
+      <translation type="vanished">销售条款</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Spot checks</source>
-      <translation>抽查</translation>
+      <translation type="vanished">抽查</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Spot-check items</source>
-      <translation>抽查明细</translation>
+      <translation type="vanished">抽查明细</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Rebooking offers</source>
-      <translation>续展报价</translation>
+      <translation type="vanished">续展报价</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Schedule templates</source>
-      <translation>进度模板</translation>
+      <translation type="vanished">进度模板</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Task checklist</source>
-      <translation>任务检查项</translation>
+      <translation type="vanished">任务检查项</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Punch list</source>
-      <translation>问题清单</translation>
+      <translation type="vanished">问题清单</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Pack texts</source>
-      <translation>展商手册文本</translation>
+      <translation type="vanished">展商手册文本</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Post-show notes</source>
-      <translation>展后记录</translation>
+      <translation type="vanished">展后记录</translation>
     </message>
     <message>
-      <location line="+4" />
       <source>Company</source>
-      <translation>公司</translation>
+      <translation type="vanished">公司</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location line="+10" />
       <source>English name</source>
-      <translation>英文名称</translation>
+      <translation type="vanished">英文名称</translation>
     </message>
     <message>
-      <location line="-9" />
       <source>Sector</source>
-      <translation>行业</translation>
+      <translation type="vanished">行业</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Account manager</source>
-      <translation>项目经理</translation>
+      <translation type="vanished">项目经理</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Phone</source>
-      <translation>电话</translation>
+      <translation type="vanished">电话</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>E-mail</source>
-      <translation>邮箱</translation>
+      <translation type="vanished">邮箱</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Website</source>
-      <translation>网站</translation>
+      <translation type="vanished">网站</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Address</source>
-      <translation>地址</translation>
+      <translation type="vanished">地址</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Expected value</source>
-      <translation>期望值</translation>
+      <translation type="vanished">期望值</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Notes</source>
-      <translation>备注</translation>
+      <translation type="vanished">备注</translation>
     </message>
     <message>
-      <location line="+1" />
-      <location line="+4" />
       <source>Name</source>
-      <translation>名称</translation>
+      <translation type="vanished">名称</translation>
     </message>
     <message>
-      <location line="-2" />
       <source>Title</source>
-      <translation>职务</translation>
+      <translation type="vanished">职务</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Main contact</source>
-      <translation>主要联系人</translation>
+      <translation type="vanished">主要联系人</translation>
     </message>
     <message>
-      <location line="+2" />
       <source>User name</source>
-      <translation>用户名</translation>
+      <translation type="vanished">用户名</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Role</source>
-      <translation>角色</translation>
+      <translation type="vanished">角色</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Active</source>
-      <translation>启用</translation>
+      <translation type="vanished">启用</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Status</source>
-      <translation>状态</translation>
+      <translation type="vanished">状态</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Number</source>
-      <translation>编号</translation>
+      <translation type="vanished">编号</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Code</source>
-      <translation>代码</translation>
+      <translation type="vanished">代码</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Owner</source>
-      <translation>负责人</translation>
+      <translation type="vanished">负责人</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Recorded by</source>
-      <translation>记录人</translation>
+      <translation type="vanished">记录人</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Discount approved by</source>
-      <translation>优惠审批人</translation>
+      <translation type="vanished">优惠审批人</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Person</source>
-      <translation>人员</translation>
+      <translation type="vanished">人员</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Total</source>
-      <translation>总额</translation>
+      <translation type="vanished">总额</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Discount</source>
-      <translation>优惠</translation>
+      <translation type="vanished">优惠</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Amount</source>
-      <translation>金额</translation>
+      <translation type="vanished">金额</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Unit price</source>
-      <translation>单价</translation>
+      <translation type="vanished">单价</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Paid on</source>
-      <translation>付款日期</translation>
+      <translation type="vanished">付款日期</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Due on</source>
-      <translation>到期日</translation>
+      <translation type="vanished">到期日</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Reason</source>
-      <translation>原因</translation>
+      <translation type="vanished">原因</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>First day</source>
-      <translation>开幕日</translation>
+      <translation type="vanished">开幕日</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Last day</source>
-      <translation>闭幕日</translation>
+      <translation type="vanished">闭幕日</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Venue</source>
-      <translation>场馆</translation>
+      <translation type="vanished">场馆</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>City</source>
-      <translation>城市</translation>
+      <translation type="vanished">城市</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Show</source>
-      <translation>展会</translation>
+      <translation type="vanished">展会</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Exhibitor</source>
-      <translation>展商</translation>
+      <translation type="vanished">展商</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Booth</source>
-      <translation>展位</translation>
+      <translation type="vanished">展位</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Hall</source>
-      <translation>展馆</translation>
+      <translation type="vanished">展馆</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Contract</source>
-      <translation>合同</translation>
+      <translation type="vanished">合同</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Task</source>
-      <translation>任务</translation>
+      <translation type="vanished">任务</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Part of</source>
-      <translation>上级任务</translation>
+      <translation type="vanished">上级任务</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Level</source>
-      <translation>层级</translation>
+      <translation type="vanished">层级</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Planned start</source>
-      <translation>计划开始</translation>
+      <translation type="vanished">计划开始</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Planned finish</source>
-      <translation>计划完成</translation>
+      <translation type="vanished">计划完成</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Baseline start</source>
-      <translation>基线开始</translation>
+      <translation type="vanished">基线开始</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Baseline finish</source>
-      <translation>基线完成</translation>
+      <translation type="vanished">基线完成</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Actual start</source>
-      <translation>实际开始</translation>
+      <translation type="vanished">实际开始</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Actual finish</source>
-      <translation>实际完成</translation>
+      <translation type="vanished">实际完成</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Blocked because</source>
-      <translation>受阻原因</translation>
+      <translation type="vanished">受阻原因</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Done (%)</source>
-      <translation>完成度（%）</translation>
+      <translation type="vanished">完成度（%）</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Order</source>
-      <translation>排序</translation>
+      <translation type="vanished">排序</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Template</source>
-      <translation>模板</translation>
+      <translation type="vanished">模板</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Predecessor</source>
-      <translation>紧前任务</translation>
+      <translation type="vanished">紧前任务</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Successor</source>
-      <translation>紧后任务</translation>
+      <translation type="vanished">紧后任务</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Lag (days)</source>
-      <translation>间隔（天）</translation>
+      <translation type="vanished">间隔（天）</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Severity</source>
-      <translation>严重程度</translation>
+      <translation type="vanished">严重程度</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Description</source>
-      <translation>说明</translation>
+      <translation type="vanished">说明</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Photo</source>
-      <translation>照片</translation>
+      <translation type="vanished">照片</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Reported by</source>
-      <translation>报告人</translation>
+      <translation type="vanished">报告人</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Reported at</source>
-      <translation>报告时间</translation>
+      <translation type="vanished">报告时间</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Fixed at</source>
-      <translation>解决时间</translation>
+      <translation type="vanished">解决时间</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Text</source>
-      <translation>内容</translation>
+      <translation type="vanished">内容</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Done</source>
-      <translation>已完成</translation>
+      <translation type="vanished">已完成</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Done by</source>
-      <translation>完成人</translation>
+      <translation type="vanished">完成人</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Done at</source>
-      <translation>完成时间</translation>
+      <translation type="vanished">完成时间</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Position</source>
-      <translation>序号</translation>
+      <translation type="vanished">序号</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Build-up starts</source>
-      <translation>布展开始</translation>
+      <translation type="vanished">布展开始</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Tear-down ends</source>
-      <translation>撤展结束</translation>
+      <translation type="vanished">撤展结束</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Day</source>
-      <translation>日期</translation>
+      <translation type="vanished">日期</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Visitors</source>
-      <translation>观众人数</translation>
+      <translation type="vanished">观众人数</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Kind</source>
-      <translation>类别</translation>
+      <translation type="vanished">类别</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Quantity</source>
-      <translation>数量</translation>
+      <translation type="vanished">数量</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Signed on</source>
-      <translation>签约日期</translation>
+      <translation type="vanished">签约日期</translation>
     </message>
     <message>
-      <location line="+1" />
       <source>Cancelled on</source>
-      <translation>取消日期</translation>
+      <translation type="vanished">取消日期</translation>
     </message>
   </context>
   <context>
@@ -946,7 +838,7 @@
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../expo_desk/ui/dialogs/conflicts_dialog.py" line="+101" />
+      <location filename="../../expo_desk/ui/dialogs/conflicts_dialog.py" line="+51" />
       <source>Review conflicts</source>
       <translation>审核冲突</translation>
     </message>
@@ -1056,7 +948,7 @@
       <translation>（空）</translation>
     </message>
     <message>
-      <location line="+74" />
+      <location line="+66" />
       <source>Keep this copy's value for %1?
 %2</source>
       <translation>保留此副本中 %1 的值吗？
@@ -5587,6 +5479,626 @@
       <translation>
         <numerusform>%n 份合同 · 未付 %1 · 逾期 %2</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordNames</name>
+    <message>
+      <location filename="../../expo_desk/ui/record_names.py" line="+23" />
+      <source>added</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>changed</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>deleted</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>Exhibitors</source>
+      <translation>展商</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Shows</source>
+      <translation>展会</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Users</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Halls</source>
+      <translation>展馆</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Booths</source>
+      <translation>展位</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Leads</source>
+      <translation>意向客户</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Follow-ups</source>
+      <translation>跟进记录</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Service items</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Contract lines</source>
+      <translation>合同明细</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Payment schedule</source>
+      <translation>付款计划</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Payments</source>
+      <translation>收款</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Build tasks</source>
+      <translation>搭建任务</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Task links</source>
+      <translation>任务依赖</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Visitor counts</source>
+      <translation>观众人数</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Exhibitor leads</source>
+      <translation>展商线索</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Survey answers</source>
+      <translation>问卷回答</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Pricing rules</source>
+      <translation>价格规则</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Sales terms</source>
+      <translation>销售条款</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Spot checks</source>
+      <translation>抽查</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Spot-check items</source>
+      <translation>抽查明细</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Rebooking offers</source>
+      <translation>续展报价</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Schedule templates</source>
+      <translation>进度模板</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Task checklist</source>
+      <translation>任务检查项</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Punch list</source>
+      <translation>问题清单</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Pack texts</source>
+      <translation>展商手册文本</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Post-show notes</source>
+      <translation>展后记录</translation>
+    </message>
+    <message>
+      <location line="+4" />
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+10" />
+      <source>English name</source>
+      <translation>英文名称</translation>
+    </message>
+    <message>
+      <location line="-9" />
+      <source>Sector</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Account manager</source>
+      <translation>项目经理</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Expected value</source>
+      <translation>期望值</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <location line="+4" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location line="-2" />
+      <source>Title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Main contact</source>
+      <translation>主要联系人</translation>
+    </message>
+    <message>
+      <location line="+2" />
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Recorded by</source>
+      <translation>记录人</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Discount approved by</source>
+      <translation>优惠审批人</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Person</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Total</source>
+      <translation>总额</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Discount</source>
+      <translation>优惠</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Paid on</source>
+      <translation>付款日期</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Due on</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>First day</source>
+      <translation>开幕日</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Last day</source>
+      <translation>闭幕日</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Venue</source>
+      <translation>场馆</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Show</source>
+      <translation>展会</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Exhibitor</source>
+      <translation>展商</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Booth</source>
+      <translation>展位</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Hall</source>
+      <translation>展馆</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Task</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Part of</source>
+      <translation>上级任务</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Level</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Planned start</source>
+      <translation>计划开始</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Planned finish</source>
+      <translation>计划完成</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Baseline start</source>
+      <translation>基线开始</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Baseline finish</source>
+      <translation>基线完成</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Actual start</source>
+      <translation>实际开始</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Actual finish</source>
+      <translation>实际完成</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Blocked because</source>
+      <translation>受阻原因</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Done (%)</source>
+      <translation>完成度（%）</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Order</source>
+      <translation>排序</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Template</source>
+      <translation>模板</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Predecessor</source>
+      <translation>紧前任务</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Successor</source>
+      <translation>紧后任务</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Lag (days)</source>
+      <translation>间隔（天）</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Description</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reported by</source>
+      <translation>报告人</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reported at</source>
+      <translation>报告时间</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Fixed at</source>
+      <translation>解决时间</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Text</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Done by</source>
+      <translation>完成人</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Done at</source>
+      <translation>完成时间</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Position</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Build-up starts</source>
+      <translation>布展开始</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Tear-down ends</source>
+      <translation>撤展结束</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Visitors</source>
+      <translation>观众人数</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Signed on</source>
+      <translation>签约日期</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Cancelled on</source>
+      <translation>取消日期</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Booth type</source>
+      <translation>展位类型</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reserved for</source>
+      <translation>预留给</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reserved until</source>
+      <translation>预留至</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Fascia text</source>
+      <translation>楣板文字</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Method</source>
+      <translation>付款方式</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reference</source>
+      <translation>凭证号</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Label</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Next follow-up</source>
+      <translation>下次跟进</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Prospect</source>
+      <translation>潜在客户</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Reason lost</source>
+      <translation>丢单原因</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Revenue target</source>
+      <translation>收入目标</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Width</source>
+      <translation>宽度</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Depth</source>
+      <translation>深度</translation>
+    </message>
+    <message>
+      <location line="+5" />
+      <source>Task name</source>
+      <translation>任务名称</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Contract number</source>
+      <translation>合同编号</translation>
+    </message>
+    <message>
+      <location line="+1" />
+      <source>Booth number</source>
+      <translation>展位号</translation>
     </message>
   </context>
   <context>

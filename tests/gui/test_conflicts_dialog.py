@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from expo_desk.domain.actors import Actor
 from expo_desk.domain.enums import Role
 from expo_desk.services import shows, sync, users
 from expo_desk.store.queries import scalar
+from expo_desk.ui import record_names
 from expo_desk.ui.dialogs import conflicts_dialog
 from expo_desk.ui.dialogs.conflicts_dialog import ConflictsDialog
+from expo_desk.ui.i18n import TS_FILE, compile_ts
 from expo_desk.ui.language import set_ui_language
 from tests.gui.test_exchange_dialog import venue_with_a_conflict
+
+
+@contextmanager
+def chinese_catalogue(folder):
+    """The project's Chinese catalogue installed for the ``with`` block."""
+    qm_file = folder / "zh.qm"
+    compile_ts(TS_FILE, qm_file)
+    translator = QTranslator()
+    assert translator.load(str(qm_file))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -54,7 +73,7 @@ def test_a_conflict_shows_both_values_who_made_them_and_when(qtbot, window, rece
     dialog = opened(qtbot, window)
     assert dialog.table.rowCount() == 1
     record, field, kind, ours, theirs, _detail, _choice = cells(dialog)
-    assert (record, field, kind) == ("Exhibitor: 日照钢铁集团有限公司", "phone", "changed differently on both copies")
+    assert (record, field, kind) == ("Exhibitors: 日照钢铁集团有限公司", "Phone", "changed differently on both copies")
     assert ours.startswith("0633-1111111\n") and window.context.actor.name in ours
     assert theirs.startswith("0633-2222222\n") and "Venue laptop 1" in theirs
     assert " 20" in theirs  # when, as '26 Nov 2026 10:15'
@@ -69,7 +88,7 @@ def test_the_department_manager_takes_the_other_copys_value(qtbot, window, recei
     dialog = opened(qtbot, window)
     assert dialog.keep_button.isEnabled() and dialog.take_button.isEnabled()
     dialog.take_button.click()
-    assert "Take the other copy's value for Exhibitor: 日照钢铁集团有限公司 ▸ phone?\n0633-2222222" in answers[0]
+    assert "Take the other copy's value for Exhibitors: 日照钢铁集团有限公司 ▸ Phone?\n0633-2222222" in answers[0]
     assert dialog.table.rowCount() == 0 and dialog.empty.isVisible()
     assert scalar(window.context.db, "SELECT phone FROM exhibitors WHERE id = ?", [steel]) == "0633-2222222"
     assert announced and announced[-1].touches("exhibitors")
@@ -85,7 +104,7 @@ def test_keeping_this_copys_value_leaves_the_file_as_it_is(qtbot, window, receiv
     window.context.set_actor(dm)
     dialog = opened(qtbot, window)
     dialog.keep_button.click()
-    assert answers[0].startswith("Keep this copy's value for Exhibitor: 日照钢铁集团有限公司 ▸ phone?\n0633-1111111")
+    assert answers[0].startswith("Keep this copy's value for Exhibitors: 日照钢铁集团有限公司 ▸ Phone?\n0633-1111111")
     assert dialog.table.rowCount() == 0
     assert scalar(window.context.db, "SELECT phone FROM exhibitors WHERE id = ?", [steel]) == "0633-1111111"
 
@@ -117,19 +136,19 @@ def test_a_refused_change_can_only_be_kept_out(qtbot, window, tmp_path, answers)
     window.context.set_actor(dm)
     dialog = opened(qtbot, window)
     refused = [r for r in range(dialog.table.rowCount()) if cells(dialog, r)[2] == "the sender may not make this change"]
-    [show_row] = [r for r in refused if cells(dialog, r)[0].startswith("Show: ")]
+    [show_row] = [r for r in refused if cells(dialog, r)[0].startswith("Shows: ")]
     assert cells(dialog, show_row)[3].startswith("(as it is here)")
-    assert cells(dialog, show_row)[4].startswith("venue: 别处\n")
+    assert cells(dialog, show_row)[4].startswith("Venue: 别处\n")
     dialog.table.selectRow(show_row)
     assert dialog.keep_button.isEnabled() and not dialog.take_button.isEnabled()
     assert dialog.kind_notice.isVisible()
     before = dialog.table.rowCount()
     dialog.keep_button.click()
     assert dialog.table.rowCount() == before - 1
-    assert not any(cells(dialog, r)[0].startswith("Show: ") for r in range(dialog.table.rowCount()))
+    assert not any(cells(dialog, r)[0].startswith("Shows: ") for r in range(dialog.table.rowCount()))
 
 
-def test_values_read_as_money_dates_people_and_short_rows(qtbot, window, received):
+def test_values_read_as_money_dates_people_and_short_rows(qtbot, window, received, tmp_path):
     _steel, dm = received
     dialog = opened(qtbot, window)
     dialog._users[dm.user_id] = dm.name
@@ -148,8 +167,10 @@ def test_values_read_as_money_dates_people_and_short_rows(qtbot, window, receive
     set_ui_language("zh")
     try:
         assert dialog.value_text(conflict("signed_on", "2026-09-18"), "ours") == "2026年9月18日"
-        assert conflicts_dialog.column_name("exhibitors", "phone") == "电话"
-        assert conflicts_dialog.table_name("contract_lines") == "合同明细"
     finally:
         set_ui_language("en")
-    assert conflicts_dialog.table_name("post_show_outcomes") == "post_show_outcomes"
+    with chinese_catalogue(tmp_path):
+        assert record_names.field_label("phone", "exhibitors") == "电话"
+        assert record_names.table_label("contract_lines") == "合同明细"
+        assert record_names.field_label("number", "booths") == "展位号"
+    assert record_names.table_label("sync_state") == "sync_state"  # a table not named: its stored name

@@ -5,7 +5,6 @@ travels to every copy with the next file sent from here)."""
 from __future__ import annotations
 
 import json
-import re
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -30,64 +29,15 @@ from expo_desk.services.users import list_users
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.formats import ui_date, ui_datetime, ui_money
 from expo_desk.ui.language import pick, pick_pair
+from expo_desk.ui.record_names import action_label, field_label, shown, table_label
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
-TABLE_NAMES = {
-    "exhibitors": ("展商", "Exhibitor"), "contacts": ("联系人", "Contact"), "booths": ("展位", "Booth"),
-    "halls": ("展馆", "Hall"), "contracts": ("合同", "Contract"), "contract_lines": ("合同明细", "Contract line"),
-    "payment_schedule": ("付款计划", "Payment plan"), "payments": ("收款", "Payment"), "tasks": ("任务", "Task"),
-    "leads": ("销售线索", "Lead"), "follow_ups": ("跟进记录", "Follow-up"), "service_items": ("服务项目", "Service"),
-    "users": ("用户", "User"), "shows": ("展会", "Show"), "punch_items": ("现场问题", "Punch item"),
-    "spot_checks": ("抽查", "Spot check"), "spot_check_items": ("抽查项", "Spot check item"),
-    "rebooking_offers": ("续展邀请", "Rebooking offer"), "show_terms": ("销售条款", "Sales terms"),
-    "pricing_rules": ("价格规则", "Pricing rule"), "audit_log": ("操作记录", "Audit entry"),
-}
-COLUMN_NAMES = {
-    "company_name": ("公司名称", "company name"), "company_name_en": ("英文名称", "English name"),
-    "sector": ("行业", "sector"), "phone": ("电话", "phone"), "email": ("邮箱", "email"), "website": ("网站", "website"),
-    "address": ("地址", "address"), "notes": ("备注", "notes"), "expected_value_fen": ("预计金额", "expected value"),
-    "account_manager_id": ("项目经理", "account manager"), "name": ("名称", "name"), "title": ("职务", "title"),
-    "is_primary": ("主要联系人", "primary contact"), "number": ("编号", "number"), "status": ("状态", "status"),
-    "booth_type": ("展位类型", "booth type"), "blocked_reason": ("原因", "reason"),
-    "reserved_for": ("预留给", "reserved for"), "reserved_until": ("预留至", "reserved until"),
-    "total_fen": ("合同金额", "total"), "discount_fen": ("优惠", "discount"), "signed_on": ("签约日期", "signed on"),
-    "cancelled_on": ("取消日期", "cancelled on"), "fascia_text": ("楣板文字", "fascia text"),
-    "description": ("说明", "description"), "quantity": ("数量", "quantity"), "unit_price_fen": ("单价", "unit price"),
-    "amount_fen": ("金额", "amount"), "due_on": ("到期日", "due on"), "paid_on": ("付款日期", "paid on"),
-    "method": ("付款方式", "method"), "reference": ("凭证号", "reference"), "label": ("名称", "label"),
-    "planned_start": ("计划开始", "planned start"), "planned_finish": ("计划完成", "planned finish"),
-    "actual_start": ("实际开始", "actual start"), "actual_finish": ("实际完成", "actual finish"),
-    "owner_id": ("负责人", "owner"), "stage": ("阶段", "stage"), "next_follow_up": ("下次跟进", "next follow-up"),
-    "prospect_name": ("潜在客户", "prospect"), "lost_reason": ("丢单原因", "reason lost"),
-    "display_name": ("姓名", "name"), "role": ("角色", "role"), "active": ("启用", "active"),
-    "severity": ("严重程度", "severity"), "venue": ("展馆", "venue"), "city": ("城市", "city"),
-    "name_en": ("英文名称", "English name"), "build_start": ("布展开始", "build-up starts"),
-    "start_date": ("开幕日期", "opening day"), "end_date": ("闭幕日期", "last day"),
-    "teardown_end": ("撤展结束", "tear-down ends"), "revenue_target_fen": ("收入目标", "revenue target"), "width_cm": ("宽度", "width"), "depth_cm": ("深度", "depth"),
-}
-OWN_COLUMN_NAMES = {
-    ("contacts", "name"): ("姓名", "name"), ("tasks", "name"): ("任务名称", "task name"),
-    ("contracts", "number"): ("合同编号", "contract number"), ("booths", "number"): ("展位号", "booth number"),
-}
-AUDIT_ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"), "delete": ("删除", "deleted")}
 _SUMMARY_COLUMNS = ("number", "company_name", "display_name", "name", "prospect_name", "description", "label", "title")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _SHORT = 40
 
 
 def _short(text: str, limit: int = _SHORT) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def table_name(table: str) -> str:
-    """A table as a person knows it ('Exhibitor' / '展商'); the raw name when not mapped."""
-    return pick_pair(TABLE_NAMES[table]) if table in TABLE_NAMES else table
-
-
-def column_name(table: str, column: str) -> str:
-    pair = OWN_COLUMN_NAMES.get((table, column)) or COLUMN_NAMES.get(column)
-    return pick_pair(pair) if pair else column
 
 
 class ConflictsDialog(QDialog):
@@ -168,8 +118,8 @@ class ConflictsDialog(QDialog):
                                        self._who(conflict["ours_by"], conflict["ours_at"])]))
         theirs = "\n".join(filter(None, [self.value_text(conflict, "theirs"),
                                          self._who(conflict["theirs_by"], conflict["theirs_at"], conflict["theirs_copy"])]))
-        return [f"{table_name(table)}: {self._label(conflict)}",
-                column_name(table, column) if column else self.tr("(whole record)"),
+        return [f"{table_label(table)}: {self._label(conflict)}",
+                field_label(column, table) if column else self.tr("(whole record)"),
                 pick_pair(sync_conflicts.KINDS.get(conflict["kind"], (conflict["kind"], conflict["kind"]))),
                 ours, theirs, conflict["detail"], self._choice(conflict)]
 
@@ -207,16 +157,9 @@ class ConflictsDialog(QDialog):
     def _field_text(self, column: str, value: object) -> str:
         if value is None or value == "":
             return self.tr("(empty)")
-        if column.endswith("_fen") and isinstance(value, int):
-            return ui_money(value)
-        if isinstance(value, str):
-            if column.endswith("_id") and value in self._users:
-                return self._users[value]
-            if _DATE.match(value):
-                return ui_date(value)
-            if _TIMESTAMP.match(value):
-                return ui_datetime(value)
-        return _short(str(value))
+        if isinstance(value, str) and column.endswith("_id") and value in self._users:
+            return self._users[value]
+        return _short(shown(column, value))
 
     def row_text(self, table: str, row: dict) -> str:
         """A whole row in a line: its name or number, an amount and a date where it has them
@@ -235,16 +178,15 @@ class ConflictsDialog(QDialog):
                 break
         if not any(parts):
             parts = self._fields_text(table, row)
-        return " · ".join(p for p in parts if p) or table_name(table)
+        return " · ".join(p for p in parts if p) or table_label(table)
 
     def _fields_text(self, table: str, values: dict) -> list[str]:
-        return [f"{column_name(table, c)}: {_short(self._field_text(c, v))}" for c, v in values.items()
+        return [f"{field_label(c, table)}: {_short(self._field_text(c, v))}" for c, v in values.items()
                 if c != "id" and not c.endswith("_id") and v not in (None, "")][:3]
 
     def _audit_text(self, row: dict) -> str:
         """An audit entry as what it records: 'changed Show · venue: 别处'."""
-        action = AUDIT_ACTIONS.get(row.get("action"))
-        parts = [f"{pick_pair(action) if action else row.get('action')} {table_name(row['table_name'])}"]
+        parts = [f"{action_label(row.get('action') or '')} {table_label(row['table_name'])}"]
         try:
             values = json.loads(row.get("new_values") or row.get("old_values") or "null")
         except ValueError:
@@ -276,9 +218,9 @@ class ConflictsDialog(QDialog):
         conflict = self.selected()
         if conflict is None:
             return
-        what = f"{table_name(conflict['table_name'])}: {self._label(conflict)}"
+        what = f"{table_label(conflict['table_name'])}: {self._label(conflict)}"
         if conflict["column_name"]:
-            what += f" ▸ {column_name(conflict['table_name'], conflict['column_name'])}"
+            what += f" ▸ {field_label(conflict['column_name'], conflict['table_name'])}"
         side = "ours" if choice == "ours" else "theirs"
         question = (self.tr("Keep this copy's value for %1?\n%2") if choice == "ours"
                     else self.tr("Take the other copy's value for %1?\n%2"))

@@ -36,14 +36,8 @@ from expo_desk.services import audit as audit_service
 from expo_desk.services.changes import ChangeSet
 from expo_desk.ui.context import AppContext
 from expo_desk.ui.formats import ui_date
-from expo_desk.ui.models.audit_table_model import (
-    AuditTableModel,
-    action_label,
-    field_label,
-    local_time,
-    shown,
-    table_label,
-)
+from expo_desk.ui.models.audit_table_model import AuditTableModel, local_time
+from expo_desk.ui.record_names import action_label, field_label, shown, table_label
 
 PAGE_SIZE = 200
 NO_DATE = QDate(2000, 1, 1)  # the lowest date an edit accepts, shown as "any"
