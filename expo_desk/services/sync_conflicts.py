@@ -25,7 +25,8 @@ KINDS = {
     "missing": ("一边修改、另一边删除", "changed on one copy, deleted on the other"),
     "refused": ("发送人无权做此修改", "the sender may not make this change"),
 }
-_LABEL_COLUMNS = ("number", "company_name", "name", "code", "title", "description", "label", "username")
+_LABEL_COLUMNS = ("number", "company_name", "display_name", "name", "prospect_name", "code", "title", "description",
+                  "label", "username")
 
 
 def _json(value: object) -> str | None:
@@ -110,14 +111,20 @@ def _carry_out(conn, exchange, item: dict) -> None:
 # ---------------------------------------------------------------- the review list
 
 
+def row_name(row: dict | None) -> str:
+    """A row as a person knows it: its number, company or person's name, description… ('' when
+    it has none of them)."""
+    if not row:
+        return ""
+    return next((str(row[c]) for c in _LABEL_COLUMNS if row.get(c)), "")
+
+
 def row_label(conflict: dict) -> str:
-    """The row a conflict is about, as a person knows it (a booth number, a company name)."""
+    """The row a conflict is about, from either side's values; the start of its id at worst."""
     for side in ("ours", "theirs"):
         values = _loads(conflict[side])
-        if isinstance(values, dict):
-            for column in _LABEL_COLUMNS:
-                if values.get(column):
-                    return str(values[column])
+        if isinstance(values, dict) and row_name(values):
+            return row_name(values)
     return conflict["row_id"][:8]
 
 
@@ -127,15 +134,9 @@ def list_conflicts(db, status: str | None = "open") -> list[dict]:
     found = []
     for conflict in store.conflicts(db, status):
         current = store.row(db, conflict["table_name"], conflict["row_id"])
-        found.append({**conflict, "label": _label_of(current) or row_label(conflict),
+        found.append({**conflict, "label": row_name(current) or row_label(conflict),
                       "ours_value": _loads(conflict["ours"]), "theirs_value": _loads(conflict["theirs"])})
     return found
-
-
-def _label_of(row: dict | None) -> str:
-    if not row:
-        return ""
-    return next((str(row[c]) for c in _LABEL_COLUMNS if row.get(c)), "")
 
 
 def resolve_conflict(db, actor: Actor, conflict_id: str, choice: str) -> ChangeSet:

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import apsw
+
 from expo_desk.errors import UserError
 
 Conn = Any  # sqlite_utils.Database or apsw.Connection: both have execute(sql, params)
@@ -22,7 +24,7 @@ def _rows(conn: Conn, sql: str, params: tuple | list = ()) -> list[dict]:
     cursor = conn.execute(sql, tuple(params))
     try:
         names = [d[0] for d in cursor.description]
-    except Exception:  # APSW: a statement that returned no row has no description left
+    except apsw.ExecutionCompleteError:  # APSW: a statement that returned no row has no description left
         return []
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 

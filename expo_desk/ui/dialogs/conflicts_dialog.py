@@ -32,7 +32,6 @@ from expo_desk.ui.language import pick, pick_pair
 from expo_desk.ui.record_names import action_label, field_label, shown, table_label
 from expo_desk.ui.widgets.tables import fill_table, notice_label, record_table
 
-_SUMMARY_COLUMNS = ("number", "company_name", "display_name", "name", "prospect_name", "description", "label", "title")
 _SHORT = 40
 
 
@@ -167,7 +166,7 @@ class ConflictsDialog(QDialog):
         if table == "audit_log" and row.get("table_name"):
             return self._audit_text(row)
         parts = [self._contract_number(row["contract_id"])] if table == "contract_lines" and row.get("contract_id") else []
-        parts += [_short(str(row[c])) for c in _SUMMARY_COLUMNS if row.get(c)][:1]
+        parts.append(_short(sync_conflicts.row_name(row)))
         for column in ("amount_fen", "total_fen"):
             if isinstance(row.get(column), int):
                 parts.append(ui_money(row[column]))
